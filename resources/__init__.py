@@ -1,0 +1,1 @@
+"""Resources shipped with the app: templates, fonts, reference data and icons."""

@@ -1,0 +1,1 @@
+"""Reference data loaders: supervisory authorities, Art. 8 ages, processors."""

@@ -1,0 +1,468 @@
+"""The answers a user gives in the wizard, as plain typed objects (pydantic models, no Qt).
+
+Everything the policy says comes from here. An answer that was not given is ``None`` or an empty
+list, never a guessed default: the policy engine leaves out what the answers do not say, and the
+review reports what is still missing. Free text that ends up in the document is a
+:class:`LocalText`, one string per output language, so a Dutch document never borrows an English
+sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    RootModel,
+    field_validator,
+    model_validator,
+)
+
+from wizard.model.countries import EEA_COUNTRIES, is_country_code
+
+#: Output languages of the policy, as ISO 639-1 codes.
+LANGUAGES: tuple[str, ...] = ("en", "nl", "fr", "de")
+
+
+class Strict(BaseModel):
+    """Base of every answers object: unknown fields are errors, assignments are validated."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        validate_assignment=True,
+        str_strip_whitespace=True,
+        use_enum_values=False,
+    )
+
+
+def _country(value: str) -> str:
+    value = value.strip().upper()
+    if not is_country_code(value):
+        raise ValueError(f"unknown country code {value!r}")
+    return value
+
+
+def _language(value: str) -> str:
+    if value not in LANGUAGES:
+        raise ValueError(f"unsupported language {value!r} (choose from {', '.join(LANGUAGES)})")
+    return value
+
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _email(value: str) -> str:
+    value = value.strip()
+    if not _EMAIL.match(value):
+        raise ValueError(f"not an e-mail address: {value!r}")
+    return value
+
+
+def _url(value: str) -> str:
+    value = value.strip()
+    if not re.match(r"^https?://[^\s/$.?#].[^\s]*$", value, re.IGNORECASE):
+        raise ValueError(f"not a web address starting with http:// or https://: {value!r}")
+    return value
+
+
+CountryCode = Annotated[str, AfterValidator(_country), Field(examples=["NL", "DE"])]
+Language = Annotated[str, AfterValidator(_language)]
+Email = Annotated[str, AfterValidator(_email)]
+Url = Annotated[str, AfterValidator(_url)]
+NonEmpty = Annotated[str, Field(min_length=1)]
+
+
+class LocalText(RootModel[dict[Language, str]]):
+    """A user's own text in one or more output languages, e.g. ``{"en": "...", "nl": "..."}``."""
+
+    root: dict[Language, str] = Field(default_factory=dict)
+
+    @field_validator("root")
+    @classmethod
+    def _strip(cls, value: dict[str, str]) -> dict[str, str]:
+        return {lang: text.strip() for lang, text in value.items() if text.strip()}
+
+    def get(self, lang: str) -> str | None:
+        """The text in ``lang``, or ``None`` when it was not given in that language."""
+        return self.root.get(lang)
+
+    def languages(self) -> set[str]:
+        """The languages this text is available in."""
+        return set(self.root)
+
+    def __bool__(self) -> bool:
+        return bool(self.root)
+
+
+# --- vocabularies -------------------------------------------------------------------------------
+
+
+class Service(StrEnum):
+    """What the organisation offers; each service suggests its usual purposes."""
+
+    WEBSITE = "website"
+    MOBILE_APP = "mobile_app"
+    ONLINE_PLATFORM = "online_platform"
+    APPOINTMENT_BOOKING = "appointment_booking"
+    TELECONSULTATION = "teleconsultation"
+    PATIENT_CARE = "patient_care"
+    ONLINE_PAYMENTS = "online_payments"
+    NEWSLETTER = "newsletter"
+    CONTACT_FORM = "contact_form"
+    RECRUITMENT = "recruitment"
+
+
+class DataCategory(StrEnum):
+    """Categories of personal data the wizard knows how to name in every language."""
+
+    IDENTITY = "identity"  # name, date of birth, sex
+    CONTACT = "contact"  # address, e-mail, phone
+    NATIONAL_ID = "national_id"  # citizen service number, social security number
+    INSURANCE = "insurance"  # health insurer, policy number
+    HEALTH = "health"  # medical history, diagnoses, treatment notes (special category)
+    GENETIC = "genetic"  # special category
+    BIOMETRIC = "biometric"  # special category
+    APPOINTMENT = "appointment"  # appointment date, time, practitioner, reason
+    PAYMENT = "payment"  # bank account, invoices, payment status
+    ACCOUNT = "account"  # user name, password hash, settings
+    COMMUNICATION = "communication"  # messages, correspondence
+    USAGE = "usage"  # pages visited, clicks, app events
+    DEVICE = "device"  # IP address, browser, device identifiers
+    LOCATION = "location"
+    VIDEO_AUDIO = "video_audio"  # images and sound during video consultations
+    APPLICATION = "application"  # CV, motivation letter, references
+    MARKETING_PREFERENCES = "marketing_preferences"
+
+
+#: Categories that are special categories of personal data under Art. 9(1) GDPR.
+SPECIAL_CATEGORIES: frozenset[DataCategory] = frozenset(
+    {DataCategory.HEALTH, DataCategory.GENETIC, DataCategory.BIOMETRIC}
+)
+
+
+class DataSubject(StrEnum):
+    """Whose data a purpose concerns."""
+
+    PATIENTS = "patients"
+    CUSTOMERS = "customers"
+    WEBSITE_VISITORS = "website_visitors"
+    APP_USERS = "app_users"
+    SUBSCRIBERS = "subscribers"
+    APPLICANTS = "applicants"
+    CONTACTS = "contacts"  # people who write or call
+
+
+class LegalBasis(StrEnum):
+    """The six lawful bases of Art. 6(1) GDPR, points (a) to (f)."""
+
+    CONSENT = "consent"  # (a)
+    CONTRACT = "contract"  # (b)
+    LEGAL_OBLIGATION = "legal_obligation"  # (c)
+    VITAL_INTERESTS = "vital_interests"  # (d)
+    PUBLIC_TASK = "public_task"  # (e)
+    LEGITIMATE_INTERESTS = "legitimate_interests"  # (f)
+
+
+class SpecialCondition(StrEnum):
+    """The conditions of Art. 9(2) GDPR, points (a) to (j), for special categories of data."""
+
+    EXPLICIT_CONSENT = "explicit_consent"  # (a)
+    EMPLOYMENT = "employment"  # (b)
+    VITAL_INTERESTS = "vital_interests"  # (c)
+    NOT_FOR_PROFIT = "not_for_profit"  # (d)
+    MADE_PUBLIC = "made_public"  # (e)
+    LEGAL_CLAIMS = "legal_claims"  # (f)
+    SUBSTANTIAL_PUBLIC_INTEREST = "substantial_public_interest"  # (g)
+    HEALTH_CARE = "health_care"  # (h)
+    PUBLIC_HEALTH = "public_health"  # (i)
+    RESEARCH = "research"  # (j)
+
+
+class Requirement(StrEnum):
+    """Whether people must provide the data (Art. 13(2)(e) GDPR)."""
+
+    STATUTORY = "statutory"
+    CONTRACTUAL = "contractual"
+    NEEDED_FOR_CONTRACT = "needed_for_contract"
+    VOLUNTARY = "voluntary"
+
+
+class TimeUnit(StrEnum):
+    DAYS = "days"
+    WEEKS = "weeks"
+    MONTHS = "months"
+    YEARS = "years"
+
+
+class RetentionStart(StrEnum):
+    """The event from which a retention period runs."""
+
+    COLLECTION = "collection"
+    LAST_CONTACT = "last_contact"
+    END_OF_TREATMENT = "end_of_treatment"
+    END_OF_CONTRACT = "end_of_contract"
+    ACCOUNT_CLOSURE = "account_closure"
+    END_OF_PROCEDURE = "end_of_procedure"  # recruitment
+    WITHDRAWAL = "withdrawal"  # of consent / unsubscribing
+    END_OF_FISCAL_YEAR = "end_of_fiscal_year"
+
+
+class RecipientRole(StrEnum):
+    PROCESSOR = "processor"
+    INDEPENDENT_CONTROLLER = "independent_controller"
+    JOINT_CONTROLLER = "joint_controller"
+    PUBLIC_AUTHORITY = "public_authority"
+
+
+class Safeguard(StrEnum):
+    """The legal ground for a transfer outside the EEA (Chapter V GDPR)."""
+
+    ADEQUACY = "adequacy"  # Art. 45
+    DPF = "dpf"  # EU-US Data Privacy Framework (an adequacy decision of 10 July 2023)
+    SCC = "scc"  # Art. 46(2)(c) standard contractual clauses
+    BCR = "bcr"  # Art. 47 binding corporate rules
+    DEROGATION = "derogation"  # Art. 49
+    PRIVACY_SHIELD = "privacy_shield"  # invalid since 16 July 2020; kept so old files load
+    NONE = "none"
+
+
+class CookieCategory(StrEnum):
+    STRICTLY_NECESSARY = "strictly_necessary"
+    PREFERENCES = "preferences"
+    ANALYTICS = "analytics"
+    MARKETING = "marketing"
+
+
+class Party(StrEnum):
+    FIRST = "first"
+    THIRD = "third"
+
+
+class OutputFormat(StrEnum):
+    DOCX = "docx"
+    PDF = "pdf"
+
+
+# --- the answers --------------------------------------------------------------------------------
+
+
+class Address(Strict):
+    street: str = ""
+    postal_code: str = ""
+    city: str = ""
+    country: CountryCode | None = None
+
+
+class Organisation(Strict):
+    """The controller: who decides why and how the data are processed."""
+
+    legal_name: str = ""
+    trading_name: str = ""
+    address: Address = Field(default_factory=Address)
+    #: Country of establishment; proposes the supervisory authority and the Art. 8 age.
+    country: CountryCode | None = None
+    #: Subdivision where it matters for the competent authority (German Land, e.g. "DE-BE").
+    region: str | None = None
+    registration_number: str = ""
+    email: Email | None = None
+    phone: str = ""
+    website: Url | None = None
+
+
+class Person(Strict):
+    """A contact person or body: the data protection officer or the EU representative."""
+
+    name: str = ""
+    email: Email | None = None
+    phone: str = ""
+    address: Address | None = None
+
+
+class Duration(Strict):
+    amount: int = Field(ge=1, le=1000)
+    unit: TimeUnit
+
+
+class Retention(Strict):
+    """How long data are kept (Art. 13(2)(a)): a period, and/or the criteria that decide it."""
+
+    period: Duration | None = None
+    starting: RetentionStart | None = None
+    #: Criteria in the user's words, for when no fixed period can be given.
+    criteria: LocalText = Field(default_factory=LocalText)
+    #: A statute that imposes the period, e.g. "WGBO (Dutch Civil Code, Book 7, art. 454)".
+    statutory_reference: str = ""
+
+
+class Purpose(Strict):
+    """One purpose of processing with everything Art. 13/14 asks about it."""
+
+    id: NonEmpty = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    #: What the purpose is, in the user's words, per language.
+    name: LocalText
+    subjects: list[DataSubject] = Field(default_factory=list)
+    data_categories: list[DataCategory] = Field(default_factory=list)
+    #: Further categories in the user's words.
+    other_data: LocalText = Field(default_factory=LocalText)
+    legal_basis: LegalBasis | None = None
+    #: The interest pursued, required where the basis is legitimate interests.
+    legitimate_interest: LocalText = Field(default_factory=LocalText)
+    #: The Art. 9(2) condition, required where special categories are processed.
+    special_condition: SpecialCondition | None = None
+    #: Where the data come from when not from the person (Art. 14); empty means from the person.
+    source: LocalText = Field(default_factory=LocalText)
+    source_is_public: bool = False
+    requirement: Requirement | None = None
+    #: What happens if the person does not provide the data.
+    consequence: LocalText = Field(default_factory=LocalText)
+    retention: Retention = Field(default_factory=Retention)
+
+    @property
+    def special_categories(self) -> list[DataCategory]:
+        """The special categories of data among this purpose's data."""
+        return [c for c in self.data_categories if c in SPECIAL_CATEGORIES]
+
+
+class Recipient(Strict):
+    """A processor or other recipient of personal data."""
+
+    name: NonEmpty
+    #: Identifier in the processor catalogue, when picked from it.
+    catalog_id: str | None = None
+    role: RecipientRole = RecipientRole.PROCESSOR
+    #: What the recipient does with the data, in the user's words.
+    service: LocalText = Field(default_factory=LocalText)
+    #: Country where the data are processed or from where they are accessed.
+    country: CountryCode
+    safeguard: Safeguard | None = None
+    #: Ids of the purposes for which this recipient receives data.
+    purposes: list[str] = Field(default_factory=list)
+
+    @property
+    def outside_eea(self) -> bool:
+        """True when data go to a third country (outside the EU/EEA)."""
+        return self.country not in EEA_COUNTRIES
+
+
+class Cookie(Strict):
+    name: NonEmpty
+    provider: NonEmpty
+    party: Party = Party.FIRST
+    category: CookieCategory
+    purpose: LocalText
+    #: ``None`` means the cookie is deleted when the browser is closed (a session cookie).
+    lifetime: Duration | None = None
+
+
+class Cookies(Strict):
+    """Cookies and similar technologies (ePrivacy Art. 5(3))."""
+
+    used: bool = False
+    #: How consent is asked, in the user's words (e.g. "a banner on the first visit").
+    consent_mechanism: LocalText = Field(default_factory=LocalText)
+    #: How people change their mind (e.g. "the 'Cookie settings' link in the footer").
+    withdrawal: LocalText = Field(default_factory=LocalText)
+    items: list[Cookie] = Field(default_factory=list)
+
+
+class Children(Strict):
+    """Children (Art. 8 GDPR)."""
+
+    #: Whether the services are offered directly to children.
+    targets_children: bool = False
+    #: The age below which a parent's consent is needed; default from the country.
+    age_threshold: int | None = Field(default=None, ge=13, le=18)
+    #: How parental consent is obtained and checked, in the user's words.
+    parental_consent: LocalText = Field(default_factory=LocalText)
+
+
+class Rights(Strict):
+    """How people exercise their rights (Art. 12, 15-22)."""
+
+    email: Email | None = None
+    web_form: Url | None = None
+    by_post: bool = True
+    #: How identity is checked before a request is answered, in the user's words.
+    identity_check: LocalText = Field(default_factory=LocalText)
+    #: Answer time in days; the GDPR allows one month (Art. 12(3)).
+    response_days: int = Field(default=30, ge=1, le=30)
+
+
+class Authority(Strict):
+    """The supervisory authority named in the policy."""
+
+    #: Identifier in the authority catalogue (e.g. "NL", "DE-BE").
+    catalog_id: str | None = None
+    #: A custom authority, when not taken from the catalogue.
+    name: str = ""
+    address: str = ""
+    website: Url | None = None
+    email: Email | None = None
+
+
+class AutomatedDecisions(Strict):
+    """Automated decision-making, including profiling (Art. 22)."""
+
+    #: ``None``: not answered yet (the policy then says nothing about it).
+    used: bool | None = None
+    logic: LocalText = Field(default_factory=LocalText)
+    consequences: LocalText = Field(default_factory=LocalText)
+
+
+class Publication(Strict):
+    """What to generate, and the facts printed on it."""
+
+    effective_date: _dt.date | None = None
+    version: str = "1.0"
+    languages: list[Language] = Field(default_factory=lambda: ["en"])
+    formats: list[OutputFormat] = Field(default_factory=lambda: [OutputFormat.PDF])
+    output_folder: str | None = None
+
+    @field_validator("languages")
+    @classmethod
+    def _unique_languages(cls, value: list[str]) -> list[str]:
+        return list(dict.fromkeys(value))
+
+
+class Project(Strict):
+    """A whole project: everything needed to write the policy again next year."""
+
+    format_version: int = 1
+    organisation: Organisation = Field(default_factory=Organisation)
+    dpo: Person | None = None
+    representative: Person | None = None
+    services: list[Service] = Field(default_factory=list)
+    purposes: list[Purpose] = Field(default_factory=list)
+    recipients: list[Recipient] = Field(default_factory=list)
+    cookies: Cookies = Field(default_factory=Cookies)
+    children: Children = Field(default_factory=Children)
+    rights: Rights = Field(default_factory=Rights)
+    authority: Authority = Field(default_factory=Authority)
+    automated_decisions: AutomatedDecisions = Field(default_factory=AutomatedDecisions)
+    publication: Publication = Field(default_factory=Publication)
+
+    @model_validator(mode="after")
+    def _check_references(self) -> Project:
+        ids = [p.id for p in self.purposes]
+        seen: set[str] = set()
+        for index, pid in enumerate(ids):
+            if pid in seen:
+                raise ValueError(f"purposes[{index}].id: duplicate purpose id {pid!r}")
+            seen.add(pid)
+        for r_index, recipient in enumerate(self.recipients):
+            for p_index, pid in enumerate(recipient.purposes):
+                if pid not in seen:
+                    raise ValueError(
+                        f"recipients[{r_index}].purposes[{p_index}]: no purpose with id {pid!r}"
+                    )
+        return self
+
+    def purpose(self, purpose_id: str) -> Purpose | None:
+        """The purpose with this id, if any."""
+        return next((p for p in self.purposes if p.id == purpose_id), None)

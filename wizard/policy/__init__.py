@@ -1,0 +1,1 @@
+"""The policy engine: answers + language -> a format-neutral Document. Never imports Qt."""

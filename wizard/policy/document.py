@@ -1,0 +1,135 @@
+"""The format-neutral document: what every renderer reads.
+
+The policy engine turns answers into this tree; DOCX, PDF, HTML and Markdown renderers only lay it
+out. It holds text, never markup: a user's ``<b>`` is three characters in a :class:`Span`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text with inline formatting; ``href`` makes it a link."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    href: str | None = None
+
+
+Inline = tuple[Span, ...]
+
+
+def plain(spans: Inline) -> str:
+    """The text of a run of spans, without formatting."""
+    return "".join(s.text for s in spans)
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading; ``level`` 1 is the title, 2 a numbered section, 3 a subsection."""
+
+    level: int
+    spans: Inline
+    #: Section number such as "3" or "3.2" (empty for the title and unnumbered headings).
+    number: str = ""
+    #: A stable anchor for links and bookmarks, e.g. "s3".
+    anchor: str = ""
+
+    @property
+    def text(self) -> str:
+        return plain(self.spans)
+
+    @property
+    def numbered_text(self) -> str:
+        return f"{self.number}. {self.text}" if self.number else self.text
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    spans: Inline
+    #: "lead" for the introduction, "note" for a highlighted notice (the right to object),
+    #: "meta" for the effective date line; empty for body text.
+    role: str = ""
+
+    @property
+    def text(self) -> str:
+        return plain(self.spans)
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    """A bulleted (or numbered) list; each item is one run of spans."""
+
+    items: tuple[Inline, ...]
+    ordered: bool = False
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell: one or more lines of text."""
+
+    lines: tuple[Inline, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(plain(line) for line in self.lines)
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[Cell, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    #: Relative column widths (sum is irrelevant), one per column.
+    widths: tuple[float, ...] = ()
+    #: A short description of the table, for accessibility.
+    caption: str = ""
+
+
+Block = Heading | Paragraph | ListBlock | Table
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Words the renderers print around the content, already in the document's language."""
+
+    #: e.g. "Page {page} of {pages}" with those two placeholders.
+    page_x_of_y: str
+    #: e.g. "Effective 1 March 2026"
+    effective: str
+    #: e.g. "Contents"
+    contents: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """One policy in one language."""
+
+    lang: str
+    title: str
+    organisation: str
+    effective_date: str
+    version: str
+    labels: Labels
+    blocks: tuple[Block, ...] = field(default_factory=tuple)
+    subject: str = ""
+
+    def headings(self, level: int | None = None) -> list[Heading]:
+        return [b for b in self.blocks if isinstance(b, Heading) and (level is None or b.level == level)]
+
+    def text(self) -> str:
+        """All the text, one block a line (tables cell by cell): for tests and search."""
+        out: list[str] = []
+        for b in self.blocks:
+            if isinstance(b, Heading):
+                out.append(b.numbered_text)
+            elif isinstance(b, Paragraph):
+                out.append(b.text)
+            elif isinstance(b, ListBlock):
+                out.extend(plain(i) for i in b.items)
+            else:
+                out.append(" | ".join(c.text for c in b.header))
+                out.extend(" | ".join(c.text for c in row) for row in b.rows)
+        return "\n".join(out)
