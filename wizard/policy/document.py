@@ -44,7 +44,10 @@ class Heading:
 
     @property
     def numbered_text(self) -> str:
-        return f"{self.number}. {self.text}" if self.number else self.text
+        if not self.number:
+            return self.text
+        # "3. Title" for a section, "3.2 Title" for a subsection.
+        return f"{self.number}. {self.text}" if "." not in self.number else f"{self.number} {self.text}"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,321 @@
+"""The PDF renderer, read back the way a reader (and a PDF checker) sees the file."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from wizard.policy.document import (
+    Cell,
+    Document,
+    Heading,
+    Labels,
+    ListBlock,
+    Paragraph,
+    Span,
+    Table,
+)
+from wizard.render.pdf import pdf_bytes, render_pdf
+
+HOSTILE = '<b>{{ 7*7 }}</b> & "Co" ł€'
+UNICODE_LINE = "Gegevens: café, Straße, ĳsbeer, Łódź, Dvořák, 12 €"
+LINK = "https://autoriteitpersoonsgegevens.nl/nl/zelf-doen/privacyrechten"
+SECTIONS = [
+    "Who we are",
+    "Which data we collect",
+    "Why we use your data",
+    "Who receives your data",
+    "How long we keep your data",
+    "Your rights",
+]
+
+needs_poppler = pytest.mark.skipif(
+    shutil.which("pdftotext") is None or shutil.which("pdffonts") is None,
+    reason="poppler-utils not installed",
+)
+
+
+def s(text: str, **kw: object) -> tuple[Span, ...]:
+    return (Span(text, **kw),)  # type: ignore[arg-type]
+
+
+def c(*lines: str) -> Cell:
+    return Cell(lines=tuple((Span(line),) for line in lines))
+
+
+def sample_document(rows: int = 40) -> Document:
+    """A policy with every kind of block, a long table and some hostile text."""
+    blocks: list[object] = [
+        Heading(1, s("Privacy statement")),
+        Paragraph(s("Effective 1 March 2026 · Version 2.1"), role="meta"),
+        Paragraph(
+            (
+                Span("This statement explains how "),
+                Span(HOSTILE, bold=True),
+                Span(" handles your personal data when you visit our clinic."),
+            ),
+            role="lead",
+        ),
+    ]
+    body = (
+        "We process personal data carefully and only for the purposes described here. "
+        "Where the law requires it, we ask for your consent first. "
+    ) * 3
+    for number, title in enumerate(SECTIONS, start=1):
+        blocks.append(Heading(2, s(title), number=str(number), anchor=f"s{number}"))
+        blocks.append(Paragraph(s(body)))
+        if number == 1:
+            blocks.append(Paragraph(s(UNICODE_LINE)))
+            blocks.append(
+                Paragraph((Span("Read more on "), Span("the regulator's website", href=LINK)))
+            )
+        if number == 2:
+            blocks.append(
+                Heading(3, s("Data you give us"), number="2.1", anchor="s2-1")
+            )
+            blocks.append(
+                ListBlock(
+                    items=(
+                        s("Name, address and date of birth"),
+                        (Span("Health data", bold=True), Span(" (a special category)")),
+                        s("Insurance details, " + body),
+                    )
+                )
+            )
+            blocks.append(Heading(3, s("Data we receive from others"), number="2.2"))
+            blocks.append(
+                ListBlock(items=(s("Your GP"), s("Laboratories"), s("Your insurer")), ordered=True)
+            )
+        if number == 4:
+            blocks.append(
+                Table(
+                    header=(c("Recipient"), c("Purpose"), c("Country")),
+                    rows=tuple(
+                        (
+                            c(f"Recipient {i:02d}", "Processor"),
+                            c(f"Purpose {i:02d}: appointments and invoicing"),
+                            c("Netherlands" if i % 2 else LINK + "/averyveryverylongpathsegment"),
+                        )
+                        for i in range(1, rows + 1)
+                    ),
+                    widths=(2, 3, 2),
+                    caption="Recipients",
+                )
+            )
+        if number == 6:
+            blocks.append(
+                Paragraph(
+                    (
+                        Span("Right to object. ", bold=True),
+                        Span("You may object at any time to processing based on our "),
+                        Span("legitimate interests", italic=True),
+                        Span("; we then stop unless we have compelling grounds."),
+                    ),
+                    role="note",
+                )
+            )
+    return Document(
+        lang="nl",
+        title="Privacy statement",
+        organisation=HOSTILE,
+        effective_date="2026-03-01",
+        version="2.1",
+        labels=Labels(
+            page_x_of_y="Page {page} of {pages}",
+            effective="Effective 1 March 2026",
+            contents="Contents",
+        ),
+        blocks=tuple(blocks),  # type: ignore[arg-type]
+        subject="How we handle your personal data",
+    )
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("pdf") / "policy.pdf"
+    render_pdf(sample_document(), path)
+    return path
+
+
+def pdftotext(path: Path, *args: str) -> str:
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", *args, str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+
+
+def squash(text: str) -> str:
+    """Whitespace (including line breaks inside a table cell) collapsed to single spaces."""
+    return re.sub(r"\s+", " ", text)
+
+
+def test_writes_a_pdf_atomically(rendered: Path) -> None:
+    data = rendered.read_bytes()
+    assert data.startswith(b"%PDF-")
+    assert data.rstrip().endswith(b"%%EOF")
+    assert not list(rendered.parent.glob(".*.tmp")), "temporary file left behind"
+
+
+def test_pdf_bytes_matches_render(rendered: Path) -> None:
+    reader = PdfReader(__import__("io").BytesIO(pdf_bytes(sample_document())))
+    assert len(reader.pages) == len(PdfReader(rendered).pages)
+
+
+@needs_poppler
+def test_text_reads_in_order(rendered: Path) -> None:
+    text = squash(pdftotext(rendered))
+    # The contents list repeats the titles, so look at the body after it.
+    body = text[text.rindex("Privacy statement") :]
+    positions = [body.rindex(f"{n}. {title}") for n, title in enumerate(SECTIONS, start=1)]
+    assert positions == sorted(positions)
+    assert text.count("1. Who we are") == 2  # in the contents and as the heading
+    assert "2.1. Data you give us" in text
+    assert "Contents" in text
+
+
+@needs_poppler
+def test_hostile_and_non_latin_text_comes_out_literally(rendered: Path) -> None:
+    text = pdftotext(rendered)
+    assert HOSTILE in text
+    assert "49" not in text.replace("2026", "")  # the template expression was not evaluated
+    assert UNICODE_LINE in text
+    for ch in "éßĳłř€":
+        assert ch in text
+
+
+@needs_poppler
+def test_table_cells_and_long_words_stay_inside_the_page(rendered: Path) -> None:
+    text = squash(pdftotext(rendered))
+    for i in (1, 17, 40):
+        assert f"Recipient {i:02d}" in text
+        assert f"Purpose {i:02d}: appointments and invoicing" in text
+    # The header row repeats on the page(s) the table continues on.
+    assert text.count("Recipient Purpose Country") >= 2
+
+    reader = PdfReader(rendered)
+    width = float(reader.pages[0].mediabox.width)
+    margin = 2.2 * 72 / 2.54
+    for page in reader.pages:
+        xs: list[float] = []
+
+        def visit(text: str, cm: object, tm: list[float], *_: object) -> None:
+            if text.strip():
+                xs.append(tm[4])
+
+        page.extract_text(visitor_text=visit)
+        assert xs, "a page without text"
+        assert min(xs) >= margin - 1
+
+
+@needs_poppler
+def test_footer_numbers_every_page(rendered: Path) -> None:
+    pages = len(PdfReader(rendered).pages)
+    assert pages >= 3, "the sample should span several pages"
+    for page in range(1, pages + 1):
+        text = pdftotext(rendered, "-f", str(page), "-l", str(page))
+        assert f"Page {page} of {pages}" in text
+        assert "Effective 1 March 2026" in text
+
+
+@needs_poppler
+def test_all_fonts_are_embedded(rendered: Path) -> None:
+    out = subprocess.run(
+        ["pdffonts", str(rendered)], check=True, capture_output=True, text=True
+    ).stdout
+    rows = out.splitlines()[2:]
+    assert rows, out
+    for row in rows:
+        assert "Helvetica" not in row and "Times" not in row, row
+        # columns: name type encoding emb sub uni object ID
+        assert re.search(r"\byes\s+yes\s+yes\s+\d+\s+0\s*$", row), f"not embedded: {row}"
+
+
+def test_metadata_language_and_outline(rendered: Path) -> None:
+    reader = PdfReader(rendered)
+    meta = reader.metadata
+    assert meta is not None
+    assert meta.title == "Privacy statement"
+    assert meta.author == HOSTILE
+    assert meta.subject == "How we handle your personal data"
+    assert meta.creator == "Privacy Wizard"
+    catalog = reader.trailer["/Root"]
+    assert catalog["/Lang"] == "nl-NL"
+    assert catalog.get("/PageMode") == "/UseOutlines"
+
+    outline = reader.outline
+    top = [item.title for item in outline if not isinstance(item, list)]
+    assert top == [f"{n}. {title}" for n, title in enumerate(SECTIONS, start=1)]
+    children = [item for item in outline if isinstance(item, list)]
+    assert [entry.title for entry in children[0]] == [
+        "2.1. Data you give us",
+        "2.2. Data we receive from others",
+    ]
+    # Section 4 (the table) starts on a later page than section 1.
+    pages = [reader.get_destination_page_number(item) for item in outline if not isinstance(item, list)]
+    assert pages == sorted(pages) and pages[-1] > pages[0]
+
+
+def test_link_is_clickable(rendered: Path) -> None:
+    reader = PdfReader(rendered)
+    uris = [
+        annot.get_object()["/A"].get("/URI")
+        for page in reader.pages
+        for annot in page.get("/Annots", [])
+        if "/A" in annot.get_object()
+    ]
+    assert LINK in uris
+
+
+def test_markup_in_text_is_never_interpreted() -> None:
+    doc = sample_document(rows=2)
+    nasty = Document(
+        lang="de",
+        title='<font name="Helvetica">x</font>',
+        organisation="</para><a href=\"javascript:alert(1)\">&amp;",
+        effective_date="",
+        version="",
+        labels=Labels("{pages}/{page}", "Gültig ab 1. März 2026", "Inhalt"),
+        blocks=(
+            Heading(1, s('<font name="Helvetica">x</font>')),
+            Paragraph(
+                (
+                    Span("a\x00b <br/> &nbsp; ", href='x" onclick="y'),
+                    Span("link", href='https://example.org/?a=1&b="2"'),
+                )
+            ),
+            *doc.blocks[3:6],
+        ),
+    )
+    data = pdf_bytes(nasty)
+    assert b"/Helvetica" not in data
+    reader = PdfReader(__import__("io").BytesIO(data))
+    text = reader.pages[0].extract_text()
+    assert '<font name="Helvetica">x</font>' in text
+    assert "ab <br/> &nbsp;" in text
+    assert "1/1" in text
+    uris = [a.get_object()["/A"]["/URI"] for a in reader.pages[0].get("/Annots", [])]
+    assert uris == ['https://example.org/?a=1&b="2"']
+
+
+def test_qpdf_check_passes(rendered: Path) -> None:
+    if shutil.which("qpdf") is None:
+        pytest.skip("qpdf not installed")
+    result = subprocess.run(["qpdf", "--check", str(rendered)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No syntax or stream encoding errors" in result.stdout
+
+
+def test_is_fast_after_the_first() -> None:
+    doc = sample_document()
+    pdf_bytes(doc)
+    start = time.perf_counter()
+    pdf_bytes(doc)
+    assert time.perf_counter() - start < 2.0  # generous: about 0.15 s on a laptop

@@ -1,0 +1,166 @@
+"""The command line: the same engine as the wizard, without a window.
+
+    privacy-wizard                          start the wizard
+    privacy-wizard PROJECT                  start the wizard with a project open
+    privacy-wizard render PROJECT --lang en,nl --format docx,pdf --out DIR
+    privacy-wizard schema                   print the project file's JSON Schema
+
+Errors are one line on stderr and a non-zero exit status, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from wizard import APP_NAME, __version__
+
+PROG = "privacy-wizard"
+SUBCOMMANDS = ("render", "schema", "gui")
+
+
+class CliError(Exception):
+    """A failure to report as one line, with an exit status."""
+
+    def __init__(self, message: str, status: int = 1) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise CliError(f"{message} (see '{PROG} --help')", 2)
+
+
+def _split(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description=f"{APP_NAME}: write a GDPR privacy policy from a project file.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    render = sub.add_parser(
+        "render",
+        help="write the policy files for a project",
+        description="Write the privacy policy of PROJECT, one file per language and format.",
+    )
+    render.add_argument("project", metavar="PROJECT", help="the project file (.privacy.json)")
+    render.add_argument(
+        "--lang",
+        help="languages, comma-separated: en,nl,fr,de (default: the project's own choice)",
+    )
+    render.add_argument(
+        "--format",
+        dest="formats",
+        help="formats, comma-separated: docx,pdf (default: the project's own choice)",
+    )
+    render.add_argument("--out", required=True, metavar="DIR", help="the folder to write into")
+    render.add_argument(
+        "--force", action="store_true", help="overwrite existing files without asking"
+    )
+
+    sub.add_parser("schema", help="print the JSON Schema of project files")
+    gui = sub.add_parser("gui", help="start the wizard (the default)")
+    gui.add_argument("project", nargs="?", help="a project file to open")
+    return parser
+
+
+def _render(args: argparse.Namespace) -> int:
+    from wizard.model import load_project
+    from wizard.model.answers import LANGUAGES
+    from wizard.output import FORMATS, output_jobs, write_output
+    from wizard.policy.engine import build_document
+
+    project = load_project(args.project)
+    langs = _split(args.lang) if args.lang else None
+    formats = _split(args.formats) if args.formats else None
+    for lang in langs or []:
+        if lang not in LANGUAGES:
+            raise CliError(f"unknown language '{lang}' (choose from {', '.join(LANGUAGES)})", 2)
+    for fmt in formats or []:
+        if fmt not in FORMATS:
+            raise CliError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})", 2)
+    jobs = output_jobs(project, args.out, langs, formats)
+    if not jobs:
+        raise CliError("nothing to write: no language or no format chosen", 2)
+    existing = [j.path for j in jobs if j.path.exists()]
+    if existing and not args.force:
+        raise CliError(
+            f"{existing[0]} already exists; use --force to overwrite"
+            + (f" ({len(existing)} files)" if len(existing) > 1 else "")
+        )
+    documents = {}
+    for job in jobs:
+        if job.lang not in documents:
+            documents[job.lang] = build_document(project, job.lang)
+        path = write_output(project, job, documents[job.lang])
+        print(path)
+    return 0
+
+
+def _schema() -> int:
+    from wizard.model import project_schema
+
+    print(json.dumps(project_schema(), indent=2, ensure_ascii=False))
+    return 0
+
+
+def _gui(project: str | None) -> int:
+    try:
+        from wizard.ui.app import run
+    except ImportError as exc:
+        raise CliError(
+            f"the wizard window cannot start: {exc}. The command line still works: "
+            f"'{PROG} render PROJECT --out DIR'"
+        ) from None
+    return run(sys.argv[:1], project)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if not args_list:
+            return _gui(None)
+        if args_list[0] not in SUBCOMMANDS and not args_list[0].startswith("-"):
+            # `privacy-wizard PROJECT` opens the project in the wizard (file managers do this).
+            args_list = ["gui", *args_list]
+        args = _parser().parse_args(args_list)
+        if args.command == "render":
+            return _render(args)
+        if args.command == "schema":
+            return _schema()
+        return _gui(args.project)
+    except CliError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return exc.status
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - one clear line, never a traceback
+        from wizard.model import ProjectFileError
+        from wizard.policy.engine import PolicyError
+
+        if isinstance(exc, ProjectFileError):
+            message = exc.summary()
+        elif isinstance(exc, PolicyError):
+            message = "cannot write the policy: " + "; ".join(exc.problems)
+        elif isinstance(exc, OSError):
+            message = f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")
+        else:
+            message = f"unexpected problem: {type(exc).__name__}: {exc}"
+        print(f"{PROG}: error: {message}", file=sys.stderr)
+        return 1
+
+
+def gui_main() -> int:
+    """Entry point of the windowed launcher."""
+    return main(sys.argv[1:] or [])

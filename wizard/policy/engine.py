@@ -1,0 +1,430 @@
+"""The policy engine: answers + language -> one format-neutral :class:`Document`.
+
+The text lives in Jinja2 templates (``resources/templates/policy/``) that emit a small semantic
+HTML subset with autoescape on, so a user's text can never become markup. Each language gets its
+own Environment with the ``policy`` translator installed; nothing here uses a global ``_``.
+This module prepares the facts (a view of the answers in the document's language) and parses the
+template output into the tree every renderer reads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import jinja2
+from babel import Locale
+from babel.dates import format_date
+from babel.lists import format_list
+
+from wizard import APP_NAME
+from wizard.i18n import translation
+from wizard.model.answers import (
+    LANGUAGES,
+    SPECIAL_CATEGORIES,
+    CookieCategory,
+    LegalBasis,
+    LocalText,
+    Project,
+    Safeguard,
+    Service,
+    SpecialCondition,
+)
+from wizard.model.countries import EU_COUNTRIES
+from wizard.policy.document import Document, Labels
+from wizard.policy.parse import parse_blocks
+from wizard.policy.vocabulary import Words
+from wizard.resources import resource
+
+#: The Babel locale used for dates and country names in each document language.
+BABEL_LOCALES = {"en": "en_GB", "nl": "nl_NL", "fr": "fr_FR", "de": "de_DE"}
+TEMPLATE = "policy/policy.html.j2"
+
+
+class PolicyError(Exception):
+    """The answers cannot be turned into a document in this language; ``problems`` says why."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(problems))
+
+
+def _load_template(name: str) -> tuple[str, str, Any] | None:
+    node = resource("templates", *name.split("/"))
+    if not node.is_file():
+        return None
+    # Shipped templates never change while the app runs.
+    return node.read_text(encoding="utf-8"), f"resources/templates/{name}", lambda: True
+
+
+@cache
+def environment(lang: str) -> jinja2.Environment:
+    """The template environment for one document language."""
+    env = jinja2.Environment(
+        loader=jinja2.FunctionLoader(_load_template),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.install_gettext_translations(translation("policy", lang), newstyle=True)  # type: ignore[attr-defined]
+    return env
+
+
+# --- the view of the answers a template sees ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PurposeView:
+    id: str
+    name: str
+    subjects: list[str]
+    data: list[str]
+    basis: str | None
+    basis_key: str | None
+    legitimate_interest: str | None
+    special_data: list[str]
+    special_condition: str | None
+    source: str | None
+    source_is_public: bool
+    requirement: str | None
+    consequence: str | None
+    retention: str | None
+    retention_criteria: str | None
+    retention_law: str
+
+
+@dataclass(frozen=True)
+class RecipientView:
+    name: str
+    role: str
+    service: str | None
+    country: str
+    outside_eea: bool
+    safeguard: str | None
+    safeguard_key: str | None
+    purposes: list[str]
+
+
+@dataclass(frozen=True)
+class CookieView:
+    name: str
+    provider: str
+    third_party: bool
+    category: str
+    purpose: str
+    lifetime: str | None
+
+
+@dataclass(frozen=True)
+class AuthorityView:
+    name: str
+    address: str
+    website: str | None
+    email: str | None
+
+
+class _Texts:
+    """Picks the user's own words in the document's language and records what is missing."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.missing: list[str] = []
+
+    def get(self, text: LocalText, where: str, required: bool = False) -> str | None:
+        value = text.get(self.lang)
+        if value is None and (required or text):
+            self.missing.append(f"{where}: no text in language '{self.lang}'")
+        return value
+
+
+def missing_texts(project: Project, lang: str) -> list[str]:
+    """The user's texts that exist in some language but not in ``lang`` (by field path)."""
+    texts = _Texts(lang)
+    _view(project, lang, texts)
+    return texts.missing
+
+
+def _country_name(locale: Locale, code: str) -> str:
+    return str(locale.territories.get(code, code))
+
+
+def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
+    words = Words(translation("policy", lang))
+    locale = Locale.parse(BABEL_LOCALES[lang])
+    org = project.organisation
+
+    purposes: list[PurposeView] = []
+    for i, p in enumerate(project.purposes):
+        where = f"purposes[{i}]"
+        name = texts.get(p.name, f"{where}.name", required=True) or p.id
+        data = [words.data_category(c) for c in p.data_categories]
+        other = texts.get(p.other_data, f"{where}.other_data")
+        if other:
+            data.append(other)
+        retention = None
+        if p.retention.period is not None:
+            retention = words.retention(
+                p.retention.period.amount, p.retention.period.unit, p.retention.starting
+            )
+        purposes.append(
+            PurposeView(
+                id=p.id,
+                name=name,
+                subjects=[words.subject(s) for s in p.subjects],
+                data=data,
+                basis=words.legal_basis(p.legal_basis) if p.legal_basis else None,
+                basis_key=p.legal_basis.value if p.legal_basis else None,
+                legitimate_interest=texts.get(
+                    p.legitimate_interest,
+                    f"{where}.legitimate_interest",
+                    required=p.legal_basis is LegalBasis.LEGITIMATE_INTERESTS,
+                ),
+                special_data=[words.special_category(c) for c in p.special_categories],
+                special_condition=(
+                    words.special_condition(p.special_condition)
+                    if p.special_condition and p.special_categories
+                    else None
+                ),
+                source=texts.get(p.source, f"{where}.source"),
+                source_is_public=p.source_is_public,
+                requirement=words.requirement(p.requirement) if p.requirement else None,
+                consequence=texts.get(p.consequence, f"{where}.consequence"),
+                retention=retention,
+                retention_criteria=texts.get(p.retention.criteria, f"{where}.retention.criteria"),
+                retention_law=p.retention.statutory_reference,
+            )
+        )
+    names = {p.id: p.name for p in purposes}
+
+    recipients: list[RecipientView] = []
+    for i, r in enumerate(project.recipients):
+        recipients.append(
+            RecipientView(
+                name=r.name,
+                role=words.role(r.role),
+                service=texts.get(r.service, f"recipients[{i}].service"),
+                country=_country_name(locale, r.country),
+                outside_eea=r.outside_eea,
+                safeguard=(
+                    words.safeguard(r.safeguard or Safeguard.NONE) if r.outside_eea else None
+                ),
+                safeguard_key=(r.safeguard or Safeguard.NONE).value if r.outside_eea else None,
+                purposes=[names[pid] for pid in r.purposes if pid in names],
+            )
+        )
+
+    cookies: list[CookieView] = []
+    if project.cookies.used:
+        for i, c in enumerate(project.cookies.items):
+            cookies.append(
+                CookieView(
+                    name=c.name,
+                    provider=c.provider,
+                    third_party=c.party.value == "third",
+                    category=words.cookie_category(c.category),
+                    purpose=texts.get(c.purpose, f"cookies.items[{i}].purpose", required=True)
+                    or "",
+                    lifetime=(
+                        words.duration(c.lifetime.amount, c.lifetime.unit) if c.lifetime else None
+                    ),
+                )
+            )
+    cookie_texts = {
+        "consent": texts.get(project.cookies.consent_mechanism, "cookies.consent_mechanism")
+        if project.cookies.used
+        else None,
+        "withdrawal": texts.get(project.cookies.withdrawal, "cookies.withdrawal")
+        if project.cookies.used
+        else None,
+    }
+
+    bases = {p.legal_basis for p in project.purposes if p.legal_basis}
+    conditions = {p.special_condition for p in project.purposes if p.special_categories}
+    uses_consent = LegalBasis.CONSENT in bases or SpecialCondition.EXPLICIT_CONSENT in conditions
+    any_special = any(c in SPECIAL_CATEGORIES for p in project.purposes for c in p.data_categories)
+    direct_marketing = Service.NEWSLETTER in project.services and any(
+        p.legal_basis is LegalBasis.LEGITIMATE_INTERESTS
+        and any(s.value == "subscribers" for s in p.subjects)
+        for p in project.purposes
+    )
+
+    children = project.children
+    age = children.age_threshold
+    if age is None and children.targets_children:
+        from wizard.catalog.ages import DEFAULT_AGE, digital_consent_age
+
+        age = digital_consent_age(org.country or "") or DEFAULT_AGE
+    children_view = {
+        "applies": children.targets_children or children.age_threshold is not None,
+        "targets": children.targets_children,
+        "age": age,
+        "parental_consent": texts.get(children.parental_consent, "children.parental_consent"),
+    }
+
+    ad = project.automated_decisions
+    automated = {
+        "answered": ad.used is not None,
+        "used": bool(ad.used),
+        "logic": texts.get(ad.logic, "automated_decisions.logic", required=bool(ad.used)),
+        "consequences": texts.get(
+            ad.consequences, "automated_decisions.consequences", required=bool(ad.used)
+        ),
+    }
+
+    rights = project.rights
+    rights_view = {
+        "email": rights.email or org.email,
+        "web_form": rights.web_form,
+        "by_post": rights.by_post and bool(org.address.street or org.address.city),
+        "identity_check": texts.get(rights.identity_check, "rights.identity_check"),
+        "days": rights.response_days,
+        "portability": bool(bases & {LegalBasis.CONSENT, LegalBasis.CONTRACT}),
+        "withdraw": uses_consent,
+        "object": bool(bases & {LegalBasis.LEGITIMATE_INTERESTS, LegalBasis.PUBLIC_TASK}),
+        "direct_marketing": direct_marketing,
+    }
+
+    address = org.address
+    address_line = ", ".join(
+        part
+        for part in (
+            address.street,
+            " ".join(x for x in (address.postal_code, address.city) if x),
+            _country_name(locale, address.country) if address.country else "",
+        )
+        if part
+    )
+
+    def person(p: Any) -> dict[str, Any] | None:
+        if p is None or not (p.name or p.email or p.phone or p.address):
+            return None
+        addr = ""
+        if p.address:
+            addr = ", ".join(
+                x
+                for x in (
+                    p.address.street,
+                    " ".join(y for y in (p.address.postal_code, p.address.city) if y),
+                    _country_name(locale, p.address.country) if p.address.country else "",
+                )
+                if x
+            )
+        return {"name": p.name, "email": p.email, "phone": p.phone, "address": addr}
+
+    effective = project.publication.effective_date
+    effective_text = format_date(effective, "long", locale=locale) if effective else ""
+
+    return {
+        "lang": lang,
+        "org": {
+            "name": org.legal_name or org.trading_name,
+            "trading_name": org.trading_name if org.trading_name != org.legal_name else "",
+            "address": address_line,
+            "registration": org.registration_number,
+            "email": org.email,
+            "phone": org.phone,
+            "website": org.website,
+            "in_eu": (org.country or address.country or "") in EU_COUNTRIES,
+        },
+        "services": format_list([words.service(s) for s in project.services], locale=locale)
+        if project.services
+        else "",
+        "dpo": person(project.dpo),
+        "representative": person(project.representative),
+        "purposes": purposes,
+        "legitimate": [p for p in purposes if p.legitimate_interest],
+        "special": [p for p in purposes if p.special_data],
+        "any_special": any_special,
+        "sources": [p for p in purposes if p.source],
+        "requirements": [p for p in purposes if p.requirement],
+        "recipients": recipients,
+        "transfers": [r for r in recipients if r.outside_eea],
+        "copy_of_safeguards": any(
+            r.safeguard_key in ("scc", "bcr") for r in recipients if r.outside_eea
+        ),
+        "cookies": cookies,
+        "cookies_used": project.cookies.used,
+        "cookies_need_consent": any(
+            c.category is not CookieCategory.STRICTLY_NECESSARY for c in project.cookies.items
+        ),
+        "cookie_texts": cookie_texts,
+        "children": children_view,
+        "automated": automated,
+        "rights": rights_view,
+        "authority": _authority(project, lang),
+        "version": project.publication.version,
+        "effective": effective_text,
+    }
+
+
+def _authority(project: Project, lang: str) -> AuthorityView | None:
+    a = project.authority
+    if a.catalog_id:
+        from wizard.catalog.authorities import authority
+
+        found = authority(a.catalog_id)
+        if found is not None:
+            return AuthorityView(
+                name=found.name(lang),
+                address=found.postal_address,
+                website=found.website or None,
+                email=found.email or None,
+            )
+    if a.name:
+        return AuthorityView(a.name, a.address, a.website, a.email)
+    return None
+
+
+# --- entry points -----------------------------------------------------------------------------
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in LANGUAGES:
+        raise PolicyError([f"unsupported language {lang!r} (choose from {', '.join(LANGUAGES)})"])
+
+
+def policy_html(project: Project, lang: str) -> str:
+    """The policy as a fragment of semantic HTML (escaped), e.g. for a preview pane.
+
+    Raises :class:`PolicyError` when the user's own text is missing in ``lang``: a document
+    never silently mixes languages.
+    """
+    _check_lang(lang)
+    texts = _Texts(lang)
+    context = _view(project, lang, texts)
+    if texts.missing:
+        raise PolicyError(texts.missing)
+    return environment(lang).get_template(TEMPLATE).render(context)
+
+
+def build_document(project: Project, lang: str) -> Document:
+    """The policy in ``lang`` as a format-neutral document."""
+    html = policy_html(project, lang)
+    t = translation("policy", lang)
+    locale = Locale.parse(BABEL_LOCALES[lang])
+    effective = project.publication.effective_date or dt.date.today()
+    effective_text = format_date(effective, "long", locale=locale)
+    org = project.organisation.legal_name or project.organisation.trading_name
+    return Document(
+        lang=lang,
+        title=t.gettext("Privacy policy"),
+        organisation=org,
+        effective_date=effective_text,
+        version=project.publication.version,
+        labels=Labels(
+            page_x_of_y=t.gettext("Page {page} of {pages}"),
+            effective=t.gettext("Effective {date}").replace("{date}", effective_text),
+            contents=t.gettext("Contents"),
+        ),
+        blocks=parse_blocks(html),
+        subject=t.gettext("How %(organisation)s processes personal data") % {"organisation": org},
+    )
+
+
+def generator_name() -> str:
+    """The producer named in document metadata."""
+    return APP_NAME

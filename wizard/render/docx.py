@@ -1,0 +1,698 @@
+"""DOCX renderer: lays a :class:`~wizard.policy.document.Document` out as an editable Word file.
+
+The result is meant to be edited by the organisation in Word or LibreOffice, so it relies on the
+built-in styles by their English names (``Title``, ``Heading 1``, ``Heading 2``, ``List Bullet``,
+``List Number``, ``Hyperlink``) and a few custom paragraph styles (``Lead``, ``Meta``, ``Notice``,
+``Table Text``) rather than on direct formatting. The navigation pane and a table of contents
+therefore work, and restyling the whole policy is a matter of changing a style.
+
+Layout: A4, 2.2 cm margins, Calibri 10.5 pt (East Asian and complex-script font names are set
+too, so the theme fonts never take over), the proofing language of the document, and a footer
+on every page with the organisation, the effective date and "Page X of Y" built from PAGE and
+NUMPAGES fields.
+
+All text goes in as text: python-docx escapes it, and characters that XML cannot hold (control
+characters other than tab and newline) are dropped rather than crashing the export.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Cm, Emu, Pt, RGBColor
+from docx.styles.style import CharacterStyle, ParagraphStyle
+from docx.table import Table as DocxTable
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from wizard.model.project_file import atomic_write_bytes
+from wizard.policy.document import (
+    Block,
+    Cell,
+    Document,
+    Heading,
+    Inline,
+    ListBlock,
+    Paragraph,
+    Span,
+    Table,
+)
+
+__all__ = ["docx_bytes", "render_docx"]
+
+# --- Look ---------------------------------------------------------------------------------------
+
+FONT = "Calibri"
+ACCENT = "1D5A6C"  # dark teal-blue: headings, title, notice bar
+TEXT = "222222"
+GREY = "6B6B6B"
+LINK = "0563C1"  # Word's own hyperlink blue
+NOTE_FILL = "EAF3F5"
+TABLE_HEAD_FILL = "DCEBEF"
+TABLE_RULE = "A9C1C9"
+
+PAGE_WIDTH = Cm(21.0)
+PAGE_HEIGHT = Cm(29.7)
+MARGIN = Cm(2.2)
+TEXT_WIDTH = Emu(PAGE_WIDTH - 2 * MARGIN)
+
+BODY_PT = 10.5
+TABLE_PT = 9.5
+
+#: Proofing language for each interface language the wizard writes.
+_LANG_TAGS = {"en": "en-GB", "nl": "nl-NL", "fr": "fr-FR", "de": "de-DE"}
+
+#: Link schemes that become clickable; anything else stays plain text.
+_SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
+
+# Characters XML 1.0 cannot hold (tab, newline and carriage return are allowed).
+_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_PLACEHOLDER = re.compile(r"(\{page\}|\{pages\})")
+_BOOKMARK_BAD = re.compile(r"[^A-Za-z0-9_]")
+
+# Child orders from the WordprocessingML schema (Word rejects files whose children are out of
+# order, so every raw element goes in through :func:`_put`).
+_PPR_ORDER = (
+    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers "
+    "pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE "
+    "autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents "
+    "suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle "
+    "rPr sectPr pPrChange"
+).split()
+_RPR_ORDER = (
+    "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint "
+    "noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u "
+    "effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath"
+).split()
+_TBLPR_ORDER = (
+    "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc "
+    "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption "
+    "tblDescription tblPrChange"
+).split()
+_TRPR_ORDER = (
+    "cnfStyle divId gridBefore gridAfter wBefore wAfter cantSplit trHeight tblHeader "
+    "tblCellSpacing jc hidden ins del trPrChange"
+).split()
+_TCPR_ORDER = (
+    "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText "
+    "vAlign hideMark headers cellIns cellDel cellMerge tcPrChange"
+).split()
+
+
+# --- Public API ---------------------------------------------------------------------------------
+
+
+def render_docx(doc: Document, path: str | os.PathLike[str]) -> None:
+    """Render ``doc`` as a DOCX file at ``path``, written atomically (temporary file + rename)."""
+    atomic_write_bytes(path, docx_bytes(doc))
+
+
+def docx_bytes(doc: Document) -> bytes:
+    """Render ``doc`` and return the DOCX file's bytes."""
+    return _Renderer(doc).render()
+
+
+# --- Helpers ------------------------------------------------------------------------------------
+
+
+def clean_text(text: str) -> str:
+    """``text`` without the characters XML cannot hold; line breaks normalised to ``\\n``."""
+    return _ILLEGAL_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def language_tag(lang: str) -> str:
+    """A BCP 47 tag for Word's proofing language: ``nl`` -> ``nl-NL``, ``de_AT`` -> ``de-AT``."""
+    lang = lang.strip().replace("_", "-")
+    if not lang:
+        return "en-GB"
+    parts = lang.split("-")
+    if len(parts) == 1:
+        return _LANG_TAGS.get(parts[0].lower(), parts[0].lower())
+    return f"{parts[0].lower()}-{parts[1].upper()}"
+
+
+def _bookmark_name(anchor: str) -> str:
+    """A legal Word bookmark name (letters, digits, underscore; starts with a letter; <= 40)."""
+    name = _BOOKMARK_BAD.sub("_", anchor)
+    if not name[:1].isalpha():
+        name = "s_" + name
+    return name[:40]
+
+
+def _el(tag: str, **attrs: str) -> BaseOxmlElement:
+    """A new ``w:`` element with ``w:`` attributes (``val="x"`` -> ``w:val="x"``)."""
+    el = OxmlElement(tag)
+    for key, value in attrs.items():
+        el.set(qn(f"w:{key}"), value)
+    return el
+
+
+def _put(parent: BaseOxmlElement, child: BaseOxmlElement, order: Sequence[str]) -> None:
+    """Insert ``child`` into ``parent`` in schema order, replacing one with the same tag."""
+    name = child.tag.rsplit("}", 1)[-1]
+    for old in parent.findall(child.tag):
+        parent.remove(old)
+    later = {qn(f"w:{t}") for t in order[order.index(name) + 1 :]}
+    for i, existing in enumerate(parent):
+        if existing.tag in later:
+            parent.insert(i, child)
+            return
+    parent.append(child)
+
+
+def _border(side: str, *, sz: int, color: str, space: int = 0) -> BaseOxmlElement:
+    return _el(f"w:{side}", val="single", sz=str(sz), space=str(space), color=color)
+
+
+def _set_fonts(rpr: BaseOxmlElement, font: str) -> None:
+    """Explicit font names for all four scripts, so theme fonts never override them."""
+    _put(rpr, _el("w:rFonts", ascii=font, hAnsi=font, eastAsia=font, cs=font), _RPR_ORDER)
+
+
+def _set_pstyle(p: DocxParagraph, style: ParagraphStyle) -> None:
+    """Apply a paragraph style by id (python-docx's ``p.style =`` scans every style each time)."""
+    if style.style_id != "Normal":
+        p._p.style = style.style_id
+
+
+def _style_ppr(style: ParagraphStyle) -> BaseOxmlElement:
+    ppr: BaseOxmlElement = style.element.get_or_add_pPr()
+    return ppr
+
+
+def _style_rpr(style: ParagraphStyle | CharacterStyle) -> BaseOxmlElement:
+    rpr: BaseOxmlElement = style.element.get_or_add_rPr()
+    return rpr
+
+
+def _widths(table: Table, columns: int) -> list[int]:
+    """Column widths in EMU: ``table.widths`` (relative) spread over the text width."""
+    rel = [max(float(w), 0.0) for w in table.widths]
+    if len(rel) != columns or sum(rel) <= 0:
+        rel = [1.0] * columns
+    total = sum(rel)
+    return [int(TEXT_WIDTH * w / total) for w in rel]
+
+
+# --- The renderer -------------------------------------------------------------------------------
+
+
+class _Renderer:
+    """One rendering: a python-docx document set up once, then filled block by block."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.lang = language_tag(doc.lang)
+        self.out: DocxDocument = docx.Document()
+        self._bookmark_id = 0
+        self._ordered_lists = 0
+        self._setup_page()
+        self._setup_styles()
+        self._setup_settings()
+        self._setup_properties()
+        self.body_style = self._pstyle("Normal")
+        self.role_styles = {
+            "": self.body_style,
+            "lead": self._pstyle("Lead"),
+            "meta": self._pstyle("Meta"),
+            "note": self._pstyle("Notice"),
+        }
+        self.heading_styles = {
+            1: self._pstyle("Title"),
+            2: self._pstyle("Heading 1"),
+            3: self._pstyle("Heading 2"),
+            4: self._pstyle("Heading 3"),
+        }
+        self.bullet_style = self._pstyle("List Bullet")
+        self.number_style = self._pstyle("List Number")
+        self.table_style = self._pstyle("Table Text")
+        link = self.out.styles["Hyperlink"]
+        assert isinstance(link, CharacterStyle)
+        self.link_style = link
+
+    # -- set-up ----------------------------------------------------------------------------------
+
+    def _pstyle(self, name: str) -> ParagraphStyle:
+        style = self.out.styles[name]
+        assert isinstance(style, ParagraphStyle)
+        return style
+
+    def _setup_page(self) -> None:
+        section = self.out.sections[0]
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width = PAGE_WIDTH
+        section.page_height = PAGE_HEIGHT
+        section.left_margin = section.right_margin = MARGIN
+        section.top_margin = MARGIN
+        section.bottom_margin = MARGIN
+        section.header_distance = Cm(1.2)
+        section.footer_distance = Cm(1.0)
+
+    def _setup_styles(self) -> None:
+        styles = self.out.styles
+        root = styles.element
+
+        # No theme fonts anywhere: Calibri by name for every script.
+        for rfonts in root.iter(qn("w:rFonts")):
+            for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+                rfonts.attrib.pop(qn(f"w:{attr}"), None)
+            if not rfonts.attrib:
+                rfonts.getparent().remove(rfonts)
+
+        # Document defaults: font, size, language, spacing.
+        rpr_default = root.find(qn("w:docDefaults") + "/" + qn("w:rPrDefault") + "/" + qn("w:rPr"))
+        ppr_default = root.find(qn("w:docDefaults") + "/" + qn("w:pPrDefault") + "/" + qn("w:pPr"))
+        assert rpr_default is not None and ppr_default is not None
+        self._base_rpr(rpr_default)
+        _put(ppr_default, _el("w:spacing", after="120", line="264", lineRule="auto"), _PPR_ORDER)
+
+        normal = self._pstyle("Normal")
+        self._base_rpr(_style_rpr(normal))
+        normal.font.color.rgb = RGBColor.from_string(TEXT)
+        normal.paragraph_format.widow_control = True
+
+        title = self._pstyle("Title")
+        title_ppr = _style_ppr(title)
+        _put(title_ppr, self._pbdr(bottom=(12, ACCENT, 6)), _PPR_ORDER)
+        _put(
+            title_ppr,
+            _el("w:spacing", before="0", after="160", line="240", lineRule="auto"),
+            _PPR_ORDER,
+        )
+        title_rpr = _style_rpr(title)
+        for tag in ("w:spacing", "w:kern"):
+            for el in title_rpr.findall(qn(tag)):
+                title_rpr.remove(el)
+        title.font.size = Pt(24)
+        title.font.bold = True
+        title.font.color.rgb = RGBColor.from_string(ACCENT)
+        title.paragraph_format.keep_with_next = True
+
+        for name, size, before, after in (
+            ("Heading 1", 14, 18, 6),
+            ("Heading 2", 11.5, 12, 3),
+            ("Heading 3", BODY_PT, 10, 2),
+        ):
+            h = self._pstyle(name)
+            h.font.size = Pt(size)
+            h.font.bold = True
+            h.font.italic = name == "Heading 3"
+            h.font.color.rgb = RGBColor.from_string(ACCENT)
+            fmt = h.paragraph_format
+            fmt.space_before = Pt(before)
+            fmt.space_after = Pt(after)
+            fmt.line_spacing = 1.0
+            fmt.keep_with_next = True
+            fmt.keep_together = True
+            # Word's own theme colour link would win over the RGB value in some versions.
+            color = _style_rpr(h).find(qn("w:color"))
+            if color is not None:
+                for attr in ("themeColor", "themeShade", "themeTint"):
+                    color.attrib.pop(qn(f"w:{attr}"), None)
+
+        lead = styles.add_style("Lead", WD_STYLE_TYPE.PARAGRAPH)
+        assert isinstance(lead, ParagraphStyle)
+        lead.base_style = normal
+        lead.next_paragraph_style = normal
+        lead.quick_style = True
+        lead.font.size = Pt(12)
+        lead.font.color.rgb = RGBColor.from_string("333333")
+        lead.paragraph_format.space_after = Pt(10)
+
+        meta = styles.add_style("Meta", WD_STYLE_TYPE.PARAGRAPH)
+        assert isinstance(meta, ParagraphStyle)
+        meta.base_style = normal
+        meta.next_paragraph_style = normal
+        meta.quick_style = True
+        meta.font.size = Pt(9)
+        meta.font.color.rgb = RGBColor.from_string(GREY)
+        meta.paragraph_format.space_after = Pt(12)
+
+        note = styles.add_style("Notice", WD_STYLE_TYPE.PARAGRAPH)
+        assert isinstance(note, ParagraphStyle)
+        note.base_style = normal
+        note.next_paragraph_style = normal
+        note.quick_style = True
+        note.font.bold = True
+        note.font.color.rgb = RGBColor.from_string("1A3C47")
+        note_ppr = _style_ppr(note)
+        _put(
+            note_ppr,
+            self._pbdr(
+                left=(24, ACCENT, 8),
+                top=(4, NOTE_FILL, 5),
+                bottom=(4, NOTE_FILL, 5),
+                right=(4, NOTE_FILL, 8),
+            ),
+            _PPR_ORDER,
+        )
+        _put(note_ppr, _el("w:shd", val="clear", color="auto", fill=NOTE_FILL), _PPR_ORDER)
+        _put(note_ppr, _el("w:spacing", before="200", after="240"), _PPR_ORDER)
+        _put(note_ppr, _el("w:ind", left="227", right="227"), _PPR_ORDER)
+        note.paragraph_format.keep_together = True
+
+        for name in ("List Bullet", "List Number"):
+            lst = self._pstyle(name)
+            lst.paragraph_format.space_after = Pt(3)
+            # Space after the last item only: Word's contextual spacing removes it between items
+            # of the same style but then also drops it after the list, so turn it off.
+            ppr = _style_ppr(lst)
+            for el in ppr.findall(qn("w:contextualSpacing")):
+                ppr.remove(el)
+
+        table_text = styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
+        assert isinstance(table_text, ParagraphStyle)
+        table_text.base_style = normal
+        table_text.font.size = Pt(TABLE_PT)
+        table_text.paragraph_format.space_before = Pt(0)
+        table_text.paragraph_format.space_after = Pt(2)
+        table_text.paragraph_format.line_spacing = 1.08
+
+        link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
+        assert isinstance(link, CharacterStyle)
+        link.base_style = styles["Default Paragraph Font"]
+        link.priority = 99
+        link.unhide_when_used = True
+        link.font.color.rgb = RGBColor.from_string(LINK)
+        link.font.underline = True
+
+        footer = self._pstyle("Footer")
+        footer.font.size = Pt(8.5)
+        footer.font.color.rgb = RGBColor.from_string(GREY)
+        footer_ppr = _style_ppr(footer)
+        tabs = _el("w:tabs")
+        tabs.append(_el("w:tab", val="right", pos=str(TEXT_WIDTH // 635)))
+        _put(footer_ppr, tabs, _PPR_ORDER)
+        _put(footer_ppr, self._pbdr(top=(4, "BFBFBF", 6)), _PPR_ORDER)
+        _put(
+            footer_ppr,
+            _el("w:spacing", before="0", after="0", line="240", lineRule="auto"),
+            _PPR_ORDER,
+        )
+
+    def _base_rpr(self, rpr: BaseOxmlElement) -> None:
+        """Font, size and proofing language for the document defaults and Normal."""
+        _set_fonts(rpr, FONT)
+        half_points = str(round(BODY_PT * 2))
+        _put(rpr, _el("w:sz", val=half_points), _RPR_ORDER)
+        _put(rpr, _el("w:szCs", val=half_points), _RPR_ORDER)
+        _put(rpr, _el("w:lang", val=self.lang, eastAsia=self.lang, bidi=self.lang), _RPR_ORDER)
+
+    @staticmethod
+    def _pbdr(**sides: tuple[int, str, int]) -> BaseOxmlElement:
+        pbdr = _el("w:pBdr")
+        for side in ("top", "left", "bottom", "right"):
+            if side in sides:
+                sz, color, space = sides[side]
+                pbdr.append(_border(side, sz=sz, color=color, space=space))
+        return pbdr
+
+    def _setup_settings(self) -> None:
+        settings = self.out.settings.element
+        theme_lang = settings.find(qn("w:themeFontLang"))
+        if theme_lang is not None:
+            theme_lang.set(qn("w:val"), self.lang)
+        # The template claims its spelling was checked; let Word check this text afresh.
+        proof = settings.find(qn("w:proofState"))
+        if proof is not None:
+            settings.remove(proof)
+
+    def _setup_properties(self) -> None:
+        props = self.out.core_properties
+        now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
+        props.title = clean_text(self.doc.title)
+        props.author = clean_text(self.doc.organisation)
+        props.last_modified_by = clean_text(self.doc.organisation)
+        props.subject = clean_text(self.doc.subject)
+        props.language = self.lang
+        props.comments = ""
+        props.keywords = ""
+        props.category = ""
+        props.revision = 1
+        props.created = now
+        props.modified = now
+
+    # -- rendering -------------------------------------------------------------------------------
+
+    def render(self) -> bytes:
+        body = self.out.element.body
+        # The template's empty first paragraph would show as a blank line above the title.
+        for p in body.findall(qn("w:p")):
+            body.remove(p)
+        after_table = False
+        for block in self.doc.blocks:
+            first = self._block(block)
+            if after_table and first is not None and isinstance(block, Paragraph | ListBlock):
+                first.paragraph_format.space_before = Pt(8)
+            after_table = isinstance(block, Table)
+        if after_table or not self.doc.blocks:
+            # A document must not end with a table (Word adds a paragraph anyway).
+            self._paragraph(self.body_style)
+        self._footer()
+        buf = io.BytesIO()
+        self.out.save(buf)
+        return buf.getvalue()
+
+    def _paragraph(self, style: ParagraphStyle) -> DocxParagraph:
+        """A new body paragraph in ``style``."""
+        p = self.out.add_paragraph()
+        _set_pstyle(p, style)
+        return p
+
+    def _block(self, block: Block) -> DocxParagraph | None:
+        """Add one block; returns its first paragraph (None for a table)."""
+        if isinstance(block, Heading):
+            return self._heading(block)
+        if isinstance(block, Paragraph):
+            p = self._paragraph(self.role_styles.get(block.role, self.body_style))
+            self._spans(p, block.spans)
+            return p
+        if isinstance(block, ListBlock):
+            return self._list(block)
+        self._table(block)
+        return None
+
+    def _heading(self, heading: Heading) -> DocxParagraph:
+        style = self.heading_styles.get(heading.level)
+        if style is None:
+            style = self.heading_styles[1 if heading.level < 1 else 4]
+        p = self._paragraph(style)
+        if heading.number:
+            p.add_run(clean_text(f"{heading.number}. "))
+        self._spans(p, heading.spans)
+        if heading.anchor:
+            self._bookmark(p, _bookmark_name(heading.anchor))
+        return p
+
+    def _bookmark(self, p: DocxParagraph, name: str) -> None:
+        self._bookmark_id += 1
+        bid = str(self._bookmark_id)
+        start = _el("w:bookmarkStart", id=bid, name=name)
+        ppr = p._p.pPr
+        p._p.insert(1 if ppr is not None else 0, start)
+        p._p.append(_el("w:bookmarkEnd", id=bid))
+
+    def _list(self, block: ListBlock) -> DocxParagraph | None:
+        style = self.number_style if block.ordered else self.bullet_style
+        num_id: int | None = None
+        if block.ordered:
+            self._ordered_lists += 1
+            if self._ordered_lists > 1:
+                num_id = self._restart_numbering()
+        first: DocxParagraph | None = None
+        for item in block.items:
+            p = self._paragraph(style)
+            if num_id is not None:
+                num_pr = p._p.get_or_add_pPr().get_or_add_numPr()
+                num_pr.get_or_add_ilvl().val = 0
+                num_pr.get_or_add_numId().val = num_id
+            self._spans(p, item)
+            first = first or p
+        return first
+
+    def _restart_numbering(self) -> int | None:
+        """A new numbering instance of the List Number style's list, starting again at 1."""
+        num_pr = _style_ppr(self.number_style).find(qn("w:numPr"))
+        num_id_el = num_pr.find(qn("w:numId")) if num_pr is not None else None
+        if num_id_el is None:
+            return None
+        numbering = self.out.part.numbering_part.element
+        num = numbering.num_having_numId(int(num_id_el.get(qn("w:val"))))
+        new = numbering.add_num(num.abstractNumId.val)
+        new.add_lvlOverride(ilvl=0).add_startOverride(1)
+        return int(new.numId)
+
+    def _spans(self, p: DocxParagraph, spans: Iterable[Span]) -> None:
+        for span in spans:
+            text = clean_text(span.text)
+            if not text:
+                continue
+            href = clean_text(span.href or "").strip()
+            if href:
+                self._link(p, span, text, href)
+            else:
+                run = p.add_run(text)
+                if span.bold:
+                    run.bold = True
+                if span.italic:
+                    run.italic = True
+
+    def _link(self, p: DocxParagraph, span: Span, text: str, href: str) -> None:
+        hyperlink = OxmlElement("w:hyperlink")
+        if href.startswith("#") and len(href) > 1:
+            hyperlink.set(qn("w:anchor"), _bookmark_name(href[1:]))
+        elif href.lower().startswith(_SAFE_SCHEMES):
+            rid = p.part.relate_to(href, RT.HYPERLINK, is_external=True)
+            hyperlink.set(qn("r:id"), rid)
+        else:
+            # Not a link a reader should be sent to: keep the words, drop the target.
+            run = p.add_run(text)
+            run.bold = span.bold or None
+            run.italic = span.italic or None
+            return
+        hyperlink.set(qn("w:history"), "1")
+        run = p.add_run(text)
+        run._r.style = self.link_style.style_id
+        if span.bold:
+            run.bold = True
+        if span.italic:
+            run.italic = True
+        p._p.append(hyperlink)
+        hyperlink.append(run._r)
+
+    # -- tables ----------------------------------------------------------------------------------
+
+    def _table(self, table: Table) -> None:
+        columns = max([len(table.header), *(len(r) for r in table.rows)], default=0)
+        if columns == 0:
+            return
+        widths = _widths(table, columns)
+        out: DocxTable = self.out.add_table(rows=0, cols=columns)
+        out.style = self.out.styles["Table Grid"]
+        out.alignment = WD_TABLE_ALIGNMENT.LEFT
+        out.autofit = False
+        tbl = out._tbl
+        for grid_col, width in zip(tbl.tblGrid.gridCol_lst, widths, strict=True):
+            grid_col.w = Emu(width)
+        tbl_pr = tbl.tblPr
+        _put(tbl_pr, _el("w:tblW", w=str(sum(widths) // 635), type="dxa"), _TBLPR_ORDER)
+        _put(tbl_pr, _el("w:tblInd", w="0", type="dxa"), _TBLPR_ORDER)
+        borders = _el("w:tblBorders")
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            borders.append(_border(side, sz=4, color=TABLE_RULE))
+        _put(tbl_pr, borders, _TBLPR_ORDER)
+        margins = _el("w:tblCellMar")
+        for side, w in (("top", "57"), ("left", "100"), ("bottom", "20"), ("right", "100")):
+            margins.append(_el(f"w:{side}", w=w, type="dxa"))
+        _put(tbl_pr, margins, _TBLPR_ORDER)
+        look = _el(
+            "w:tblLook",
+            val="04A0",
+            firstRow="1",
+            lastRow="0",
+            firstColumn="0",
+            lastColumn="0",
+            noHBand="1",
+            noVBand="1",
+        )
+        _put(tbl_pr, look, _TBLPR_ORDER)
+        caption = clean_text(table.caption).strip()
+        if caption:
+            _put(tbl_pr, _el("w:tblCaption", val=caption[:255]), _TBLPR_ORDER)
+            _put(tbl_pr, _el("w:tblDescription", val=caption), _TBLPR_ORDER)
+
+        if table.header:
+            self._row(out, table.header, widths, header=True)
+        for row in table.rows:
+            self._row(out, row, widths, header=False)
+
+    def _row(
+        self, out: DocxTable, cells: Sequence[Cell], widths: Sequence[int], *, header: bool
+    ) -> None:
+        tr = out._tbl.add_tr()
+        for width in widths:
+            tr.add_tc().width = Emu(width)
+        tr_pr = tr.get_or_add_trPr()
+        _put(tr_pr, _el("w:cantSplit"), _TRPR_ORDER)
+        if header:
+            _put(tr_pr, _el("w:tblHeader"), _TRPR_ORDER)
+        for i, tc in enumerate(tr.tc_lst):
+            cell_data = cells[i] if i < len(cells) else Cell(lines=())
+            if header:
+                _put(
+                    tc.get_or_add_tcPr(),
+                    _el("w:shd", val="clear", color="auto", fill=TABLE_HEAD_FILL),
+                    _TCPR_ORDER,
+                )
+            self._cell(_Cell(tc, out), cell_data, header=header)
+
+    def _cell(self, cell: _Cell, data: Cell, *, header: bool) -> None:
+        lines: Sequence[Inline] = data.lines or ((),)
+        paragraph = cell.paragraphs[0]
+        for n, line in enumerate(lines):
+            p = paragraph if n == 0 else cell.add_paragraph()
+            _set_pstyle(p, self.table_style)
+            if header:
+                line = tuple(Span(s.text, True, s.italic, s.href) for s in line)
+            self._spans(p, line)
+
+    # -- footer ----------------------------------------------------------------------------------
+
+    def _footer(self) -> None:
+        footer = self.out.sections[0].footer
+        footer.is_linked_to_previous = False
+        p = footer.paragraphs[0]
+        _set_pstyle(p, self._pstyle("Footer"))
+        left = " · ".join(
+            part
+            for part in (
+                clean_text(self.doc.organisation).strip(),
+                clean_text(self.doc.labels.effective).strip(),
+            )
+            if part
+        )
+        if left:
+            p.add_run(left)
+        p.add_run("\t")
+        for piece in _PLACEHOLDER.split(clean_text(self.doc.labels.page_x_of_y)):
+            if piece == "{page}":
+                self._field(p, "PAGE")
+            elif piece == "{pages}":
+                self._field(p, "NUMPAGES")
+            elif piece:
+                p.add_run(piece)
+
+    @staticmethod
+    def _field(p: DocxParagraph, instruction: str) -> None:
+        """A complex field (begin, instruction, separate, cached result, end)."""
+        for kind, payload in (
+            ("begin", None),
+            ("instr", instruction),
+            ("separate", None),
+            ("result", "1"),
+            ("end", None),
+        ):
+            run = p.add_run()
+            r = run._r
+            if kind == "instr":
+                instr = OxmlElement("w:instrText")
+                instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                instr.text = f" {payload} \\* MERGEFORMAT "
+                r.append(instr)
+            elif kind == "result":
+                run.text = payload or ""
+            else:
+                r.append(_el("w:fldChar", fldCharType=kind))

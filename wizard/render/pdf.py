@@ -1,0 +1,568 @@
+"""PDF renderer: lays a :class:`~wizard.policy.document.Document` out as an A4 PDF.
+
+Built on ReportLab platypus. Every text run is XML-escaped before it reaches a platypus
+``Paragraph``, so a company called ``<b>X</b> & Co`` is printed literally. The output embeds one
+font family (Noto Sans, shipped in ``resources/fonts``) and nothing else, carries an outline
+(bookmarks) for the numbered sections, a table of contents, document metadata including the
+language, and a "Page X of Y" footer on every page.
+
+The total page count comes from the previous layout pass: :meth:`BaseDocTemplate.multiBuild`
+runs until the table of contents and the page count are both stable (normally two passes).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import threading
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    HRFlowable,
+    ListFlowable,
+    ListItem,
+    PageTemplate,
+    Spacer,
+    TableStyle,
+)
+from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.platypus import Table as RLTable
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from wizard.model.project_file import atomic_write_bytes
+from wizard.policy.document import (
+    Cell,
+    Document,
+    Heading,
+    Inline,
+    ListBlock,
+    Paragraph,
+    Table,
+)
+from wizard.resources import resource
+
+__all__ = ["FONT_FAMILY", "pdf_bytes", "register_fonts", "render_pdf"]
+
+# --------------------------------------------------------------------------------------------
+# Fonts
+
+#: The registered name of the regular face; bold and italic faces share the prefix.
+FONT_FAMILY = "NotoSans"
+_FONT_BOLD = f"{FONT_FAMILY}-Bold"
+_FONT_ITALIC = f"{FONT_FAMILY}-Italic"
+_FONT_BOLD_ITALIC = f"{FONT_FAMILY}-BoldItalic"
+_FONT_FILES = {
+    FONT_FAMILY: "NotoSans-Regular.ttf",
+    _FONT_BOLD: "NotoSans-Bold.ttf",
+    _FONT_ITALIC: "NotoSans-Italic.ttf",
+    _FONT_BOLD_ITALIC: "NotoSans-BoldItalic.ttf",
+}
+_fonts_lock = threading.Lock()
+_fonts_registered = False
+
+
+def register_fonts() -> None:
+    """Register the shipped font family with ReportLab (once per process, thread-safe)."""
+    global _fonts_registered
+    if _fonts_registered:
+        return
+    with _fonts_lock:
+        if _fonts_registered:
+            return
+        for name, filename in _FONT_FILES.items():
+            data = resource("fonts", filename).read_bytes()
+            pdfmetrics.registerFont(TTFont(name, io.BytesIO(data)))
+        # So that <b> and <i> inside a Paragraph pick the right face.
+        pdfmetrics.registerFontFamily(
+            FONT_FAMILY,
+            normal=FONT_FAMILY,
+            bold=_FONT_BOLD,
+            italic=_FONT_ITALIC,
+            boldItalic=_FONT_BOLD_ITALIC,
+        )
+        _fonts_registered = True
+
+
+# --------------------------------------------------------------------------------------------
+# Look
+
+_PAGE_WIDTH, _PAGE_HEIGHT = A4
+_MARGIN_X = 2.2 * cm
+_MARGIN_TOP = 2.2 * cm
+_MARGIN_BOTTOM = 2.6 * cm  # leaves room for the footer below the frame
+_FOOTER_RULE_Y = 1.75 * cm
+_FOOTER_TEXT_Y = 1.3 * cm
+
+_INK = colors.HexColor("#1F2A30")  # body text: a soft near-black
+_HEADING = colors.HexColor("#0B4650")  # dark teal
+_ACCENT = colors.HexColor("#147A87")  # teal accent: numbers, bullets, bars
+_MUTED = colors.HexColor("#66737B")  # meta lines and footer
+_RULE = colors.HexColor("#CBD5D9")
+_HEADER_BG = colors.HexColor("#DDECEE")
+_ZEBRA = colors.HexColor("#F4F8F9")
+_NOTE_BG = colors.HexColor("#E9F3F4")
+_LINK = "#0F6A7A"
+_ACCENT_HEX = "#147A87"
+
+_BODY_SIZE = 10.0
+
+
+def _style(name: str, **kw: Any) -> ParagraphStyle:
+    base: dict[str, Any] = {
+        "fontName": FONT_FAMILY,
+        "fontSize": _BODY_SIZE,
+        "leading": 14.5,
+        "textColor": _INK,
+        "spaceAfter": 6,
+        "allowWidows": 0,
+        "allowOrphans": 0,
+        "hyphenationLang": "",  # never hyphenate: words must extract whole
+        "embeddedHyphenation": 0,
+        "splitLongWords": 1,
+    }
+    base.update(kw)
+    return ParagraphStyle(name, **base)
+
+
+class _Styles:
+    """All paragraph styles, made once (after the fonts are registered)."""
+
+    def __init__(self) -> None:
+        self.body = _style("pw-body")
+        self.lead = _style("pw-lead", fontSize=11.5, leading=16.5, spaceBefore=6, spaceAfter=10)
+        self.meta = _style("pw-meta", fontSize=8.5, leading=12, textColor=_MUTED, spaceAfter=0)
+        self.note = _style("pw-note", spaceAfter=0)
+        self.eyebrow = _style(
+            "pw-eyebrow", fontName=_FONT_BOLD, fontSize=10.5, leading=14, textColor=_ACCENT,
+            spaceAfter=4,
+        )
+        self.title = _style(
+            "pw-title", fontName=_FONT_BOLD, fontSize=24, leading=29, textColor=_HEADING,
+            spaceAfter=0, keepWithNext=1,
+        )
+        self.h2 = _style(
+            "pw-h2", fontName=_FONT_BOLD, fontSize=13.5, leading=18, textColor=_HEADING,
+            spaceBefore=16, spaceAfter=5, keepWithNext=1,
+        )
+        self.h3 = _style(
+            "pw-h3", fontName=_FONT_BOLD, fontSize=10.8, leading=15, textColor=_HEADING,
+            spaceBefore=9, spaceAfter=3, keepWithNext=1,
+        )
+        self.contents = _style(
+            "pw-contents", fontName=_FONT_BOLD, fontSize=10.5, leading=14, textColor=_HEADING,
+            spaceBefore=8, spaceAfter=4, keepWithNext=1,
+        )
+        self.toc = _style(
+            "pw-toc", fontSize=9.5, leading=15.5, textColor=_INK, spaceAfter=0,
+            rightIndent=1.2 * cm,
+        )
+        self.item = _style("pw-item", spaceAfter=2.5)
+        self.cell = _style("pw-cell", fontSize=8.6, leading=11.6, spaceAfter=0)
+        self.header_cell = _style(
+            "pw-header-cell", fontName=_FONT_BOLD, fontSize=8.6, leading=11.6,
+            textColor=_HEADING, spaceAfter=0,
+        )
+        self.footer_size = 7.8
+
+
+_styles_cache: _Styles | None = None
+
+
+def _styles() -> _Styles:
+    global _styles_cache
+    register_fonts()
+    if _styles_cache is None:
+        _styles_cache = _Styles()
+    return _styles_cache
+
+
+# --------------------------------------------------------------------------------------------
+# Text -> safe Paragraph markup
+
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
+_KEY_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")
+
+
+def _esc(text: str) -> str:
+    """Text as Paragraph markup: XML-escaped, without control characters."""
+    return escape(_CONTROL_CHARS.sub("", text))
+
+
+def _esc_attr(text: str) -> str:
+    """A double-quoted attribute value."""
+    return escape(_CONTROL_CHARS.sub("", text), {'"': "&quot;", "'": "&apos;"})
+
+
+def _link_target(href: str, anchors: frozenset[str]) -> str | None:
+    """A target that is safe to link to, or None to print the text without a link."""
+    href = href.strip()
+    if href.startswith("#"):
+        return href if href[1:] in anchors else None
+    if href.lower().startswith(_SAFE_SCHEMES):
+        return href
+    if href.lower().startswith("www."):
+        return "https://" + href
+    return None
+
+
+def _markup(spans: Inline, anchors: frozenset[str] = frozenset()) -> str:
+    """Paragraph markup for a run of spans; every text and attribute is escaped."""
+    out: list[str] = []
+    for span in spans:
+        text = _esc(span.text).replace("\n", "<br/>")
+        if span.bold:
+            text = f"<b>{text}</b>"
+        if span.italic:
+            text = f"<i>{text}</i>"
+        target = _link_target(span.href, anchors) if span.href else None
+        if target:
+            text = f'<a href="{_esc_attr(target)}" color="{_LINK}">{text}</a>'
+        out.append(text)
+    return "".join(out)
+
+
+def _pdf_lang(lang: str) -> str:
+    """A BCP 47 tag for the catalog's /Lang: "nl" -> "nl-NL", "fr_BE" -> "fr-BE"."""
+    tag = lang.strip().replace("_", "-")
+    defaults = {"en": "en-GB", "nl": "nl-NL", "fr": "fr-FR", "de": "de-DE"}
+    return defaults.get(tag.lower(), tag)
+
+
+# --------------------------------------------------------------------------------------------
+# Flowables
+
+
+class _HeadingParagraph(RLParagraph):
+    """A heading that adds an outline entry (and a contents line) once it is placed."""
+
+    outline: tuple[str, str, int, str | None] | None = None  # title, key, level, toc markup
+
+
+class _PolicyDocTemplate(BaseDocTemplate):
+    """A4 page template with a footer; stable page totals across multiBuild passes."""
+
+    def __init__(self, buffer: io.BytesIO, doc: Document, **kw: Any) -> None:
+        self._policy = doc
+        self._previous_total: int | None = None
+        self._total_guess = 1
+        self._outline_level = -1
+        super().__init__(buffer, **kw)
+        frame = Frame(
+            self.leftMargin, self.bottomMargin, self.width, self.height,
+            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body",
+        )
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._footer)])
+
+    def beforeDocument(self) -> None:
+        self._outline_level = -1
+        self.canv.showOutline()
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        info = getattr(flowable, "outline", None)
+        if not info:
+            return
+        title, key, level, toc = info
+        # An outline level may go at most one deeper than the previous entry.
+        level = max(0, min(level, self._outline_level + 1))
+        self._outline_level = level
+        self.canv.addOutlineEntry(title, key, level=level, closed=False)
+        if toc is not None:
+            self.notify("TOCEntry", (0, toc, self.page, key))
+
+    def _allSatisfied(self) -> bool:  # noqa: N802 (ReportLab's name)
+        """Also ask for another pass until the page total printed in footers is right."""
+        satisfied = bool(super()._allSatisfied())
+        total = int(self.page)
+        satisfied = satisfied and total == self._previous_total
+        self._previous_total = total
+        return satisfied
+
+    def _footer(self, canv: Canvas, _doc: BaseDocTemplate) -> None:
+        policy = self._policy
+        styles = _styles()
+        total = self._previous_total or max(self._total_guess, int(self.page))
+        page_text = policy.labels.page_x_of_y.replace("{pages}", str(total)).replace(
+            "{page}", str(self.page)
+        )
+        size = styles.footer_size
+        right = _PAGE_WIDTH - _MARGIN_X
+        canv.saveState()
+        canv.setStrokeColor(_RULE)
+        canv.setLineWidth(0.5)
+        canv.line(_MARGIN_X, _FOOTER_RULE_Y, right, _FOOTER_RULE_Y)
+        canv.setFillColor(_MUTED)
+        canv.setFont(FONT_FAMILY, size)
+        canv.drawRightString(right, _FOOTER_TEXT_Y, page_text)
+        room = self.width - pdfmetrics.stringWidth(page_text, FONT_FAMILY, size) - 1 * cm
+        canv.drawString(_MARGIN_X, _FOOTER_TEXT_Y, _fit(_footer_left(policy), room, size))
+        canv.restoreState()
+
+
+def _footer_left(doc: Document) -> str:
+    parts = [p for p in (doc.organisation.strip(), doc.labels.effective.strip()) if p]
+    return _CONTROL_CHARS.sub("", "  ·  ".join(parts))
+
+
+def _fit(text: str, width: float, size: float) -> str:
+    """Shorten ``text`` with an ellipsis until it fits ``width``."""
+    if pdfmetrics.stringWidth(text, FONT_FAMILY, size) <= width:
+        return text
+    while text and pdfmetrics.stringWidth(text + "…", FONT_FAMILY, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def _note(markup: str, styles: _Styles) -> Flowable:
+    """The highlighted notice: a shaded box with a teal bar on its left."""
+    box = RLTable(
+        [[RLParagraph(markup, styles.note)]],
+        colWidths=["100%"],
+        splitInRow=1,
+        hAlign="LEFT",
+        style=TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), FONT_FAMILY),  # else cells select Helvetica
+            ("BACKGROUND", (0, 0), (-1, -1), _NOTE_BG),
+            ("LINEBEFORE", (0, 0), (0, -1), 3, _ACCENT),
+            ("LEFTPADDING", (0, 0), (-1, -1), 12),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+            ("TOPPADDING", (0, 0), (-1, -1), 8),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 9),
+        ]),
+    )
+    box.spaceBefore = 4
+    box.spaceAfter = 10
+    return box
+
+
+def _list(block: ListBlock, styles: _Styles, anchors: frozenset[str]) -> Flowable:
+    items = [
+        ListItem(RLParagraph(_markup(item, anchors), styles.item), leftIndent=16)
+        for item in block.items
+    ]
+    common: dict[str, Any] = {
+        "leftIndent": 16,
+        "bulletFontName": FONT_FAMILY,
+        "bulletColor": _ACCENT,
+        "spaceBefore": 0,
+        "spaceAfter": 5,
+    }
+    if block.ordered:
+        return ListFlowable(
+            items, bulletType="1", bulletFormat="%s.", bulletFontSize=_BODY_SIZE,
+            bulletDedent=16, **common,
+        )
+    return ListFlowable(
+        items, bulletType="bullet", start="•", bulletFontSize=_BODY_SIZE,
+        bulletOffsetY=0, **common,
+    )
+
+
+def _cell(cell: Cell, style: ParagraphStyle, anchors: frozenset[str]) -> RLParagraph:
+    return RLParagraph("<br/>".join(_markup(line, anchors) for line in cell.lines), style)
+
+
+def _table(table: Table, width: float, styles: _Styles, anchors: frozenset[str]) -> Flowable:
+    ncols = max([len(table.header), *(len(row) for row in table.rows), 1])
+    weights = [w if w > 0 else 0.0 for w in table.widths[:ncols]]
+    if len(weights) < ncols or sum(weights) <= 0:
+        weights = [1.0] * ncols
+    col_widths = [width * w / sum(weights) for w in weights]
+
+    empty = Cell(lines=())
+    data: list[list[RLParagraph]] = []
+    if table.header:
+        header = list(table.header) + [empty] * (ncols - len(table.header))
+        data.append([_cell(c, styles.header_cell, anchors) for c in header])
+    for row in table.rows:
+        cells = list(row) + [empty] * (ncols - len(row))
+        data.append([_cell(c, styles.cell, anchors) for c in cells])
+    if not data:
+        return Spacer(0, 0)
+
+    first_body = 1 if table.header else 0
+    commands: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT_FAMILY),  # else cells select Helvetica
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 6),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, -1), 4.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ("LINEBELOW", (0, first_body), (-1, -1), 0.35, _RULE),
+        ("ROWBACKGROUNDS", (0, first_body), (-1, -1), [colors.white, _ZEBRA]),
+    ]
+    if table.header:
+        commands += [
+            ("BACKGROUND", (0, 0), (-1, 0), _HEADER_BG),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.9, _ACCENT),
+            ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+        ]
+    rl_table = RLTable(
+        data,
+        colWidths=col_widths,
+        repeatRows=1 if table.header else 0,
+        splitByRow=1,
+        hAlign="LEFT",
+        style=TableStyle(commands),
+    )
+    rl_table.spaceBefore = 4
+    rl_table.spaceAfter = 10
+    return rl_table
+
+
+def _anchor_keys(doc: Document) -> dict[int, str]:
+    """A unique, PDF-safe destination name for every heading, by block index."""
+    keys: dict[int, str] = {}
+    used: set[str] = set()
+    for index, block in enumerate(doc.blocks):
+        if not isinstance(block, Heading):
+            continue
+        key = _KEY_UNSAFE.sub("", block.anchor)
+        if not key or key in used:
+            key = f"pw-h{index}"
+        used.add(key)
+        keys[index] = key
+    return keys
+
+
+def _story(doc: Document, width: float) -> tuple[list[Flowable], TableOfContents | None]:
+    """The flowables for ``doc``, and the table of contents (if there is one) among them."""
+    styles = _styles()
+    keys = _anchor_keys(doc)
+    anchors = frozenset(
+        b.anchor for b in doc.blocks if isinstance(b, Heading) and b.anchor
+    ) & frozenset(keys.values())
+    story: list[Flowable] = []
+    sections = doc.headings(2)
+    toc: TableOfContents | None = None
+    seen_title = False
+
+    def title_block(title_markup: str, plain_title: str) -> None:
+        org = doc.organisation.strip()
+        if org and org.casefold() not in plain_title.casefold():
+            story.append(RLParagraph(_esc(org), styles.eyebrow))
+        story.append(RLParagraph(title_markup, styles.title))
+        story.append(
+            HRFlowable(
+                width=1.6 * cm, thickness=2, color=_ACCENT, hAlign="LEFT",
+                spaceBefore=9, spaceAfter=10,
+            )
+        )
+
+    first = doc.blocks[0] if doc.blocks else None
+    if not (isinstance(first, Heading) and first.level == 1):
+        title_block(_esc(doc.title), doc.title)
+        seen_title = True
+
+    for index, block in enumerate(doc.blocks):
+        if isinstance(block, Heading):
+            key = keys[index]
+            name = f'<a name="{key}"/>'
+            if block.level <= 1:
+                if not seen_title:
+                    title_block(name + _markup(block.spans, anchors), block.text)
+                    seen_title = True
+                else:
+                    story.append(RLParagraph(name + _markup(block.spans, anchors), styles.h2))
+                continue
+            if block.level == 2 and toc is None and len(sections) >= 2:
+                toc = _contents(doc, styles, keys)
+                story += [RLParagraph(_esc(doc.labels.contents), styles.contents), toc]
+                story.append(Spacer(0, 6))
+            number = f'<font color="{_ACCENT_HEX}">{_esc(block.number)}.</font> ' if block.number else ""
+            style = styles.h2 if block.level == 2 else styles.h3
+            para = _HeadingParagraph(name + number + _markup(block.spans, anchors), style)
+            para.outline = (
+                _CONTROL_CHARS.sub("", block.numbered_text),
+                key,
+                block.level - 2,
+                _esc(block.numbered_text) if block.level == 2 else None,
+            )
+            story.append(para)
+        elif isinstance(block, Paragraph):
+            markup = _markup(block.spans, anchors)
+            if block.role == "note":
+                story.append(_note(markup, styles))
+            elif block.role == "lead":
+                story.append(RLParagraph(markup, styles.lead))
+            elif block.role == "meta":
+                story.append(RLParagraph(markup, styles.meta))
+            else:
+                story.append(RLParagraph(markup, styles.body))
+        elif isinstance(block, ListBlock):
+            story.append(_list(block, styles, anchors))
+        elif isinstance(block, Table):
+            story.append(_table(block, width, styles, anchors))
+    return story, toc
+
+
+def _contents(doc: Document, styles: _Styles, keys: dict[int, str]) -> TableOfContents:
+    toc = TableOfContents(
+        levelStyles=[styles.toc],
+        dotsMinLevel=0,
+        rightColumnWidth=1.2 * cm,
+        tableStyle=TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), FONT_FAMILY),  # else cells select Helvetica
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ]),
+    )
+    # Known titles with placeholder page numbers: the first pass already lays the contents
+    # out at its final size, so the second pass only fills in page numbers.
+    toc._entries = [
+        (0, _esc(b.numbered_text), 0, keys[i])
+        for i, b in enumerate(doc.blocks)
+        if isinstance(b, Heading) and b.level == 2
+    ]
+    return toc
+
+
+# --------------------------------------------------------------------------------------------
+# Public API
+
+
+def pdf_bytes(doc: Document) -> bytes:
+    """Render ``doc`` as an A4 PDF and return the file's bytes."""
+    register_fonts()
+    buffer = io.BytesIO()
+    template = _PolicyDocTemplate(
+        buffer,
+        doc,
+        pagesize=A4,
+        leftMargin=_MARGIN_X,
+        rightMargin=_MARGIN_X,
+        topMargin=_MARGIN_TOP,
+        bottomMargin=_MARGIN_BOTTOM,
+        title=doc.title,
+        author=doc.organisation,
+        subject=doc.subject or doc.title,
+        creator="Privacy Wizard",
+        lang=_pdf_lang(doc.lang),
+        displayDocTitle=True,
+        initialFontName=FONT_FAMILY,
+        initialFontSize=_BODY_SIZE,
+        allowSplitting=1,
+    )
+    story, _toc = _story(doc, template.width)
+    template.multiBuild(story, maxPasses=6)
+    return buffer.getvalue()
+
+
+def render_pdf(doc: Document, path: str | os.PathLike[str]) -> None:
+    """Render ``doc`` as a PDF and write it to ``path`` atomically."""
+    atomic_write_bytes(path, pdf_bytes(doc))

@@ -1,0 +1,141 @@
+"""Plain-language names for the model's vocabularies, translated into the UI language.
+
+The tables hold English source strings marked with ``N_``; :func:`label` translates on use, so a
+change of UI language needs no rebuild of the tables.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from babel import Locale
+
+from wizard.flow import LANGUAGE_NAMES, N_
+from wizard.model.answers import (
+    CookieCategory,
+    DataCategory,
+    DataSubject,
+    LegalBasis,
+    OutputFormat,
+    Party,
+    RecipientRole,
+    Requirement,
+    RetentionStart,
+    Safeguard,
+    Service,
+    SpecialCondition,
+    TimeUnit,
+)
+from wizard.model.countries import country_codes
+from wizard.ui.tr import _, ui_language
+
+_LABELS: dict[Enum, str] = {
+    Service.WEBSITE: N_("Website"),
+    Service.MOBILE_APP: N_("Mobile app"),
+    Service.ONLINE_PLATFORM: N_("Online platform or software as a service"),
+    Service.APPOINTMENT_BOOKING: N_("Appointment booking"),
+    Service.TELECONSULTATION: N_("Video consultations"),
+    Service.PATIENT_CARE: N_("Patient care and patient records"),
+    Service.ONLINE_PAYMENTS: N_("Online payments or web shop"),
+    Service.NEWSLETTER: N_("Newsletter"),
+    Service.CONTACT_FORM: N_("Contact form or support"),
+    Service.RECRUITMENT: N_("Recruitment of staff"),
+    DataCategory.IDENTITY: N_("Identity (name, date of birth, sex)"),
+    DataCategory.CONTACT: N_("Contact details (address, e-mail, phone)"),
+    DataCategory.NATIONAL_ID: N_("National identification number"),
+    DataCategory.INSURANCE: N_("Health insurance details"),
+    DataCategory.HEALTH: N_("Health data (medical history, diagnoses, treatment notes)"),
+    DataCategory.GENETIC: N_("Genetic data"),
+    DataCategory.BIOMETRIC: N_("Biometric data"),
+    DataCategory.APPOINTMENT: N_("Appointments (date, time, practitioner, reason)"),
+    DataCategory.PAYMENT: N_("Payment details (bank account, invoices)"),
+    DataCategory.ACCOUNT: N_("User account (user name, password, settings)"),
+    DataCategory.COMMUNICATION: N_("Messages and correspondence"),
+    DataCategory.USAGE: N_("Use of our website or app (pages, clicks)"),
+    DataCategory.DEVICE: N_("Device data (IP address, browser, device identifiers)"),
+    DataCategory.LOCATION: N_("Location"),
+    DataCategory.VIDEO_AUDIO: N_("Image and sound during video calls"),
+    DataCategory.APPLICATION: N_("Job applications (CV, letter, references)"),
+    DataCategory.MARKETING_PREFERENCES: N_("Marketing preferences"),
+    DataSubject.PATIENTS: N_("Patients"),
+    DataSubject.CUSTOMERS: N_("Customers"),
+    DataSubject.WEBSITE_VISITORS: N_("Website visitors"),
+    DataSubject.APP_USERS: N_("App users"),
+    DataSubject.SUBSCRIBERS: N_("Newsletter subscribers"),
+    DataSubject.APPLICANTS: N_("Job applicants"),
+    DataSubject.CONTACTS: N_("People who contact us"),
+    LegalBasis.CONSENT: N_("(a) Consent of the person"),
+    LegalBasis.CONTRACT: N_("(b) Needed for a contract with the person"),
+    LegalBasis.LEGAL_OBLIGATION: N_("(c) Required by law"),
+    LegalBasis.VITAL_INTERESTS: N_("(d) To protect someone's life"),
+    LegalBasis.PUBLIC_TASK: N_("(e) A task in the public interest"),
+    LegalBasis.LEGITIMATE_INTERESTS: N_("(f) Our legitimate interests"),
+    SpecialCondition.EXPLICIT_CONSENT: N_("(a) Explicit consent"),
+    SpecialCondition.EMPLOYMENT: N_("(b) Employment and social security law"),
+    SpecialCondition.VITAL_INTERESTS: N_("(c) Vital interests"),
+    SpecialCondition.NOT_FOR_PROFIT: N_("(d) Not-for-profit body"),
+    SpecialCondition.MADE_PUBLIC: N_("(e) Made public by the person"),
+    SpecialCondition.LEGAL_CLAIMS: N_("(f) Legal claims"),
+    SpecialCondition.SUBSTANTIAL_PUBLIC_INTEREST: N_("(g) Substantial public interest"),
+    SpecialCondition.HEALTH_CARE: N_("(h) Health care (treatment by a professional)"),
+    SpecialCondition.PUBLIC_HEALTH: N_("(i) Public health"),
+    SpecialCondition.RESEARCH: N_("(j) Research or statistics"),
+    Requirement.STATUTORY: N_("Required by law"),
+    Requirement.CONTRACTUAL: N_("Required by a contract"),
+    Requirement.NEEDED_FOR_CONTRACT: N_("Needed to enter into a contract"),
+    Requirement.VOLUNTARY: N_("Voluntary"),
+    TimeUnit.DAYS: N_("days"),
+    TimeUnit.WEEKS: N_("weeks"),
+    TimeUnit.MONTHS: N_("months"),
+    TimeUnit.YEARS: N_("years"),
+    RetentionStart.COLLECTION: N_("after collection"),
+    RetentionStart.LAST_CONTACT: N_("after the last contact"),
+    RetentionStart.END_OF_TREATMENT: N_("after the end of the treatment"),
+    RetentionStart.END_OF_CONTRACT: N_("after the end of the contract"),
+    RetentionStart.ACCOUNT_CLOSURE: N_("after the account is closed"),
+    RetentionStart.END_OF_PROCEDURE: N_("after the end of the procedure"),
+    RetentionStart.WITHDRAWAL: N_("after consent is withdrawn"),
+    RetentionStart.END_OF_FISCAL_YEAR: N_("after the end of the financial year"),
+    RecipientRole.PROCESSOR: N_("Processor (works for us)"),
+    RecipientRole.INDEPENDENT_CONTROLLER: N_("Independent controller"),
+    RecipientRole.JOINT_CONTROLLER: N_("Joint controller"),
+    RecipientRole.PUBLIC_AUTHORITY: N_("Public authority"),
+    Safeguard.ADEQUACY: N_("Adequacy decision of the European Commission"),
+    Safeguard.DPF: N_("EU-US Data Privacy Framework (certified recipient)"),
+    Safeguard.SCC: N_("Standard contractual clauses"),
+    Safeguard.BCR: N_("Binding corporate rules"),
+    Safeguard.DEROGATION: N_("Exception for a specific situation (Art. 49)"),
+    Safeguard.PRIVACY_SHIELD: N_("Privacy Shield (invalid since 2020)"),
+    Safeguard.NONE: N_("None"),
+    CookieCategory.STRICTLY_NECESSARY: N_("Strictly necessary"),
+    CookieCategory.PREFERENCES: N_("Preferences"),
+    CookieCategory.ANALYTICS: N_("Analytics"),
+    CookieCategory.MARKETING: N_("Marketing"),
+    Party.FIRST: N_("First party (ours)"),
+    Party.THIRD: N_("Third party"),
+    OutputFormat.DOCX: N_("Word document (DOCX), to edit further"),
+    OutputFormat.PDF: N_("PDF, to publish"),
+}
+
+
+def label(value: Enum) -> str:
+    """The plain-language name of a vocabulary value, in the UI language."""
+    return _(_LABELS[value])
+
+
+def language_name(code: str) -> str:
+    """The name of an output language, in the UI language."""
+    return _(LANGUAGE_NAMES[code])
+
+
+def country_name(code: str) -> str:
+    """The name of a country, in the UI language (from CLDR)."""
+    return Locale.parse(ui_language()).territories.get(code, code)
+
+
+def countries_sorted() -> list[tuple[str, str]]:
+    """``(code, name)`` for every country, sorted by name in the UI language."""
+    names = Locale.parse(ui_language()).territories
+    return sorted(
+        ((code, names.get(code, code)) for code in country_codes()), key=lambda t: t[1].casefold()
+    )
