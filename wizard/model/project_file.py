@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from wizard.fileio import atomic_write_bytes
 from wizard.model.answers import Project
+
 
 #: The project-file format this version writes and reads.
 FORMAT_VERSION = 1
@@ -140,25 +141,6 @@ def dumps_project(project: Project) -> str:
     data["format_version"] = FORMAT_VERSION
     ordered = {"$schema": SCHEMA_ID, **data}
     return json.dumps(ordered, indent=2, ensure_ascii=False) + "\n"
-
-
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
 
 
 def save_project(project: Project, path: str | os.PathLike[str]) -> None:

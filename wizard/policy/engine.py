@@ -368,8 +368,11 @@ def _authority(project: Project, lang: str) -> AuthorityView | None:
 
         found = authority(a.catalog_id)
         if found is not None:
+            local, national = found.name(lang), found.name_national
+            # The official name, with the name in the reader's language where it differs.
+            name = national if local == national or not national else f"{national} ({local})"
             return AuthorityView(
-                name=found.name(lang),
+                name=name,
                 address=found.postal_address,
                 website=found.website or None,
                 email=found.email or None,

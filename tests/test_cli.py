@@ -1,0 +1,115 @@
+"""The command line: clear one-line errors, plain file names, and the schema."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES
+from wizard.cli import main
+
+PHYSIO = EXAMPLES / "physiotherapy-practice.privacy.json"
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m wizard`` in a fresh process, as a user would."""
+    return subprocess.run(
+        [sys.executable, "-m", "wizard", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess[str], *needles: str) -> None:
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("privacy-wizard: error: ")
+    assert "Traceback" not in result.stderr
+    for needle in needles:
+        assert needle in lines[0]
+
+
+def test_schema_prints_json_schema() -> None:
+    result = run_cli("schema")
+    assert result.returncode == 0
+    schema = json.loads(result.stdout)
+    assert schema["title"] == "Privacy Wizard project"
+
+
+def test_render_writes_plainly_named_files(tmp_path: Path) -> None:
+    result = run_cli("render", str(PHYSIO), "--lang", "en", "--format", "docx,pdf", "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["privacy-policy-en.docx", "privacy-policy-en.pdf"]
+    assert result.stdout.split() == [str(tmp_path / "privacy-policy-en.docx"), str(tmp_path / "privacy-policy-en.pdf")]
+
+
+def test_render_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
+    assert main(["render", str(PHYSIO), "--format", "pdf", "--out", str(tmp_path)]) == 0
+    target = tmp_path / "privacy-policy-en.pdf"
+    target.write_bytes(b"mine")
+    result = run_cli("render", str(PHYSIO), "--format", "pdf", "--out", str(tmp_path))
+    assert_one_line_error(result, "already exists", "--force")
+    assert target.read_bytes() == b"mine"
+    assert main(["render", str(PHYSIO), "--format", "pdf", "--out", str(tmp_path), "--force"]) == 0
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize(
+    ("content", "needle"),
+    [
+        ("", "the file is empty"),
+        ("{not json", "not valid JSON"),
+        ('{"format_version": 1, "organisation": {"legal_name": [1]}}', "organisation.legal_name"),
+        ('{"format_version": 1, "surprise": true}', "surprise: unknown field"),
+        ('{"format_version": 7}', "newer version"),
+        ('{"format_version": 1, "recipients": [{"name": "A", "country": "XX"}]}', "recipients[0].country: unknown country code 'XX'"),
+    ],
+    ids=["empty", "not-json", "wrong-type", "unknown-field", "newer-version", "bad-country"],
+)
+def test_broken_project_files_give_one_clear_line(tmp_path: Path, content: str, needle: str) -> None:
+    path = tmp_path / "broken.privacy.json"
+    path.write_text(content, encoding="utf-8")
+    result = run_cli("render", str(path), "--out", str(tmp_path / "out"))
+    assert_one_line_error(result, str(path), needle)
+    assert not (tmp_path / "out").exists()
+
+
+def test_truncated_example(tmp_path: Path) -> None:
+    path = tmp_path / "cut.privacy.json"
+    text = PHYSIO.read_text(encoding="utf-8")
+    path.write_text(text[: len(text) * 2 // 3], encoding="utf-8")
+    assert_one_line_error(run_cli("render", str(path), "--out", str(tmp_path)), "truncated")
+
+
+def test_missing_project_file(tmp_path: Path) -> None:
+    assert_one_line_error(run_cli("render", str(tmp_path / "nope.json"), "--out", str(tmp_path)), "no such file")
+
+
+def test_bad_arguments(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["render", str(PHYSIO), "--lang", "es", "--out", str(tmp_path)]) == 2
+    assert "unknown language 'es'" in capsys.readouterr().err
+    assert main(["render", str(PHYSIO), "--format", "odt", "--out", str(tmp_path)]) == 2
+    assert "unknown format 'odt'" in capsys.readouterr().err
+    assert main(["render", str(PHYSIO)]) == 2
+    err = capsys.readouterr().err
+    assert "--out" in err and len(err.strip().splitlines()) == 1
+
+
+def test_language_without_the_users_text_is_refused(tmp_path: Path) -> None:
+    result = run_cli("render", str(PHYSIO), "--lang", "nl", "--out", str(tmp_path))
+    assert_one_line_error(result, "cannot write the policy", "purposes[0].name: no text in language 'nl'")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unwritable_output_folder(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = run_cli("render", str(PHYSIO), "--format", "pdf", "--out", str(blocker / "sub"))
+    assert_one_line_error(result)

@@ -1,0 +1,238 @@
+"""The policy engine: the right sections with the project's own facts, and nothing else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2.meta
+import pytest
+
+from tests.conftest import EXAMPLES
+from wizard.model import Project, load_project
+from wizard.model.answers import (
+    Cookie,
+    CookieCategory,
+    LegalBasis,
+    LocalText,
+    Purpose,
+    Recipient,
+    Safeguard,
+)
+from wizard.policy.document import Heading, ListBlock, Paragraph, Table
+from wizard.policy.engine import (
+    TEMPLATE,
+    PolicyError,
+    _Texts,
+    _view,
+    build_document,
+    environment,
+    missing_texts,
+)
+from wizard.policy.parse import TemplateMarkupError, parse_blocks
+
+HOSTILE = '<b>{{ 7*7 }}</b> & "Co" ł€'
+
+
+def example(name: str) -> Project:
+    return load_project(EXAMPLES / f"{name}.privacy.json")
+
+
+def section_titles(project: Project, lang: str = "en") -> list[str]:
+    return [h.text for h in build_document(project, lang).headings(2)]
+
+
+def test_physiotherapy_practice_sections_and_facts() -> None:
+    doc = build_document(example("physiotherapy-practice"), "en")
+    titles = [h.text for h in doc.headings(2)]
+    assert titles == [
+        "Who is responsible for your data",
+        "What data we process, why, and for how long",
+        "Where we obtain your data",
+        "Who receives your data",
+        "Cookies and similar technologies",
+        "Automated decision-making",
+        "Your rights",
+        "Complaints",
+        "Changes to this privacy policy",
+    ]
+    assert [h.number for h in doc.headings(2)] == [str(i) for i in range(1, 10)]
+    text = doc.text()
+    assert "Fysiotherapie De Linde B.V. is the controller of your personal data" in text
+    assert "20 years after the end of the treatment" in text
+    assert "Dutch Civil Code, Book 7, Article 454 (WGBO)" in text
+    assert "Medical diagnosis and the provision of health care or treatment (Article 9(2)(h) GDPR)" in text
+    assert "your general practitioner or medical specialist" in text
+    assert "Autoriteit Persoonsgegevens" in text
+    assert "We use only strictly necessary cookies, so we do not ask for your consent." in text
+    # Not claimed: no DPO, no transfers, no children, no withdrawal of consent (no consent basis).
+    assert "data protection officer" not in text.lower()
+    assert "outside the European Economic Area" not in text
+    assert "Right to withdraw consent" not in text
+    assert "Right to object" in text  # legitimate interests for the contact form
+
+
+def test_purpose_table_has_a_row_per_purpose() -> None:
+    project = example("physiotherapy-practice")
+    doc = build_document(project, "en")
+    table = next(b for b in doc.blocks if isinstance(b, Table))
+    assert [c.text for c in table.header] == ["Purpose", "Personal data", "Legal basis", "Retention period"]
+    assert len(table.rows) == len(project.purposes)
+    assert table.rows[0][0].lines[0][0].bold
+    assert table.rows[0][2].text == "Performance of a contract (Article 6(1)(b) GDPR)"
+    assert table.rows[3][3].text == "6 months after our last contact with you"
+
+
+def test_telehealth_transfers_dpo_children_and_consent() -> None:
+    doc = build_document(example("telehealth-startup"), "en")
+    titles = [h.text for h in doc.headings(2)]
+    assert "Transfers outside the European Economic Area" in titles
+    assert "Children" in titles
+    text = doc.text()
+    assert "dpo@dsb-consult.de" in text and "Dr. Jana Weber, DSB Consult GmbH" in text
+    transfer = next(
+        b for b in doc.blocks if isinstance(b, Table) and b.header[2].text == "Basis for the transfer"
+    )
+    rows = {r[0].text: (r[1].text, r[2].text) for r in transfer.rows}
+    assert set(rows) == {
+        "Zoom Video Communications, Inc.",
+        "Google Ireland Limited",
+        "Functional Software, Inc. (Sentry)",
+    }
+    assert rows["Zoom Video Communications, Inc."][0] == "United States"
+    assert "EU-U.S. Data Privacy Framework" in rows["Zoom Video Communications, Inc."][1]
+    assert "Article 46(2)(c)" in rows["Functional Software, Inc. (Sentry)"][1]
+    assert "copy of the appropriate safeguards" in text
+    assert "Right to withdraw consent" in text
+    assert "not intended for children under the age of 16" in text
+    assert "Berliner Beauftragte für Datenschutz und Informationsfreiheit" in text
+    assert "13 months" in text and "_ga" in text
+
+
+def test_software_company_has_no_health_section() -> None:
+    doc = build_document(example("software-company"), "en")
+    text = doc.text()
+    assert "Special categories" not in text
+    assert "Article 9" not in text
+    assert "The Rocket Science Group LLC (Mailchimp)" in text
+    assert "10 years after the end of the financial year" in text
+
+
+def test_sections_appear_only_when_they_apply() -> None:
+    project = Project()
+    project.organisation.legal_name = "Minimal Ltd"
+    titles = section_titles(project)
+    assert titles == [
+        "Who is responsible for your data",
+        "Your rights",
+        "Complaints",
+        "Changes to this privacy policy",
+    ]
+    project.cookies.used = True
+    project.cookies.items.append(
+        Cookie(name="c", provider="p", category=CookieCategory.ANALYTICS, purpose=LocalText({"en": "x"}))
+    )
+    assert "Cookies and similar technologies" in section_titles(project)
+    project.purposes.append(Purpose(id="p", name=LocalText({"en": "P"}), legal_basis=LegalBasis.CONSENT))
+    project.recipients.append(Recipient(name="R", country="NL", purposes=["p"]))
+    titles = section_titles(project)
+    assert "Who receives your data" in titles
+    assert "Transfers outside the European Economic Area" not in titles
+    project.recipients.append(Recipient(name="US Co", country="US", safeguard=Safeguard.SCC))
+    assert "Transfers outside the European Economic Area" in section_titles(project)
+
+
+def test_right_to_object_is_separate_and_highlighted() -> None:
+    doc = build_document(example("software-company"), "en")
+    index = next(i for i, b in enumerate(doc.blocks) if isinstance(b, Heading) and b.text == "Right to object")
+    assert doc.blocks[index].level == 3
+    after = doc.blocks[index + 1]
+    assert isinstance(after, Paragraph) and after.role == "note"
+    assert "Article 21(1) GDPR" in after.text
+
+
+def _fill_every_text(project: Project, value: str) -> None:
+    """Put ``value`` in every free-text field of the project."""
+    org = project.organisation
+    org.legal_name = org.trading_name = org.registration_number = org.phone = value
+    org.address.street = org.address.city = org.address.postal_code = value
+    for purpose in project.purposes:
+        for field in ("name", "other_data", "legitimate_interest", "source", "consequence"):
+            setattr(purpose, field, LocalText({"en": value}))
+        purpose.retention.criteria = LocalText({"en": value})
+        purpose.retention.statutory_reference = value
+    for r in project.recipients:
+        r.name = value
+        r.service = LocalText({"en": value})
+    for c in project.cookies.items:
+        c.name = c.provider = value
+        c.purpose = LocalText({"en": value})
+    project.cookies.consent_mechanism = project.cookies.withdrawal = LocalText({"en": value})
+    project.rights.identity_check = LocalText({"en": value})
+    project.children.parental_consent = LocalText({"en": value})
+    if project.dpo:
+        project.dpo.name = project.dpo.phone = value
+
+
+def test_user_text_is_data_never_markup() -> None:
+    project = example("telehealth-startup")
+    _fill_every_text(project, HOSTILE)
+    project.children.targets_children = True
+    doc = build_document(project, "en")
+    text = doc.text()
+    assert text.count(HOSTILE) >= 30
+    assert "49" not in text.replace("+49", "")
+    for block in doc.blocks:
+        spans = []
+        if isinstance(block, Heading | Paragraph):
+            spans = list(block.spans)
+        elif isinstance(block, ListBlock):
+            spans = [s for item in block.items for s in item]
+        elif isinstance(block, Table):
+            spans = [s for row in block.rows for cell in row for line in cell.lines for s in line]
+        for span in spans:
+            if "{{" in span.text:
+                assert HOSTILE in span.text
+
+
+def test_missing_translation_is_an_error_not_a_mix() -> None:
+    project = example("physiotherapy-practice")
+    problems = missing_texts(project, "nl")
+    assert "purposes[0].name: no text in language 'nl'" in problems
+    with pytest.raises(PolicyError) as info:
+        build_document(project, "nl")
+    assert "purposes[1].name: no text in language 'nl'" in info.value.problems
+    assert missing_texts(project, "en") == []
+
+
+def test_unknown_language_is_refused() -> None:
+    with pytest.raises(PolicyError, match="unsupported language 'es'"):
+        build_document(Project(), "es")
+
+
+def test_template_asks_only_for_what_the_context_supplies() -> None:
+    env = environment("en")
+    source = env.loader.get_source(env, TEMPLATE)[0]  # type: ignore[union-attr]
+    wanted = jinja2.meta.find_undeclared_variables(env.parse(source))
+    context = _view(example("telehealth-startup"), "en", _Texts("en"))
+    assert wanted - {"_", "gettext", "ngettext"} <= set(context), wanted - set(context)
+
+
+def test_parser_rejects_markup_outside_the_subset() -> None:
+    with pytest.raises(TemplateMarkupError):
+        parse_blocks("<p>ok</p><script>x</script>")
+    with pytest.raises(TemplateMarkupError):
+        parse_blocks("stray text")
+
+
+def test_headings_number_sections_and_subsections() -> None:
+    blocks = parse_blocks("<h1>T</h1><h2>A</h2><h3>a</h3><h3>b</h3><h2>B</h2><h3>c</h3>")
+    numbered = [b.numbered_text for b in blocks if isinstance(b, Heading)]
+    assert numbered == ["T", "1. A", "1.1 a", "1.2 b", "2. B", "2.1 c"]
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.privacy.json")), ids=lambda p: p.stem)
+def test_every_example_builds(path: Path) -> None:
+    doc = build_document(load_project(path), "en")
+    assert doc.title == "Privacy policy"
+    assert doc.labels.page_x_of_y == "Page {page} of {pages}"
+    assert doc.organisation in doc.text()

@@ -1,0 +1,187 @@
+"""The project file: round trip, atomic save, and a clear error for every kind of broken file."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES
+from wizard.model import (
+    FORMAT_VERSION,
+    Project,
+    ProjectFileError,
+    dumps_project,
+    load_project,
+    loads_project,
+    project_schema,
+    save_project,
+)
+
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.privacy.json"))
+
+
+def test_there_are_three_examples() -> None:
+    assert len(EXAMPLE_FILES) >= 3
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_examples_round_trip_byte_for_byte(path: Path, tmp_path: Path) -> None:
+    project = load_project(path)
+    out = tmp_path / "copy.privacy.json"
+    save_project(project, out)
+    assert out.read_text(encoding="utf-8") == path.read_text(encoding="utf-8")
+    assert load_project(out) == project
+
+
+def test_saved_file_is_readable_json_with_stable_order() -> None:
+    text = dumps_project(Project())
+    data = json.loads(text)
+    assert list(data)[:3] == ["$schema", "format_version", "organisation"]
+    assert data["format_version"] == FORMAT_VERSION
+    assert text.startswith('{\n  "$schema"')
+    assert text.endswith("}\n")
+
+
+def test_non_ascii_is_kept_readable(tmp_path: Path) -> None:
+    project = Project()
+    project.organisation.legal_name = "Łódź Zahnärzte & Søn €"
+    out = tmp_path / "p.privacy.json"
+    save_project(project, out)
+    assert "Łódź Zahnärzte & Søn €" in out.read_text(encoding="utf-8")
+
+
+def test_save_is_atomic_old_file_survives_a_failed_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "p.privacy.json"
+    first = Project()
+    first.organisation.legal_name = "First"
+    save_project(first, out)
+    before = out.read_bytes()
+
+    def boom(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", boom)
+    second = Project()
+    second.organisation.legal_name = "Second"
+    with pytest.raises(OSError):
+        save_project(second, out)
+    assert out.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["p.privacy.json"], "temporary file left behind"
+
+
+def _problems(text: str) -> list[str]:
+    with pytest.raises(ProjectFileError) as info:
+        loads_project(text, source="test.privacy.json")
+    assert info.value.problems
+    return info.value.problems
+
+
+def test_empty_file() -> None:
+    assert _problems("") == ["the file is empty"]
+    assert _problems("   \n") == ["the file is empty"]
+
+
+def test_not_json() -> None:
+    (problem,) = _problems("this is not json")
+    assert problem.startswith("not valid JSON (line 1, column 1")
+
+
+def test_truncated_file() -> None:
+    text = dumps_project(Project())
+    (problem,) = _problems(text[: len(text) // 2])
+    assert "not valid JSON" in problem and "truncated" in problem
+
+
+def test_not_an_object() -> None:
+    assert _problems("[1, 2]") == ["the file holds no project (expected a JSON object)"]
+
+
+def test_missing_version() -> None:
+    assert _problems('{"organisation": {}}') == ["format_version: required field is missing"]
+
+
+def test_newer_version_is_refused_clearly() -> None:
+    (problem,) = _problems('{"format_version": 99}')
+    assert problem.startswith("format_version: the file uses format 99")
+    assert "newer version" in problem and "update" in problem
+
+
+def test_wrong_types_name_the_field() -> None:
+    problems = _problems(
+        json.dumps(
+            {
+                "format_version": 1,
+                "organisation": {"legal_name": 42, "email": "not-an-address"},
+                "children": {"age_threshold": "sixteen"},
+                "cookies": {"used": "maybe"},
+            }
+        )
+    )
+    joined = "\n".join(problems)
+    assert "organisation.legal_name: Input should be a valid string" in joined
+    assert "organisation.email: not an e-mail address: 'not-an-address'" in joined
+    assert "children.age_threshold: Input should be a valid integer" in joined
+    assert "cookies.used: Input should be a valid boolean" in joined
+
+
+def test_unknown_fields_are_named() -> None:
+    problems = _problems('{"format_version": 1, "organisation": {"legal_nam": "x"}, "extra": 1}')
+    assert "organisation.legal_nam: unknown field (not part of this project format)" in problems
+    assert "extra: unknown field (not part of this project format)" in problems
+
+
+def test_bad_country_in_a_list_names_its_index() -> None:
+    data = json.loads(EXAMPLE_FILES[0].read_text(encoding="utf-8"))
+    data["recipients"][2]["country"] = "XX"
+    assert _problems(json.dumps(data)) == ["recipients[2].country: unknown country code 'XX'"]
+
+
+def test_dangling_purpose_reference() -> None:
+    data = json.loads(EXAMPLE_FILES[0].read_text(encoding="utf-8"))
+    data["recipients"][0]["purposes"] = ["nope"]
+    (problem,) = _problems(json.dumps(data))
+    assert problem == "recipients[0].purposes[0]: no purpose with id 'nope'"
+
+
+def test_unknown_language_in_user_text() -> None:
+    data = json.loads(EXAMPLE_FILES[0].read_text(encoding="utf-8"))
+    data["purposes"][1]["name"] = {"xx": "Hello"}
+    (problem,) = _problems(json.dumps(data))
+    assert problem.startswith("purposes[1].name.xx")
+
+
+def test_load_reports_missing_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(ProjectFileError, match="no such file"):
+        load_project(tmp_path / "missing.privacy.json")
+    with pytest.raises(ProjectFileError, match="folder"):
+        load_project(tmp_path)
+
+
+def test_binary_file(tmp_path: Path) -> None:
+    path = tmp_path / "x.privacy.json"
+    path.write_bytes(b"\xff\xfe\x00\x01garbage")
+    with pytest.raises(ProjectFileError, match="not a text file"):
+        load_project(path)
+
+
+def test_summary_counts_further_problems() -> None:
+    with pytest.raises(ProjectFileError) as info:
+        loads_project('{"format_version": 1, "a": 1, "b": 2, "c": 3}', source="f.json")
+    assert info.value.summary().startswith("f.json: ")
+    assert info.value.summary().endswith("(and 2 more problems)")
+
+
+def test_schema_describes_the_file_and_accepts_the_examples() -> None:
+    schema = project_schema()
+    assert schema["$schema"].startswith("https://json-schema.org/")
+    assert schema["title"] == "Privacy Wizard project"
+    for key in ("organisation", "purposes", "recipients", "cookies", "children", "publication"):
+        assert key in schema["properties"]
+    assert schema["additionalProperties"] is False
+    data = json.loads(EXAMPLE_FILES[0].read_text(encoding="utf-8"))
+    assert set(data) <= set(schema["properties"])
