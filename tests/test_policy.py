@@ -95,7 +95,7 @@ def test_telehealth_transfers_dpo_children_and_consent() -> None:
     rows = {r[0].text: (r[1].text, r[2].text) for r in transfer.rows}
     assert set(rows) == {
         "Zoom Video Communications, Inc.",
-        "Google Ireland Limited",
+        "Google LLC",
         "Functional Software, Inc. (Sentry)",
     }
     assert rows["Zoom Video Communications, Inc."][0] == "United States"

@@ -185,3 +185,11 @@ def test_schema_describes_the_file_and_accepts_the_examples() -> None:
     assert schema["additionalProperties"] is False
     data = json.loads(EXAMPLE_FILES[0].read_text(encoding="utf-8"))
     assert set(data) <= set(schema["properties"])
+
+
+def test_documentation_covers_every_top_level_field() -> None:
+    from tests.conftest import ROOT
+
+    doc = (ROOT / "docs" / "project-file.md").read_text(encoding="utf-8")
+    for name in project_schema()["properties"]:
+        assert f"`{name}`" in doc, f"docs/project-file.md does not describe {name}"
