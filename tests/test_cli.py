@@ -44,10 +44,18 @@ def test_schema_prints_json_schema() -> None:
 
 
 def test_render_writes_plainly_named_files(tmp_path: Path) -> None:
-    result = run_cli("render", str(PHYSIO), "--lang", "en", "--format", "docx,pdf", "--out", str(tmp_path))
+    result = run_cli(
+        "render", str(PHYSIO), "--lang", "en", "--format", "docx,pdf", "--out", str(tmp_path)
+    )
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["privacy-policy-en.docx", "privacy-policy-en.pdf"]
-    assert result.stdout.split() == [str(tmp_path / "privacy-policy-en.docx"), str(tmp_path / "privacy-policy-en.pdf")]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "privacy-policy-en.docx",
+        "privacy-policy-en.pdf",
+    ]
+    assert result.stdout.split() == [
+        str(tmp_path / "privacy-policy-en.docx"),
+        str(tmp_path / "privacy-policy-en.pdf"),
+    ]
 
 
 def test_render_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
@@ -69,11 +77,16 @@ def test_render_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
         ('{"format_version": 1, "organisation": {"legal_name": [1]}}', "organisation.legal_name"),
         ('{"format_version": 1, "surprise": true}', "surprise: unknown field"),
         ('{"format_version": 7}', "newer version"),
-        ('{"format_version": 1, "recipients": [{"name": "A", "country": "XX"}]}', "recipients[0].country: unknown country code 'XX'"),
+        (
+            '{"format_version": 1, "recipients": [{"name": "A", "country": "XX"}]}',
+            "recipients[0].country: unknown country code 'XX'",
+        ),
     ],
     ids=["empty", "not-json", "wrong-type", "unknown-field", "newer-version", "bad-country"],
 )
-def test_broken_project_files_give_one_clear_line(tmp_path: Path, content: str, needle: str) -> None:
+def test_broken_project_files_give_one_clear_line(
+    tmp_path: Path, content: str, needle: str
+) -> None:
     path = tmp_path / "broken.privacy.json"
     path.write_text(content, encoding="utf-8")
     result = run_cli("render", str(path), "--out", str(tmp_path / "out"))
@@ -89,7 +102,9 @@ def test_truncated_example(tmp_path: Path) -> None:
 
 
 def test_missing_project_file(tmp_path: Path) -> None:
-    assert_one_line_error(run_cli("render", str(tmp_path / "nope.json"), "--out", str(tmp_path)), "no such file")
+    assert_one_line_error(
+        run_cli("render", str(tmp_path / "nope.json"), "--out", str(tmp_path)), "no such file"
+    )
 
 
 def test_bad_arguments(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -104,7 +119,9 @@ def test_bad_arguments(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
 
 def test_language_without_the_users_text_is_refused(tmp_path: Path) -> None:
     result = run_cli("render", str(PHYSIO), "--lang", "nl", "--out", str(tmp_path))
-    assert_one_line_error(result, "cannot write the policy", "purposes[0].name: no text in language 'nl'")
+    assert_one_line_error(
+        result, "cannot write the policy", "purposes[0].name: no text in language 'nl'"
+    )
     assert list(tmp_path.iterdir()) == []
 
 

@@ -43,14 +43,19 @@ def docx_text(path: Path) -> str:
 
 def pdf_text(path: Path) -> str:
     if shutil.which("pdftotext"):
-        out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+        )
         return squash(out.stdout)
     return squash("\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages))
 
 
 @cache
 def rendered(example: Path, out: Path) -> dict[str, str]:
-    assert main(["render", str(example), "--lang", "en", "--format", "docx,pdf", "--out", str(out)]) == 0
+    assert (
+        main(["render", str(example), "--lang", "en", "--format", "docx,pdf", "--out", str(out)])
+        == 0
+    )
     return {
         "docx": docx_text(out / "privacy-policy-en.docx"),
         "pdf": pdf_text(out / "privacy-policy-en.pdf"),
@@ -121,7 +126,9 @@ def test_example_carries_its_own_facts(
     assert not missing, f"{fmt} lacks: {missing}"
 
 
-def test_retention_periods_and_safeguards_reach_the_reader(outputs: dict[str, dict[str, str]]) -> None:
+def test_retention_periods_and_safeguards_reach_the_reader(
+    outputs: dict[str, dict[str, str]],
+) -> None:
     tele = outputs["telehealth-startup"]
     for fmt in ("docx", "pdf"):
         text = tele[fmt]
@@ -165,12 +172,18 @@ def test_hostile_text_comes_out_literally_in_both_formats(tmp_path: Path) -> Non
     path = _hostile_project(tmp_path)
     out = tmp_path / "out"
     assert main(["render", str(path), "--format", "docx,pdf", "--out", str(out)]) == 0
-    for text in (docx_text(out / "privacy-policy-en.docx"), pdf_text(out / "privacy-policy-en.pdf")):
+    for text in (
+        docx_text(out / "privacy-policy-en.docx"),
+        pdf_text(out / "privacy-policy-en.pdf"),
+    ):
         assert text.count(HOSTILE) >= 10
         assert " 49 " not in text
     document = docx.Document(str(out / "privacy-policy-en.docx"))
     bold_hostile = [
-        run for p in document.paragraphs for run in p.runs if "7*7" in run.text and run.bold and "<b>" not in run.text
+        run
+        for p in document.paragraphs
+        for run in p.runs
+        if "7*7" in run.text and run.bold and "<b>" not in run.text
     ]
     assert not bold_hostile
     assert PdfReader(str(out / "privacy-policy-en.pdf")).metadata.author == HOSTILE

@@ -50,7 +50,10 @@ def test_module_never_imports_qt(module: str) -> None:
 def test_the_blocker_really_blocks() -> None:
     """The probe itself fails when a module does import Qt (so the tests above can fail)."""
     result = subprocess.run(
-        [sys.executable, "-c", _PROBE, "PySide6.QtCore"], capture_output=True, text=True, timeout=120
+        [sys.executable, "-c", _PROBE, "PySide6.QtCore"],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode != 0
     assert "Qt imported below the UI" in result.stderr
@@ -59,7 +62,10 @@ def test_the_blocker_really_blocks() -> None:
 @pytest.mark.parametrize(
     ("lower", "higher"),
     [
-        ("wizard/model", ("wizard.policy", "wizard.render", "wizard.ui", "wizard.catalog", "wizard.cli")),
+        (
+            "wizard/model",
+            ("wizard.policy", "wizard.render", "wizard.ui", "wizard.catalog", "wizard.cli"),
+        ),
         ("wizard/policy", ("wizard.render", "wizard.ui", "wizard.cli")),
         ("wizard/render", ("wizard.policy.engine", "wizard.ui", "wizard.cli", "wizard.model")),
         ("wizard/catalog", ("wizard.policy", "wizard.render", "wizard.ui")),

@@ -60,7 +60,10 @@ def test_physiotherapy_practice_sections_and_facts() -> None:
     assert "Fysiotherapie De Linde B.V. is the controller of your personal data" in text
     assert "20 years after the end of the treatment" in text
     assert "Dutch Civil Code, Book 7, Article 454 (WGBO)" in text
-    assert "Medical diagnosis and the provision of health care or treatment (Article 9(2)(h) GDPR)" in text
+    assert (
+        "Medical diagnosis and the provision of health care or treatment (Article 9(2)(h) GDPR)"
+        in text
+    )
     assert "your general practitioner or medical specialist" in text
     assert "Autoriteit Persoonsgegevens" in text
     assert "We use only strictly necessary cookies, so we do not ask for your consent." in text
@@ -75,7 +78,12 @@ def test_purpose_table_has_a_row_per_purpose() -> None:
     project = example("physiotherapy-practice")
     doc = build_document(project, "en")
     table = next(b for b in doc.blocks if isinstance(b, Table))
-    assert [c.text for c in table.header] == ["Purpose", "Personal data", "Legal basis", "Retention period"]
+    assert [c.text for c in table.header] == [
+        "Purpose",
+        "Personal data",
+        "Legal basis",
+        "Retention period",
+    ]
     assert len(table.rows) == len(project.purposes)
     assert table.rows[0][0].lines[0][0].bold
     assert table.rows[0][2].text == "Performance of a contract (Article 6(1)(b) GDPR)"
@@ -90,7 +98,9 @@ def test_telehealth_transfers_dpo_children_and_consent() -> None:
     text = doc.text()
     assert "dpo@dsb-consult.de" in text and "Dr. Jana Weber, DSB Consult GmbH" in text
     transfer = next(
-        b for b in doc.blocks if isinstance(b, Table) and b.header[2].text == "Basis for the transfer"
+        b
+        for b in doc.blocks
+        if isinstance(b, Table) and b.header[2].text == "Basis for the transfer"
     )
     rows = {r[0].text: (r[1].text, r[2].text) for r in transfer.rows}
     assert set(rows) == {
@@ -129,10 +139,17 @@ def test_sections_appear_only_when_they_apply() -> None:
     ]
     project.cookies.used = True
     project.cookies.items.append(
-        Cookie(name="c", provider="p", category=CookieCategory.ANALYTICS, purpose=LocalText({"en": "x"}))
+        Cookie(
+            name="c",
+            provider="p",
+            category=CookieCategory.ANALYTICS,
+            purpose=LocalText({"en": "x"}),
+        )
     )
     assert "Cookies and similar technologies" in section_titles(project)
-    project.purposes.append(Purpose(id="p", name=LocalText({"en": "P"}), legal_basis=LegalBasis.CONSENT))
+    project.purposes.append(
+        Purpose(id="p", name=LocalText({"en": "P"}), legal_basis=LegalBasis.CONSENT)
+    )
     project.recipients.append(Recipient(name="R", country="NL", purposes=["p"]))
     titles = section_titles(project)
     assert "Who receives your data" in titles
@@ -143,7 +160,11 @@ def test_sections_appear_only_when_they_apply() -> None:
 
 def test_right_to_object_is_separate_and_highlighted() -> None:
     doc = build_document(example("software-company"), "en")
-    index = next(i for i, b in enumerate(doc.blocks) if isinstance(b, Heading) and b.text == "Right to object")
+    index = next(
+        i
+        for i, b in enumerate(doc.blocks)
+        if isinstance(b, Heading) and b.text == "Right to object"
+    )
     assert doc.blocks[index].level == 3
     after = doc.blocks[index + 1]
     assert isinstance(after, Paragraph) and after.role == "note"

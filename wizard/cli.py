@@ -121,7 +121,8 @@ def _gui(project: str | None) -> int:
             f"the wizard window cannot start: {exc}. The command line still works: "
             f"'{PROG} render PROJECT --out DIR'"
         ) from None
-    return run(sys.argv[:1], project)
+    status: int = run(sys.argv[:1], project)
+    return status
 
 
 def main(argv: Sequence[str] | None = None) -> int:

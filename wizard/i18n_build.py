@@ -16,7 +16,9 @@ from babel.messages.pofile import read_po
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def compile_all(src: Path = ROOT / "translations", dest: Path = ROOT / "resources" / "locale") -> int:
+def compile_all(
+    src: Path = ROOT / "translations", dest: Path = ROOT / "resources" / "locale"
+) -> int:
     """Compile every .po under ``src``; returns how many were written."""
     count = 0
     for po_path in sorted(src.glob("*/LC_MESSAGES/*.po")):

@@ -19,7 +19,6 @@ from pydantic import ValidationError
 from wizard.fileio import atomic_write_bytes
 from wizard.model.answers import Project
 
-
 #: The project-file format this version writes and reads.
 FORMAT_VERSION = 1
 SCHEMA_ID = "https://privacy-wizard.invalid/schema/project-v1.json"
@@ -87,8 +86,10 @@ def loads_project(text: str, source: str = "project") -> Project:
     except json.JSONDecodeError as exc:
         raise ProjectFileError(
             source,
-            [f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
-             "the file may be truncated or not a project file"],
+            [
+                f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
+                "the file may be truncated or not a project file"
+            ],
         ) from None
     if not isinstance(data, dict):
         raise ProjectFileError(source, ["the file holds no project (expected a JSON object)"])
@@ -100,9 +101,11 @@ def loads_project(text: str, source: str = "project") -> Project:
     if version > FORMAT_VERSION:
         raise ProjectFileError(
             source,
-            [f"format_version: the file uses format {version}, made by a newer version of "
-             f"Privacy Wizard; this version reads format {FORMAT_VERSION} and older. "
-             "Please update the app to open it."],
+            [
+                f"format_version: the file uses format {version}, made by a newer version of "
+                f"Privacy Wizard; this version reads format {FORMAT_VERSION} and older. "
+                "Please update the app to open it."
+            ],
         )
     data = {k: v for k, v in data.items() if k != "$schema"}
     data = _migrate(data, version)

@@ -47,7 +47,11 @@ class Heading:
         if not self.number:
             return self.text
         # "3. Title" for a section, "3.2 Title" for a subsection.
-        return f"{self.number}. {self.text}" if "." not in self.number else f"{self.number} {self.text}"
+        return (
+            f"{self.number}. {self.text}"
+            if "." not in self.number
+            else f"{self.number} {self.text}"
+        )
 
 
 @dataclass(frozen=True)
@@ -120,7 +124,9 @@ class Document:
     subject: str = ""
 
     def headings(self, level: int | None = None) -> list[Heading]:
-        return [b for b in self.blocks if isinstance(b, Heading) and (level is None or b.level == level)]
+        return [
+            b for b in self.blocks if isinstance(b, Heading) and (level is None or b.level == level)
+        ]
 
     def text(self) -> str:
         """All the text, one block a line (tables cell by cell): for tests and search."""

@@ -49,12 +49,16 @@ DATA_CATEGORIES: dict[DataCategory, str] = {
     DataCategory.HEALTH: N_("Data concerning health (medical history, diagnoses, treatment notes)"),
     DataCategory.GENETIC: N_("Genetic data"),
     DataCategory.BIOMETRIC: N_("Biometric data"),
-    DataCategory.APPOINTMENT: N_("Appointment details (date, time, practitioner, reason for the visit)"),
+    DataCategory.APPOINTMENT: N_(
+        "Appointment details (date, time, practitioner, reason for the visit)"
+    ),
     DataCategory.PAYMENT: N_("Payment and billing data (bank account, invoices, payment status)"),
     DataCategory.ACCOUNT: N_("Account data (user name, password, settings)"),
     DataCategory.COMMUNICATION: N_("Correspondence and messages"),
     DataCategory.USAGE: N_("Usage data (pages visited, functions used)"),
-    DataCategory.DEVICE: N_("Device and connection data (IP address, browser type, device identifiers)"),
+    DataCategory.DEVICE: N_(
+        "Device and connection data (IP address, browser type, device identifiers)"
+    ),
     DataCategory.LOCATION: N_("Location data"),
     DataCategory.VIDEO_AUDIO: N_("Image and sound during video consultations"),
     DataCategory.APPLICATION: N_("Application data (CV, cover letter, references)"),
@@ -101,7 +105,9 @@ SPECIAL_CONDITIONS: dict[SpecialCondition, str] = {
     SpecialCondition.HEALTH_CARE: N_(
         "Medical diagnosis and the provision of health care or treatment (Article 9(2)(h) GDPR)"
     ),
-    SpecialCondition.PUBLIC_HEALTH: N_("Public interest in the area of public health (Article 9(2)(i) GDPR)"),
+    SpecialCondition.PUBLIC_HEALTH: N_(
+        "Public interest in the area of public health (Article 9(2)(i) GDPR)"
+    ),
     SpecialCondition.RESEARCH: N_(
         "Scientific research or statistical purposes laid down in law (Article 9(2)(j) GDPR)"
     ),
