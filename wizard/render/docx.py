@@ -33,18 +33,16 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Emu, Pt, RGBColor
-from docx.styles.style import CharacterStyle, ParagraphStyle
+from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle, StyleFactory
 from docx.table import Table as DocxTable
-from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from wizard.model.project_file import atomic_write_bytes
+from wizard.fileio import atomic_write_bytes
 from wizard.policy.document import (
     Block,
     Cell,
     Document,
     Heading,
-    Inline,
     ListBlock,
     Paragraph,
     Span,
@@ -101,14 +99,6 @@ _TBLPR_ORDER = (
     "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc "
     "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption "
     "tblDescription tblPrChange"
-).split()
-_TRPR_ORDER = (
-    "cnfStyle divId gridBefore gridAfter wBefore wAfter cantSplit trHeight tblHeader "
-    "tblCellSpacing jc hidden ins del trPrChange"
-).split()
-_TCPR_ORDER = (
-    "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText "
-    "vAlign hideMark headers cellIns cellDel cellMerge tcPrChange"
 ).split()
 
 
@@ -182,10 +172,45 @@ def _set_fonts(rpr: BaseOxmlElement, font: str) -> None:
     _put(rpr, _el("w:rFonts", ascii=font, hAnsi=font, eastAsia=font, cs=font), _RPR_ORDER)
 
 
-def _set_pstyle(p: DocxParagraph, style: ParagraphStyle) -> None:
-    """Apply a paragraph style by id (python-docx's ``p.style =`` scans every style each time)."""
+def _add_run(
+    p: DocxParagraph,
+    text: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    style_id: str | None = None,
+) -> BaseOxmlElement:
+    """Append a run to ``p`` and return its ``w:r`` (faster than ``p.add_run`` for plain text)."""
+    r = OxmlElement("w:r")
+    if style_id or bold or italic:
+        rpr = OxmlElement("w:rPr")
+        if style_id:
+            rpr.append(_el("w:rStyle", val=style_id))
+        if bold:
+            rpr.append(OxmlElement("w:b"))
+        if italic:
+            rpr.append(OxmlElement("w:i"))
+        r.append(rpr)
+    p._p.append(r)
+    if "\n" in text or "\t" in text:
+        r.text = text  # python-docx turns these into w:br and w:tab
+    else:
+        t = OxmlElement("w:t")
+        t.text = text
+        if text != text.strip():
+            t.set(qn("xml:space"), "preserve")
+        r.append(t)
+    return r
+
+
+def _new_p(style: ParagraphStyle) -> BaseOxmlElement:
+    """A new, empty ``w:p`` in ``style``."""
+    p = OxmlElement("w:p")
     if style.style_id != "Normal":
-        p._p.style = style.style_id
+        ppr = OxmlElement("w:pPr")
+        ppr.append(_el("w:pStyle", val=style.style_id))
+        p.append(ppr)
+    return p
 
 
 def _style_ppr(style: ParagraphStyle) -> BaseOxmlElement:
@@ -323,7 +348,7 @@ class _Renderer:
                 for attr in ("themeColor", "themeShade", "themeTint"):
                     color.attrib.pop(qn(f"w:{attr}"), None)
 
-        lead = styles.add_style("Lead", WD_STYLE_TYPE.PARAGRAPH)
+        lead = self._new_style("Lead", WD_STYLE_TYPE.PARAGRAPH)
         assert isinstance(lead, ParagraphStyle)
         lead.base_style = normal
         lead.next_paragraph_style = normal
@@ -332,7 +357,7 @@ class _Renderer:
         lead.font.color.rgb = RGBColor.from_string("333333")
         lead.paragraph_format.space_after = Pt(10)
 
-        meta = styles.add_style("Meta", WD_STYLE_TYPE.PARAGRAPH)
+        meta = self._new_style("Meta", WD_STYLE_TYPE.PARAGRAPH)
         assert isinstance(meta, ParagraphStyle)
         meta.base_style = normal
         meta.next_paragraph_style = normal
@@ -340,8 +365,10 @@ class _Renderer:
         meta.font.size = Pt(9)
         meta.font.color.rgb = RGBColor.from_string(GREY)
         meta.paragraph_format.space_after = Pt(12)
+        # Consecutive meta lines (organisation, version) stay together as one block.
+        _put(_style_ppr(meta), _el("w:contextualSpacing"), _PPR_ORDER)
 
-        note = styles.add_style("Notice", WD_STYLE_TYPE.PARAGRAPH)
+        note = self._new_style("Notice", WD_STYLE_TYPE.PARAGRAPH)
         assert isinstance(note, ParagraphStyle)
         note.base_style = normal
         note.next_paragraph_style = normal
@@ -373,7 +400,7 @@ class _Renderer:
             for el in ppr.findall(qn("w:contextualSpacing")):
                 ppr.remove(el)
 
-        table_text = styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
+        table_text = self._new_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
         assert isinstance(table_text, ParagraphStyle)
         table_text.base_style = normal
         table_text.font.size = Pt(TABLE_PT)
@@ -381,7 +408,7 @@ class _Renderer:
         table_text.paragraph_format.space_after = Pt(2)
         table_text.paragraph_format.line_spacing = 1.08
 
-        link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
+        link = self._new_style("Hyperlink", WD_STYLE_TYPE.CHARACTER, builtin=True)
         assert isinstance(link, CharacterStyle)
         link.base_style = styles["Default Paragraph Font"]
         link.priority = 99
@@ -402,6 +429,11 @@ class _Renderer:
             _el("w:spacing", before="0", after="0", line="240", lineRule="auto"),
             _PPR_ORDER,
         )
+
+    def _new_style(self, name: str, kind: WD_STYLE_TYPE, *, builtin: bool = False) -> BaseStyle:
+        """Add a style (python-docx's ``add_style`` first scans every style for the name)."""
+        element = self.out.styles.element.add_style_of_type(name, kind, builtin)
+        return StyleFactory(element)
 
     def _base_rpr(self, rpr: BaseOxmlElement) -> None:
         """Font, size and proofing language for the document defaults and Normal."""
@@ -452,6 +484,9 @@ class _Renderer:
         # The template's empty first paragraph would show as a blank line above the title.
         for p in body.findall(qn("w:p")):
             body.remove(p)
+        sect_pr = body.find(qn("w:sectPr"))
+        assert sect_pr is not None
+        self._body_end = sect_pr
         after_table = False
         for block in self.doc.blocks:
             first = self._block(block)
@@ -467,10 +502,10 @@ class _Renderer:
         return buf.getvalue()
 
     def _paragraph(self, style: ParagraphStyle) -> DocxParagraph:
-        """A new body paragraph in ``style``."""
-        p = self.out.add_paragraph()
-        _set_pstyle(p, style)
-        return p
+        """A new body paragraph in ``style``, inserted before the body's section properties."""
+        p = _new_p(style)
+        self._body_end.addprevious(p)
+        return DocxParagraph(p, self.out._body)
 
     def _block(self, block: Block) -> DocxParagraph | None:
         """Add one block; returns its first paragraph (None for a table)."""
@@ -490,9 +525,14 @@ class _Renderer:
         if style is None:
             style = self.heading_styles[1 if heading.level < 1 else 4]
         p = self._paragraph(style)
-        if heading.number:
-            p.add_run(clean_text(f"{heading.number}. "))
-        self._spans(p, heading.spans)
+        # The number as the document model prints it ("3. " for a section, "3.2 " below).
+        numbered, text = heading.numbered_text, heading.text
+        if numbered.endswith(text):
+            if numbered != text:
+                _add_run(p, clean_text(numbered[: len(numbered) - len(text)]))
+            self._spans(p, heading.spans)
+        else:
+            _add_run(p, clean_text(numbered))
         if heading.anchor:
             self._bookmark(p, _bookmark_name(heading.anchor))
         return p
@@ -521,6 +561,9 @@ class _Renderer:
                 num_pr.get_or_add_numId().val = num_id
             self._spans(p, item)
             first = first or p
+        if block.items:
+            # Items sit close together; the list as a whole keeps a body paragraph's distance.
+            p.paragraph_format.space_after = Pt(6)
         return first
 
     def _restart_numbering(self) -> int | None:
@@ -544,11 +587,7 @@ class _Renderer:
             if href:
                 self._link(p, span, text, href)
             else:
-                run = p.add_run(text)
-                if span.bold:
-                    run.bold = True
-                if span.italic:
-                    run.italic = True
+                _add_run(p, text, bold=span.bold, italic=span.italic)
 
     def _link(self, p: DocxParagraph, span: Span, text: str, href: str) -> None:
         hyperlink = OxmlElement("w:hyperlink")
@@ -559,19 +598,12 @@ class _Renderer:
             hyperlink.set(qn("r:id"), rid)
         else:
             # Not a link a reader should be sent to: keep the words, drop the target.
-            run = p.add_run(text)
-            run.bold = span.bold or None
-            run.italic = span.italic or None
+            _add_run(p, text, bold=span.bold, italic=span.italic)
             return
         hyperlink.set(qn("w:history"), "1")
-        run = p.add_run(text)
-        run._r.style = self.link_style.style_id
-        if span.bold:
-            run.bold = True
-        if span.italic:
-            run.italic = True
+        r = _add_run(p, text, bold=span.bold, italic=span.italic, style_id=self.link_style.style_id)
         p._p.append(hyperlink)
-        hyperlink.append(run._r)
+        hyperlink.append(r)
 
     # -- tables ----------------------------------------------------------------------------------
 
@@ -622,32 +654,29 @@ class _Renderer:
     def _row(
         self, out: DocxTable, cells: Sequence[Cell], widths: Sequence[int], *, header: bool
     ) -> None:
-        tr = out._tbl.add_tr()
-        for width in widths:
-            tr.add_tc().width = Emu(width)
-        tr_pr = tr.get_or_add_trPr()
-        _put(tr_pr, _el("w:cantSplit"), _TRPR_ORDER)
+        # Built element by element: python-docx's cell API is slow (see environment notes).
+        tr = OxmlElement("w:tr")
+        tr_pr = OxmlElement("w:trPr")
+        tr_pr.append(_el("w:cantSplit"))
         if header:
-            _put(tr_pr, _el("w:tblHeader"), _TRPR_ORDER)
-        for i, tc in enumerate(tr.tc_lst):
-            cell_data = cells[i] if i < len(cells) else Cell(lines=())
+            tr_pr.append(_el("w:tblHeader"))
+        tr.append(tr_pr)
+        for i, width in enumerate(widths):
+            tc = OxmlElement("w:tc")
+            tc_pr = OxmlElement("w:tcPr")
+            tc_pr.append(_el("w:tcW", w=str(width // 635), type="dxa"))
             if header:
-                _put(
-                    tc.get_or_add_tcPr(),
-                    _el("w:shd", val="clear", color="auto", fill=TABLE_HEAD_FILL),
-                    _TCPR_ORDER,
-                )
-            self._cell(_Cell(tc, out), cell_data, header=header)
-
-    def _cell(self, cell: _Cell, data: Cell, *, header: bool) -> None:
-        lines: Sequence[Inline] = data.lines or ((),)
-        paragraph = cell.paragraphs[0]
-        for n, line in enumerate(lines):
-            p = paragraph if n == 0 else cell.add_paragraph()
-            _set_pstyle(p, self.table_style)
-            if header:
-                line = tuple(Span(s.text, True, s.italic, s.href) for s in line)
-            self._spans(p, line)
+                tc_pr.append(_el("w:shd", val="clear", color="auto", fill=TABLE_HEAD_FILL))
+            tc.append(tc_pr)
+            tr.append(tc)
+            data = cells[i] if i < len(cells) else Cell(lines=())
+            for line in data.lines or ((),):
+                p = _new_p(self.table_style)
+                tc.append(p)
+                if header:
+                    line = tuple(Span(s.text, True, s.italic, s.href) for s in line)
+                self._spans(DocxParagraph(p, out), line)
+        out._tbl.append(tr)
 
     # -- footer ----------------------------------------------------------------------------------
 
@@ -655,7 +684,7 @@ class _Renderer:
         footer = self.out.sections[0].footer
         footer.is_linked_to_previous = False
         p = footer.paragraphs[0]
-        _set_pstyle(p, self._pstyle("Footer"))
+        p._p.style = "Footer"
         left = " · ".join(
             part
             for part in (
