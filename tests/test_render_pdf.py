@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import subprocess
@@ -76,9 +77,7 @@ def sample_document(rows: int = 40) -> Document:
                 Paragraph((Span("Read more on "), Span("the regulator's website", href=LINK)))
             )
         if number == 2:
-            blocks.append(
-                Heading(3, s("Data you give us"), number="2.1", anchor="s2-1")
-            )
+            blocks.append(Heading(3, s("Data you give us"), number="2.1", anchor="s2-1"))
             blocks.append(
                 ListBlock(
                     items=(
@@ -165,7 +164,7 @@ def test_writes_a_pdf_atomically(rendered: Path) -> None:
 
 
 def test_pdf_bytes_matches_render(rendered: Path) -> None:
-    reader = PdfReader(__import__("io").BytesIO(pdf_bytes(sample_document())))
+    reader = PdfReader(io.BytesIO(pdf_bytes(sample_document())))
     assert len(reader.pages) == len(PdfReader(rendered).pages)
 
 
@@ -177,7 +176,7 @@ def test_text_reads_in_order(rendered: Path) -> None:
     positions = [body.rindex(f"{n}. {title}") for n, title in enumerate(SECTIONS, start=1)]
     assert positions == sorted(positions)
     assert text.count("1. Who we are") == 2  # in the contents and as the heading
-    assert "2.1. Data you give us" in text
+    assert Heading(3, s("Data you give us"), number="2.1").numbered_text in text
     assert "Contents" in text
 
 
@@ -200,19 +199,14 @@ def test_table_cells_and_long_words_stay_inside_the_page(rendered: Path) -> None
     # The header row repeats on the page(s) the table continues on.
     assert text.count("Recipient Purpose Country") >= 2
 
-    reader = PdfReader(rendered)
-    width = float(reader.pages[0].mediabox.width)
+    # Every word, long URLs included, stays between the side margins.
+    bbox = pdftotext(rendered, "-bbox")
+    width = float(re.search(r'<page width="([\d.]+)"', bbox).group(1))  # type: ignore[union-attr]
     margin = 2.2 * 72 / 2.54
-    for page in reader.pages:
-        xs: list[float] = []
-
-        def visit(text: str, cm: object, tm: list[float], *_: object) -> None:
-            if text.strip():
-                xs.append(tm[4])
-
-        page.extract_text(visitor_text=visit)
-        assert xs, "a page without text"
-        assert min(xs) >= margin - 1
+    words = re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"', bbox)
+    assert len(words) > 500
+    assert min(float(x0) for x0, _ in words) >= margin - 0.5
+    assert max(float(x1) for _, x1 in words) <= width - margin + 0.5
 
 
 @needs_poppler
@@ -255,11 +249,13 @@ def test_metadata_language_and_outline(rendered: Path) -> None:
     assert top == [f"{n}. {title}" for n, title in enumerate(SECTIONS, start=1)]
     children = [item for item in outline if isinstance(item, list)]
     assert [entry.title for entry in children[0]] == [
-        "2.1. Data you give us",
-        "2.2. Data we receive from others",
+        Heading(3, s("Data you give us"), number="2.1").numbered_text,
+        Heading(3, s("Data we receive from others"), number="2.2").numbered_text,
     ]
     # Section 4 (the table) starts on a later page than section 1.
-    pages = [reader.get_destination_page_number(item) for item in outline if not isinstance(item, list)]
+    pages = [
+        reader.get_destination_page_number(item) for item in outline if not isinstance(item, list)
+    ]
     assert pages == sorted(pages) and pages[-1] > pages[0]
 
 
@@ -279,7 +275,7 @@ def test_markup_in_text_is_never_interpreted() -> None:
     nasty = Document(
         lang="de",
         title='<font name="Helvetica">x</font>',
-        organisation="</para><a href=\"javascript:alert(1)\">&amp;",
+        organisation='</para><a href="javascript:alert(1)">&amp;',
         effective_date="",
         version="",
         labels=Labels("{pages}/{page}", "Gültig ab 1. März 2026", "Inhalt"),
@@ -296,7 +292,7 @@ def test_markup_in_text_is_never_interpreted() -> None:
     )
     data = pdf_bytes(nasty)
     assert b"/Helvetica" not in data
-    reader = PdfReader(__import__("io").BytesIO(data))
+    reader = PdfReader(io.BytesIO(data))
     text = reader.pages[0].extract_text()
     assert '<font name="Helvetica">x</font>' in text
     assert "ab <br/> &nbsp;" in text
@@ -319,3 +315,107 @@ def test_is_fast_after_the_first() -> None:
     start = time.perf_counter()
     pdf_bytes(doc)
     assert time.perf_counter() - start < 2.0  # generous: about 0.15 s on a laptop
+
+
+@pytest.mark.parametrize("follower", ["paragraph", "list", "table"])
+def test_a_heading_never_ends_a_page(follower: str) -> None:
+    filler = Paragraph(s("Filler text that takes up a few lines of the page. " * 6))
+    nexts = {
+        "paragraph": [Paragraph(s("Followup " + "and more words to read " * 40))],
+        "list": [ListBlock(items=(s("Followup first item"), s("second"), s("third")))],
+        "table": [
+            Table(header=(c("Followup"), c("B")), rows=tuple((c("x"), c("y")) for _ in range(9)))
+        ],
+    }[follower]
+    heading_pages = set()
+    for count in range(9, 17):
+        doc = sample_document(rows=2)
+        doc = Document(
+            lang="en",
+            title="T",
+            organisation="O",
+            effective_date="",
+            version="",
+            labels=doc.labels,
+            blocks=(*[filler] * count, Heading(2, s("Marker heading"), number="9"), *nexts),
+        )
+        reader = PdfReader(io.BytesIO(pdf_bytes(doc)))
+        texts = [page.extract_text() for page in reader.pages]
+        heading = next(i for i, t in enumerate(texts) if "Marker heading" in t)
+        assert "Followup" in texts[heading], f"{count} fillers: heading alone at a page end"
+        heading_pages.add(heading)
+    assert heading_pages == {0, 1}, "the test never put the heading near a page break"
+
+
+def test_a_table_never_leaves_a_row_alone() -> None:
+    filler = Paragraph(s("One line of filler."))  # about as tall as a table row
+    table = Table(
+        header=(c("Name"), c("Role")),
+        rows=tuple((c(f"Row {i:02d}"), c("Processor")) for i in range(1, 7)),
+    )
+    splits = 0
+    for count in range(22, 31):
+        doc = Document(
+            lang="en",
+            title="T",
+            organisation="O",
+            effective_date="",
+            version="",
+            labels=sample_document(rows=1).labels,
+            blocks=(*[filler] * count, table),
+        )
+        reader = PdfReader(io.BytesIO(pdf_bytes(doc)))
+        counts = [len(re.findall(r"Row \d\d", page.extract_text())) for page in reader.pages]
+        table_pages = [n for n in counts if n]
+        splits += len(table_pages) - 1
+        assert sum(table_pages) == 6
+        assert min(table_pages) >= 2, f"{count} fillers: rows laid out as {table_pages}"
+    assert splits, "the table never crossed a page break"
+
+
+@needs_poppler
+def test_a_heading_takes_only_the_start_of_a_long_paragraph_along(tmp_path: Path) -> None:
+    """A heading moves to the next page only when it and two lines don't fit: no big gaps."""
+    filler = Paragraph(s("One line of filler."))
+    follower = Paragraph(s("Followup " + "and more words to read " * 40))
+    frame_bottom = 841.89 - 2.6 * 72 / 2.54
+    moved = 0
+    for count in range(22, 31):
+        doc = Document(
+            lang="en",
+            title="T",
+            organisation="O",
+            effective_date="",
+            version="",
+            labels=sample_document(rows=1).labels,
+            blocks=(*[filler] * count, Heading(2, s("Marker heading"), number="9"), follower),
+        )
+        path = tmp_path / f"{count}.pdf"
+        render_pdf(doc, path)
+        if "Marker heading" in pdftotext(path, "-f", "1", "-l", "1"):
+            continue
+        moved += 1
+        bbox = pdftotext(path, "-bbox", "-f", "1", "-l", "1")
+        bottoms = [float(y) for y in re.findall(r'yMax="([\d.]+)"', bbox)]
+        last_line = max(y for y in bottoms if y < frame_bottom)
+        assert frame_bottom - last_line < 80, (
+            f"{count} fillers: a gap of {frame_bottom - last_line:.0f} pt"
+        )
+    assert moved, "the heading never moved to the next page"
+
+
+@needs_poppler
+def test_contents_lists_sections_with_their_pages(rendered: Path) -> None:
+    reader = PdfReader(rendered)
+    first_page = pdftotext(rendered, "-f", "1", "-l", "1")
+    listed = dict(re.findall(r"^(\d+\. [^.\n]+?) (?:\. )+\.? ?(\d+)$", first_page, re.M))
+    actual = {
+        item.title: str(reader.get_destination_page_number(item) + 1)
+        for item in reader.outline
+        if not isinstance(item, list)
+    }
+    assert listed == actual
+    assert len(set(actual.values())) > 1
+    # Each contents line links to its section.
+    links = [a.get_object() for a in reader.pages[0].get("/Annots", [])]
+    assert sum(1 for a in links if "/Dest" in a) >= len(SECTIONS)

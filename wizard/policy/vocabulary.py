@@ -34,10 +34,10 @@ SERVICES: dict[Service, str] = {
     Service.ONLINE_PLATFORM: N_("our online platform"),
     Service.APPOINTMENT_BOOKING: N_("online appointment booking"),
     Service.TELECONSULTATION: N_("video consultations"),
-    Service.PATIENT_CARE: N_("the care and treatment we provide"),
+    Service.PATIENT_CARE: N_("the care we provide"),
     Service.ONLINE_PAYMENTS: N_("online payments"),
     Service.NEWSLETTER: N_("our newsletter"),
-    Service.CONTACT_FORM: N_("our contact form and customer support"),
+    Service.CONTACT_FORM: N_("our contact and support channels"),
     Service.RECRUITMENT: N_("job applications"),
 }
 

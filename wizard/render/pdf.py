@@ -31,8 +31,7 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     HRFlowable,
-    ListFlowable,
-    ListItem,
+    KeepTogether,
     PageTemplate,
     Spacer,
     TableStyle,
@@ -41,7 +40,7 @@ from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from wizard.model.project_file import atomic_write_bytes
+from wizard.fileio import atomic_write_bytes
 from wizard.policy.document import (
     Cell,
     Document,
@@ -102,13 +101,16 @@ _PAGE_WIDTH, _PAGE_HEIGHT = A4
 _MARGIN_X = 2.2 * cm
 _MARGIN_TOP = 2.2 * cm
 _MARGIN_BOTTOM = 2.6 * cm  # leaves room for the footer below the frame
+_FRAME_HEIGHT = _PAGE_HEIGHT - _MARGIN_TOP - _MARGIN_BOTTOM
 _FOOTER_RULE_Y = 1.75 * cm
 _FOOTER_TEXT_Y = 1.3 * cm
 
-_INK = colors.HexColor("#1F2A30")  # body text: a soft near-black
+_INK_HEX = "#1F2A30"
+_INK = colors.HexColor(_INK_HEX)  # body text: a soft near-black
 _HEADING = colors.HexColor("#0B4650")  # dark teal
 _ACCENT = colors.HexColor("#147A87")  # teal accent: numbers, bullets, bars
 _MUTED = colors.HexColor("#66737B")  # meta lines and footer
+_LEADER = colors.HexColor("#8E9AA0")  # contents: dots and page numbers
 _RULE = colors.HexColor("#CBD5D9")
 _HEADER_BG = colors.HexColor("#DDECEE")
 _ZEBRA = colors.HexColor("#F4F8F9")
@@ -117,6 +119,8 @@ _LINK = "#0F6A7A"
 _ACCENT_HEX = "#147A87"
 
 _BODY_SIZE = 10.0
+_SHORT_LIST = 4
+_NOTE_PAD = 8.0
 
 
 def _style(name: str, **kw: Any) -> ParagraphStyle:
@@ -143,36 +147,95 @@ class _Styles:
         self.body = _style("pw-body")
         self.lead = _style("pw-lead", fontSize=11.5, leading=16.5, spaceBefore=6, spaceAfter=10)
         self.meta = _style("pw-meta", fontSize=8.5, leading=12, textColor=_MUTED, spaceAfter=0)
-        self.note = _style("pw-note", spaceAfter=0)
+        self.note = _style(
+            "pw-note",
+            leftIndent=15,
+            rightIndent=12,
+            spaceBefore=6,
+            spaceAfter=12,
+        )
         self.eyebrow = _style(
-            "pw-eyebrow", fontName=_FONT_BOLD, fontSize=10.5, leading=14, textColor=_ACCENT,
+            "pw-eyebrow",
+            fontName=_FONT_BOLD,
+            fontSize=10.5,
+            leading=14,
+            textColor=_ACCENT,
             spaceAfter=4,
         )
         self.title = _style(
-            "pw-title", fontName=_FONT_BOLD, fontSize=24, leading=29, textColor=_HEADING,
-            spaceAfter=0, keepWithNext=1,
+            "pw-title",
+            fontName=_FONT_BOLD,
+            fontSize=24,
+            leading=29,
+            textColor=_HEADING,
+            spaceAfter=0,
+            keepWithNext=1,
         )
         self.h2 = _style(
-            "pw-h2", fontName=_FONT_BOLD, fontSize=13.5, leading=18, textColor=_HEADING,
-            spaceBefore=16, spaceAfter=5, keepWithNext=1,
+            "pw-h2",
+            fontName=_FONT_BOLD,
+            fontSize=13.5,
+            leading=18,
+            textColor=_HEADING,
+            spaceBefore=16,
+            spaceAfter=5,
+            keepWithNext=1,
         )
         self.h3 = _style(
-            "pw-h3", fontName=_FONT_BOLD, fontSize=10.8, leading=15, textColor=_HEADING,
-            spaceBefore=9, spaceAfter=3, keepWithNext=1,
+            "pw-h3",
+            fontName=_FONT_BOLD,
+            fontSize=10.8,
+            leading=15,
+            textColor=_HEADING,
+            spaceBefore=9,
+            spaceAfter=3,
+            keepWithNext=1,
         )
         self.contents = _style(
-            "pw-contents", fontName=_FONT_BOLD, fontSize=10.5, leading=14, textColor=_HEADING,
-            spaceBefore=8, spaceAfter=4, keepWithNext=1,
+            "pw-contents",
+            fontName=_FONT_BOLD,
+            fontSize=10.5,
+            leading=14,
+            textColor=_HEADING,
+            spaceBefore=8,
+            spaceAfter=4,
+            keepWithNext=1,
         )
+        # Leader dots and page numbers in a quieter colour; entries wrap their text in _INK.
         self.toc = _style(
-            "pw-toc", fontSize=9.5, leading=15.5, textColor=_INK, spaceAfter=0,
+            "pw-toc",
+            fontSize=9.5,
+            leading=15.5,
+            textColor=_LEADER,
+            spaceAfter=0,
             rightIndent=1.2 * cm,
         )
-        self.item = _style("pw-item", spaceAfter=2.5)
+        self.bullet_item = _style(
+            "pw-bullet-item",
+            spaceAfter=2.5,
+            leftIndent=16,
+            bulletIndent=3,
+            bulletFontName=FONT_FAMILY,
+            bulletFontSize=_BODY_SIZE,
+            bulletColor=_ACCENT,
+        )
+        self.ordered_item = _style(
+            "pw-ordered-item",
+            spaceAfter=2.5,
+            leftIndent=18,
+            bulletIndent=0,
+            bulletFontName=FONT_FAMILY,
+            bulletFontSize=_BODY_SIZE,
+            bulletColor=_ACCENT,
+        )
         self.cell = _style("pw-cell", fontSize=8.6, leading=11.6, spaceAfter=0)
         self.header_cell = _style(
-            "pw-header-cell", fontName=_FONT_BOLD, fontSize=8.6, leading=11.6,
-            textColor=_HEADING, spaceAfter=0,
+            "pw-header-cell",
+            fontName=_FONT_BOLD,
+            fontSize=8.6,
+            leading=11.6,
+            textColor=_HEADING,
+            spaceAfter=0,
         )
         self.footer_size = 7.8
 
@@ -245,10 +308,72 @@ def _pdf_lang(lang: str) -> str:
 # Flowables
 
 
-class _HeadingParagraph(RLParagraph):
+_LAYOUT_ONLY = "_pw_layout_only"
+
+
+class _Para(RLParagraph):
+    """A platypus Paragraph that remembers its line breaks per width.
+
+    Tables wrap each cell several times, and multiBuild lays the whole story out twice; the
+    line breaking (mostly string widths) is the bulk of the time, and it depends only on the
+    width, so it is done once per width.
+    """
+
+    _wrap_cache: dict[float, tuple[Any, Any, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        cache = self._wrap_cache
+        if cache is None:
+            cache = self._wrap_cache = {}
+        hit = cache.get(availWidth)
+        if hit is not None:
+            self.width = availWidth
+            self.blPara, self._wrapWidths, self.height = hit
+            return availWidth, self.height
+        width, height = super().wrap(availWidth, availHeight)
+        if height < 0x7FFFFFFF:
+            cache[availWidth] = (self.blPara, self._wrapWidths, height)
+        return width, height
+
+    def draw(self) -> None:
+        # The first multiBuild pass only measures (its canvas is thrown away), so the text,
+        # which is slow to typeset, is left out of it.
+        if getattr(self.canv, _LAYOUT_ONLY, False):
+            return
+        super().draw()
+
+
+class _HeadingParagraph(_Para):
     """A heading that adds an outline entry (and a contents line) once it is placed."""
 
     outline: tuple[str, str, int, str | None] | None = None  # title, key, level, toc markup
+
+
+class _KeepWithNext(KeepTogether):
+    """keepWithNext that needs only the *start* of the following flowable on the same page.
+
+    ReportLab's KeepTogether moves a heading and the whole of its next flowable to a new page
+    when they don't fit together, which leaves a half-empty page before a long paragraph,
+    table or notice. Here the group stays if the headings and the first piece the next
+    flowable can split off fit; the frame then splits that flowable as usual.
+    """
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        content: list[Flowable] = self._content[:]
+        *lead, last = content
+        if self._H > aH and lead and all(isinstance(f, _HeadingParagraph) for f in lead):
+            lead_height = sum(
+                f.wrapOn(self.canv, aW, 0xFFFFFFF)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+                for f in lead
+            )
+            room = aH - lead_height - last.getSpaceBefore()
+            if room > 0:
+                last.wrapOn(self.canv, aW, room)
+                if last.splitOn(self.canv, aW, room):
+                    return content
+        return list(super().split(aW, aH))
 
 
 class _PolicyDocTemplate(BaseDocTemplate):
@@ -257,18 +382,27 @@ class _PolicyDocTemplate(BaseDocTemplate):
     def __init__(self, buffer: io.BytesIO, doc: Document, **kw: Any) -> None:
         self._policy = doc
         self._previous_total: int | None = None
-        self._total_guess = 1
         self._outline_level = -1
         super().__init__(buffer, **kw)
         frame = Frame(
-            self.leftMargin, self.bottomMargin, self.width, self.height,
-            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body",
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            self.height,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
         )
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._footer)])
 
     def beforeDocument(self) -> None:
         self._outline_level = -1
         self.canv.showOutline()
+        # The first pass never produces the output: it always needs a second one that knows
+        # the page total (see _allSatisfied).
+        setattr(self.canv, _LAYOUT_ONLY, self._previous_total is None)
 
     def afterFlowable(self, flowable: Flowable) -> None:
         info = getattr(flowable, "outline", None)
@@ -293,7 +427,7 @@ class _PolicyDocTemplate(BaseDocTemplate):
     def _footer(self, canv: Canvas, _doc: BaseDocTemplate) -> None:
         policy = self._policy
         styles = _styles()
-        total = self._previous_total or max(self._total_guess, int(self.page))
+        total = self._previous_total or int(self.page)  # the first pass is never printed
         page_text = policy.labels.page_x_of_y.replace("{pages}", str(total)).replace(
             "{page}", str(self.page)
         )
@@ -325,53 +459,89 @@ def _fit(text: str, width: float, size: float) -> str:
     return text.rstrip() + "…"
 
 
-def _note(markup: str, styles: _Styles) -> Flowable:
-    """The highlighted notice: a shaded box with a teal bar on its left."""
-    box = RLTable(
-        [[RLParagraph(markup, styles.note)]],
-        colWidths=["100%"],
-        splitInRow=1,
-        hAlign="LEFT",
-        style=TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), FONT_FAMILY),  # else cells select Helvetica
-            ("BACKGROUND", (0, 0), (-1, -1), _NOTE_BG),
-            ("LINEBEFORE", (0, 0), (0, -1), 3, _ACCENT),
-            ("LEFTPADDING", (0, 0), (-1, -1), 12),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 12),
-            ("TOPPADDING", (0, 0), (-1, -1), 8),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 9),
-        ]),
-    )
-    box.spaceBefore = 4
-    box.spaceAfter = 10
-    return box
+class _NoteParagraph(_Para):
+    """The highlighted notice: a shaded box with a teal bar on its left.
+
+    A Paragraph (not a one-cell table) so that a long notice splits across pages like any other
+    text; every piece of a split gets its own box. The horizontal padding is the style's
+    indents, the vertical padding is added here.
+    """
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        width, height = super().wrap(availWidth, availHeight)
+        return width, height + 2 * _NOTE_PAD
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        return list(super().split(availWidth, availHeight - 2 * _NOTE_PAD))
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+        height = self.height + 2 * _NOTE_PAD
+        canvas.saveState()
+        canvas.setFillColor(_NOTE_BG)
+        canvas.rect(x, y, self.width, height, stroke=0, fill=1)
+        canvas.setFillColor(_ACCENT)
+        canvas.rect(x, y, 3, height, stroke=0, fill=1)
+        canvas.restoreState()
+        super().drawOn(canvas, x, y + _NOTE_PAD, _sW)
 
 
-def _list(block: ListBlock, styles: _Styles, anchors: frozenset[str]) -> Flowable:
-    items = [
-        ListItem(RLParagraph(_markup(item, anchors), styles.item), leftIndent=16)
-        for item in block.items
-    ]
-    common: dict[str, Any] = {
-        "leftIndent": 16,
-        "bulletFontName": FONT_FAMILY,
-        "bulletColor": _ACCENT,
-        "spaceBefore": 0,
-        "spaceAfter": 5,
-    }
+def _list(block: ListBlock, styles: _Styles, anchors: frozenset[str]) -> list[Flowable]:
+    """One paragraph per item with a hanging bullet or number.
+
+    Plain paragraphs rather than a ListFlowable: platypus never keeps a heading with a
+    container, and keepWithNext on the items keeps a short list in one piece and never leaves
+    a first or last item alone on a page.
+    """
+    count = len(block.items)
+    style = styles.bullet_item
     if block.ordered:
-        return ListFlowable(
-            items, bulletType="1", bulletFormat="%s.", bulletFontSize=_BODY_SIZE,
-            bulletDedent=16, **common,
+        # Room for the widest number, e.g. "12."
+        label_width = pdfmetrics.stringWidth(f"{count}.", FONT_FAMILY, _BODY_SIZE)
+        style = ParagraphStyle(
+            f"pw-ordered-{count}",
+            parent=styles.ordered_item,
+            leftIndent=max(styles.ordered_item.leftIndent, label_width + 8),
         )
-    return ListFlowable(
-        items, bulletType="bullet", start="•", bulletFontSize=_BODY_SIZE,
-        bulletOffsetY=0, **common,
-    )
+    out: list[Flowable] = []
+    for number, item in enumerate(block.items, start=1):
+        bullet = f"{number}." if block.ordered else "•"
+        para = _Para(_markup(item, anchors), style, bulletText=bullet)
+        if count <= _SHORT_LIST:
+            keep = number < count
+        else:
+            keep = number == 1 or number == count - 1
+        if keep:
+            para.keepWithNext = 1
+        if number == count:
+            para.spaceAfter = style.spaceAfter + 5
+        out.append(para)
+    return out
+
+
+class _PolicyTable(RLTable):
+    """A table that never leaves a single body row alone at either end of a page break."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        parts = list(super().split(availWidth, availHeight))
+        if len(parts) != 2:
+            return parts
+        at_top = availHeight >= _FRAME_HEIGHT - 1  # nowhere better to go: take any split
+        head = self.repeatRows
+        first_rows = len(parts[0]._cellvalues)
+        if len(parts[1]._cellvalues) - head < 2 and first_rows - head > 2:
+            # Move the last row of this page over, to keep the last row company.
+            shorter = availHeight - self._rowHeights[first_rows - 1]
+            parts = list(super().split(availWidth, shorter))
+            if len(parts) != 2:
+                return [] if not at_top else list(super().split(availWidth, availHeight))
+            first_rows = len(parts[0]._cellvalues)
+        if first_rows - head < 2 and not at_top:
+            return []  # start the table on the next page instead
+        return parts
 
 
 def _cell(cell: Cell, style: ParagraphStyle, anchors: frozenset[str]) -> RLParagraph:
-    return RLParagraph("<br/>".join(_markup(line, anchors) for line in cell.lines), style)
+    return _Para("<br/>".join(_markup(line, anchors) for line in cell.lines), style)
 
 
 def _table(table: Table, width: float, styles: _Styles, anchors: frozenset[str]) -> Flowable:
@@ -409,7 +579,7 @@ def _table(table: Table, width: float, styles: _Styles, anchors: frozenset[str])
             ("LINEBELOW", (0, 0), (-1, 0), 0.9, _ACCENT),
             ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
         ]
-    rl_table = RLTable(
+    rl_table = _PolicyTable(
         data,
         colWidths=col_widths,
         repeatRows=1 if table.header else 0,
@@ -437,8 +607,8 @@ def _anchor_keys(doc: Document) -> dict[int, str]:
     return keys
 
 
-def _story(doc: Document, width: float) -> tuple[list[Flowable], TableOfContents | None]:
-    """The flowables for ``doc``, and the table of contents (if there is one) among them."""
+def _story(doc: Document, width: float) -> list[Flowable]:
+    """The flowables for ``doc``: title block, contents, then the blocks in order."""
     styles = _styles()
     keys = _anchor_keys(doc)
     anchors = frozenset(
@@ -451,13 +621,23 @@ def _story(doc: Document, width: float) -> tuple[list[Flowable], TableOfContents
 
     def title_block(title_markup: str, plain_title: str) -> None:
         org = doc.organisation.strip()
-        if org and org.casefold() not in plain_title.casefold():
-            story.append(RLParagraph(_esc(org), styles.eyebrow))
-        story.append(RLParagraph(title_markup, styles.title))
+        # The organisation is shown above the title unless the title or the meta lines that
+        # follow it already name it.
+        org_in_meta = any(
+            isinstance(b, Paragraph) and b.role == "meta" and b.text.strip() == org
+            for b in doc.blocks[:4]
+        )
+        if org and not org_in_meta and org.casefold() not in plain_title.casefold():
+            story.append(_Para(_esc(org), styles.eyebrow))
+        story.append(_Para(title_markup, styles.title))
         story.append(
             HRFlowable(
-                width=1.6 * cm, thickness=2, color=_ACCENT, hAlign="LEFT",
-                spaceBefore=9, spaceAfter=10,
+                width=1.6 * cm,
+                thickness=2,
+                color=_ACCENT,
+                hAlign="LEFT",
+                spaceBefore=9,
+                spaceAfter=10,
             )
         )
 
@@ -475,37 +655,53 @@ def _story(doc: Document, width: float) -> tuple[list[Flowable], TableOfContents
                     title_block(name + _markup(block.spans, anchors), block.text)
                     seen_title = True
                 else:
-                    story.append(RLParagraph(name + _markup(block.spans, anchors), styles.h2))
+                    story.append(_Para(name + _markup(block.spans, anchors), styles.h2))
                 continue
             if block.level == 2 and toc is None and len(sections) >= 2:
                 toc = _contents(doc, styles, keys)
-                story += [RLParagraph(_esc(doc.labels.contents), styles.contents), toc]
+                story += [_Para(_esc(doc.labels.contents), styles.contents), toc]
                 story.append(Spacer(0, 6))
-            number = f'<font color="{_ACCENT_HEX}">{_esc(block.number)}.</font> ' if block.number else ""
+            number = _number_markup(block)
             style = styles.h2 if block.level == 2 else styles.h3
             para = _HeadingParagraph(name + number + _markup(block.spans, anchors), style)
             para.outline = (
                 _CONTROL_CHARS.sub("", block.numbered_text),
                 key,
                 block.level - 2,
-                _esc(block.numbered_text) if block.level == 2 else None,
+                _toc_entry(block) if block.level == 2 else None,
             )
             story.append(para)
         elif isinstance(block, Paragraph):
             markup = _markup(block.spans, anchors)
             if block.role == "note":
-                story.append(_note(markup, styles))
+                story.append(_NoteParagraph(markup, styles.note))
             elif block.role == "lead":
-                story.append(RLParagraph(markup, styles.lead))
+                story.append(_Para(markup, styles.lead))
             elif block.role == "meta":
-                story.append(RLParagraph(markup, styles.meta))
+                story.append(_Para(markup, styles.meta))
             else:
-                story.append(RLParagraph(markup, styles.body))
+                story.append(_Para(markup, styles.body))
         elif isinstance(block, ListBlock):
-            story.append(_list(block, styles, anchors))
+            story.extend(_list(block, styles, anchors))
         elif isinstance(block, Table):
             story.append(_table(block, width, styles, anchors))
-    return story, toc
+    return story
+
+
+def _number_markup(heading: Heading) -> str:
+    """The section number as Heading.numbered_text prints it ("3. ", "3.2 "), in the accent."""
+    full, text = heading.numbered_text, heading.text
+    if not heading.number or not full.endswith(text) or len(full) == len(text):
+        return ""
+    prefix = full[: len(full) - len(text)]
+    return f'<font color="{_ACCENT_HEX}">{_esc(prefix.rstrip())}</font>' + _esc(
+        prefix[len(prefix.rstrip()) :]
+    )
+
+
+def _toc_entry(heading: Heading) -> str:
+    """A contents line's markup (plain text: the line itself is the link)."""
+    return f'<font color="{_INK_HEX}">{_esc(heading.numbered_text)}</font>'
 
 
 def _contents(doc: Document, styles: _Styles, keys: dict[int, str]) -> TableOfContents:
@@ -513,19 +709,21 @@ def _contents(doc: Document, styles: _Styles, keys: dict[int, str]) -> TableOfCo
         levelStyles=[styles.toc],
         dotsMinLevel=0,
         rightColumnWidth=1.2 * cm,
-        tableStyle=TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), FONT_FAMILY),  # else cells select Helvetica
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-        ]),
+        tableStyle=TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FONT_FAMILY),  # else cells select Helvetica
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        ),
     )
     # Known titles with placeholder page numbers: the first pass already lays the contents
     # out at its final size, so the second pass only fills in page numbers.
     toc._entries = [
-        (0, _esc(b.numbered_text), 0, keys[i])
+        (0, _toc_entry(b), 0, keys[i])
         for i, b in enumerate(doc.blocks)
         if isinstance(b, Heading) and b.level == 2
     ]
@@ -557,9 +755,9 @@ def pdf_bytes(doc: Document) -> bytes:
         initialFontName=FONT_FAMILY,
         initialFontSize=_BODY_SIZE,
         allowSplitting=1,
+        keepTogetherClass=_KeepWithNext,
     )
-    story, _toc = _story(doc, template.width)
-    template.multiBuild(story, maxPasses=6)
+    template.multiBuild(_story(doc, template.width), maxPasses=6)
     return buffer.getvalue()
 
 
