@@ -44,3 +44,38 @@ def test_policy_template_has_the_legal_text() -> None:
     assert "Page {page} of {pages}" in ids
     assert "Consent (Article 6(1)(a) GDPR)" in ids
     assert len(ids) > 150
+
+
+def test_pseudo_localisation_stretches_but_keeps_placeholders() -> None:
+    from wizard.i18n import pseudo
+
+    out = pseudo("Page {page} of %(num)d &Next")
+    assert "{page}" in out and "%(num)d" in out and "&Ñ" in out
+    assert len(out) >= len("Page {page} of %(num)d &Next") * 1.3
+
+
+def test_pseudo_mode_applies_to_the_ui_domain_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    from wizard import i18n
+
+    monkeypatch.setenv(i18n.PSEUDO_ENV, "1")
+    i18n.translation.cache_clear()
+    try:
+        assert i18n.translation("ui", "en").gettext("Next").startswith("[")
+        assert i18n.translation("policy", "en").gettext("Privacy policy") == "Privacy policy"
+    finally:
+        monkeypatch.delenv(i18n.PSEUDO_ENV)
+        i18n.translation.cache_clear()
+
+
+def test_system_language_follows_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    from wizard.i18n import system_ui_language
+
+    for var in ("PRIVACY_WIZARD_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "de_AT.UTF-8")
+    assert system_ui_language() == "de"
+    monkeypatch.setenv("PRIVACY_WIZARD_LANG", "fr")
+    assert system_ui_language() == "fr"
+    monkeypatch.setenv("PRIVACY_WIZARD_LANG", "xx")
+    monkeypatch.setenv("LANG", "es_ES.UTF-8")
+    assert system_ui_language() in ("en", "nl", "fr", "de")

@@ -368,9 +368,15 @@ def _authority(project: Project, lang: str) -> AuthorityView | None:
 
         found = authority(a.catalog_id)
         if found is not None:
-            local, national = found.name(lang), found.name_national
-            # The official name, with the name in the reader's language where it differs.
-            name = national if local == national or not national else f"{national} ({local})"
+            local, national = found.names.get(lang), found.name_national
+            # The official name in the reader's language where the authority has one; otherwise
+            # its national name, followed by the name in the reader's language if there is one.
+            if local and (not national or local in national):
+                name = local
+            elif local:
+                name = f"{national} ({local})"
+            else:
+                name = national or found.name(lang)
             return AuthorityView(
                 name=name,
                 address=found.postal_address,
