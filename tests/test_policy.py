@@ -59,7 +59,7 @@ def test_physiotherapy_practice_sections_and_facts() -> None:
     text = doc.text()
     assert "Fysiotherapie De Linde B.V. is the controller of your personal data" in text
     assert "20 years after the end of the treatment" in text
-    assert "Dutch Civil Code, Book 7, Article 454 (WGBO)" in text
+    assert "art. 7:454 BW (WGBO)" in text
     assert (
         "Medical diagnosis and the provision of health care or treatment (Article 9(2)(h) GDPR)"
         in text

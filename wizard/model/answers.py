@@ -332,7 +332,11 @@ class Purpose(Strict):
 class Recipient(Strict):
     """A processor or other recipient of personal data."""
 
-    name: NonEmpty
+    #: The recipient's own name (a company's name is not translated).
+    name: str = ""
+    #: A category of recipients in the user's words, for when no single name applies
+    #: (Art. 13(1)(e): "recipients or categories of recipients"), e.g. "your health insurer".
+    category: LocalText = Field(default_factory=LocalText)
     #: Identifier in the processor catalogue, when picked from it.
     catalog_id: str | None = None
     role: RecipientRole = RecipientRole.PROCESSOR
@@ -343,6 +347,12 @@ class Recipient(Strict):
     safeguard: Safeguard | None = None
     #: Ids of the purposes for which this recipient receives data.
     purposes: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _named(self) -> Recipient:
+        if not self.name and not self.category:
+            raise ValueError("name: give the recipient's name or a category of recipients")
+        return self
 
     @property
     def outside_eea(self) -> bool:

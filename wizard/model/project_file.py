@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,9 @@ class ProjectFileError(Exception):
         return f"{self.source}: {first}{extra}"
 
 
+_RELATIVE_PATH = re.compile(r"^[a-z_][a-z0-9_]*(\[\d+\]|\.[a-z_][a-z0-9_]*)*: ")
+
+
 def _path(loc: Sequence[int | str]) -> str:
     out = ""
     for part in loc:
@@ -69,9 +73,10 @@ def _problems(exc: ValidationError) -> list[str]:
         # RootModel values (LocalText) add a "root" step that means nothing to a user.
         loc = [p for p in error["loc"] if p != "root"]
         message = _message(error)
-        if not loc and ": " in message and message.split(": ", 1)[0].replace("[", "").isascii():
-            # Cross-field checks carry their own path at the front of the message.
-            problems.append(message)
+        if _RELATIVE_PATH.match(message):
+            # Cross-field checks name the field, relative to the object they check.
+            prefix = _path(loc)
+            problems.append(f"{prefix}.{message}" if prefix else message)
             continue
         problems.append(f"{_path(loc) or '(file)'}: {message}")
     return problems

@@ -71,6 +71,9 @@ def environment(lang: str) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.install_gettext_translations(translation("policy", lang), newstyle=True)  # type: ignore[attr-defined]
+    locale = Locale.parse(BABEL_LOCALES[lang])
+    # "a, b and c" in the document's language.
+    env.filters["and_list"] = lambda items: format_list(list(items), locale=locale) if items else ""
     return env
 
 
@@ -202,9 +205,10 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
 
     recipients: list[RecipientView] = []
     for i, r in enumerate(project.recipients):
+        label = r.name or texts.get(r.category, f"recipients[{i}].category", required=True) or ""
         recipients.append(
             RecipientView(
-                name=r.name,
+                name=label,
                 role=words.role(r.role),
                 service=texts.get(r.service, f"recipients[{i}].service"),
                 country=_country_name(locale, r.country),

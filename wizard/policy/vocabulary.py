@@ -182,15 +182,15 @@ class Words:
 
     def duration(self, amount: int, unit: TimeUnit) -> str:
         """``18 months``, with the plural form the language needs."""
-        ng = self._t.ngettext
+        # Called as ``self._t.ngettext`` so that pybabel extracts both forms.
         if unit is TimeUnit.DAYS:
-            text = ng("%(num)d day", "%(num)d days", amount)
+            text = self._t.ngettext("%(num)d day", "%(num)d days", amount)
         elif unit is TimeUnit.WEEKS:
-            text = ng("%(num)d week", "%(num)d weeks", amount)
+            text = self._t.ngettext("%(num)d week", "%(num)d weeks", amount)
         elif unit is TimeUnit.MONTHS:
-            text = ng("%(num)d month", "%(num)d months", amount)
+            text = self._t.ngettext("%(num)d month", "%(num)d months", amount)
         else:
-            text = ng("%(num)d year", "%(num)d years", amount)
+            text = self._t.ngettext("%(num)d year", "%(num)d years", amount)
         return text % {"num": amount}
 
     def service(self, value: Service) -> str:
