@@ -1,0 +1,215 @@
+"""Processors and other recipients offered as a picker on the "Processors and other recipients" page.
+
+The catalogue is read from ``resources/data/processors.json`` through
+:func:`wizard.resources.read_text`; ``resources/data/README.md`` says where each value comes from,
+which entries were checked against a source and which values are still to be confirmed.
+
+Values are plain strings that match the vocabularies of :mod:`wizard.model.answers`
+(``RecipientRole``, ``Safeguard``, ``DataCategory``) so that this module needs neither pydantic nor
+Qt (importing :mod:`wizard.model` would load pydantic); the tests check that every value is a member
+of those enums. A ``safeguard`` of ``None`` means the data stay in the EU/EEA (``data_location``),
+so Chapter V GDPR does not apply to them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from types import MappingProxyType
+from typing import Any
+
+from wizard.resources import read_text
+
+__all__ = [
+    "CATEGORIES",
+    "LANGUAGES",
+    "ROLES",
+    "SAFEGUARDS",
+    "Processor",
+    "by_category",
+    "processor",
+    "processors",
+    "search",
+]
+
+#: Languages the purpose is written in (the policy's output languages).
+LANGUAGES: tuple[str, ...] = ("en", "nl", "fr", "de")
+
+#: Categories in the order the picker shows them.
+CATEGORIES: tuple[str, ...] = (
+    "analytics",
+    "hosting",
+    "email_office",
+    "payments",
+    "error_monitoring",
+    "video",
+    "booking",
+    "crm_support",
+    "newsletter",
+    "forms",
+    "esignature",
+    "other",
+)
+
+#: Roles a catalogue entry may have (values of ``wizard.model.answers.RecipientRole``).
+ROLES: tuple[str, ...] = ("processor", "independent_controller")
+
+#: Transfer safeguards a catalogue entry may name (values of ``wizard.model.answers.Safeguard``).
+#: The invalid Privacy Shield is deliberately not among them.
+SAFEGUARDS: tuple[str, ...] = ("adequacy", "dpf", "scc", "bcr")
+
+_DATA_FILE = ("data", "processors.json")
+_FIELDS = (
+    "id",
+    "name",
+    "legal_entity",
+    "country",
+    "data_location",
+    "category",
+    "role",
+    "safeguard",
+    "data_categories",
+    "purpose",
+    "website",
+    "notes",
+    "source",
+    "verified_on",
+)
+
+
+@dataclass(frozen=True)
+class Processor:
+    """One catalogue entry; empty strings mean "not known / not confirmed"."""
+
+    id: str
+    """Slug, e.g. ``"google-analytics"``; stored as ``Recipient.catalog_id``."""
+    name: str
+    """The service's name as users know it."""
+    legal_entity: str
+    """The contracting entity for EU customers; empty when no source confirmed it."""
+    country: str
+    """ISO 3166-1 alpha-2 code of the contracting entity."""
+    data_location: tuple[str, ...]
+    """ISO codes of the countries where the data are typically processed."""
+    category: str
+    """One of :data:`CATEGORIES`."""
+    role: str
+    """One of :data:`ROLES`."""
+    safeguard: str | None
+    """One of :data:`SAFEGUARDS`, or ``None`` when the data stay in the EU/EEA."""
+    data_categories: tuple[str, ...]
+    """Typical ``DataCategory`` values the service receives (a suggestion for the user)."""
+    purpose: Mapping[str, str] = field(hash=False)
+    """What the service is used for: a short noun phrase per language code."""
+    website: str
+    notes: str
+    source: str
+    """Where the values come from (``" ; "``-separated)."""
+    verified_on: date | None
+    """When the entry was checked against its sources; ``None`` when it was not."""
+
+    def purpose_in(self, lang: str) -> str:
+        """The purpose in ``lang``, falling back to English for an unknown language."""
+        return self.purpose.get(lang.lower()) or self.purpose["en"]
+
+
+def _text(raw: Mapping[str, Any], key: str, where: str) -> str:
+    value = raw[key]
+    if not isinstance(value, str):
+        raise ValueError(f"{where}: {key} must be a string")
+    return value.strip()
+
+
+def _codes(raw: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    value = raw[key]
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"{where}: {key} must be a non-empty list of strings")
+    return tuple(v.strip() for v in value)
+
+
+def _to_processor(raw: Mapping[str, Any], index: int) -> Processor:
+    where = f"{'/'.join(_DATA_FILE)}: processors[{index}]"
+    missing = [key for key in _FIELDS if key not in raw]
+    if missing:
+        raise ValueError(f"{where}: missing {', '.join(missing)}")
+    category = _text(raw, "category", where)
+    if category not in CATEGORIES:
+        raise ValueError(f"{where}: unknown category {category!r}")
+    role = _text(raw, "role", where)
+    if role not in ROLES:
+        raise ValueError(f"{where}: unknown role {role!r}")
+    safeguard = raw["safeguard"]
+    if safeguard is not None and safeguard not in SAFEGUARDS:
+        raise ValueError(f"{where}: unknown safeguard {safeguard!r}")
+    purpose = raw["purpose"]
+    if not isinstance(purpose, dict) or not isinstance(purpose.get("en"), str):
+        raise ValueError(f"{where}: purpose must map language codes to text, with English")
+    verified = raw["verified_on"]
+    return Processor(
+        id=_text(raw, "id", where),
+        name=_text(raw, "name", where),
+        legal_entity=_text(raw, "legal_entity", where),
+        country=_text(raw, "country", where),
+        data_location=_codes(raw, "data_location", where),
+        category=category,
+        role=role,
+        safeguard=safeguard,
+        data_categories=_codes(raw, "data_categories", where),
+        purpose=MappingProxyType({str(lang): str(text).strip() for lang, text in purpose.items()}),
+        website=_text(raw, "website", where),
+        notes=_text(raw, "notes", where),
+        source=_text(raw, "source", where),
+        verified_on=date.fromisoformat(verified) if isinstance(verified, str) else None,
+    )
+
+
+@cache
+def _load() -> tuple[Processor, ...]:
+    document = json.loads(read_text(*_DATA_FILE))
+    entries = document.get("processors") if isinstance(document, dict) else None
+    if not isinstance(entries, list):
+        raise ValueError(f"{'/'.join(_DATA_FILE)}: no 'processors' list")
+    items = [_to_processor(raw, index) for index, raw in enumerate(entries)]
+    return tuple(sorted(items, key=lambda item: (item.name.casefold(), item.id)))
+
+
+@cache
+def _by_id() -> Mapping[str, Processor]:
+    return MappingProxyType({item.id: item for item in _load()})
+
+
+def processors() -> list[Processor]:
+    """All catalogue entries sorted by name (loaded once; the list is a fresh copy)."""
+    return list(_load())
+
+
+def processor(processor_id: str) -> Processor | None:
+    """The entry with this id (``"stripe"``), or ``None``."""
+    return _by_id().get(processor_id.strip().lower())
+
+
+def by_category(category: str) -> list[Processor]:
+    """The entries of one of :data:`CATEGORIES`, sorted by name.
+
+    Raises :class:`ValueError` for a category that is not in :data:`CATEGORIES`, so that a
+    misspelt category is not mistaken for an empty one.
+    """
+    if category not in CATEGORIES:
+        raise ValueError(f"unknown processor category {category!r}")
+    return [item for item in _load() if item.category == category]
+
+
+def search(text: str) -> list[Processor]:
+    """Entries whose name or legal entity contains ``text`` (case-insensitive), sorted by name.
+
+    A blank ``text`` matches every entry, as an empty filter box in the picker does.
+    """
+    needle = text.strip().casefold()
+    return [
+        item
+        for item in _load()
+        if needle in item.name.casefold() or needle in item.legal_entity.casefold()
+    ]
