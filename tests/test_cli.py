@@ -118,11 +118,18 @@ def test_bad_arguments(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
 
 
 def test_language_without_the_users_text_is_refused(tmp_path: Path) -> None:
-    result = run_cli("render", str(PHYSIO), "--lang", "nl", "--out", str(tmp_path))
+    from wizard.model import load_project, save_project
+
+    project = load_project(PHYSIO)
+    del project.purposes[0].name.root["nl"]
+    path = tmp_path / "partly-translated.privacy.json"
+    save_project(project, path)
+    out = tmp_path / "out"
+    result = run_cli("render", str(path), "--lang", "en,nl", "--out", str(out))
     assert_one_line_error(
         result, "cannot write the policy", "purposes[0].name: no text in language 'nl'"
     )
-    assert list(tmp_path.iterdir()) == []
+    assert not out.exists() or list(out.iterdir()) == [], "nothing is written when a language fails"
 
 
 def test_unwritable_output_folder(tmp_path: Path) -> None:

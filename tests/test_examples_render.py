@@ -142,7 +142,7 @@ def test_retention_periods_and_safeguards_reach_the_reader(
 
 def test_footer_and_page_numbers(tmp_path: Path) -> None:
     example = EXAMPLES / "telehealth-startup.privacy.json"
-    assert main(["render", str(example), "--format", "docx,pdf", "--out", str(tmp_path)]) == 0
+    assert main(["render", str(example), "--lang", "en", "--format", "docx,pdf", "--out", str(tmp_path)]) == 0
     document = docx.Document(str(tmp_path / "privacy-policy-en.docx"))
     footer_xml = document.sections[0].footer._element.xml
     assert "Klarblick Health GmbH" in footer_xml
@@ -171,7 +171,7 @@ def _hostile_project(tmp_path: Path) -> Path:
 def test_hostile_text_comes_out_literally_in_both_formats(tmp_path: Path) -> None:
     path = _hostile_project(tmp_path)
     out = tmp_path / "out"
-    assert main(["render", str(path), "--format", "docx,pdf", "--out", str(out)]) == 0
+    assert main(["render", str(path), "--lang", "en", "--format", "docx,pdf", "--out", str(out)]) == 0
     for text in (
         docx_text(out / "privacy-policy-en.docx"),
         pdf_text(out / "privacy-policy-en.pdf"),

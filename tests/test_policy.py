@@ -217,7 +217,12 @@ def test_user_text_is_data_never_markup() -> None:
 
 def test_missing_translation_is_an_error_not_a_mix() -> None:
     project = example("physiotherapy-practice")
+    assert missing_texts(project, "nl") == []
+    del project.purposes[0].name.root["nl"]
+    del project.purposes[1].name.root["nl"]
+    project.recipients[0].service = LocalText({"en": "Only in English"})
     problems = missing_texts(project, "nl")
+    assert "recipients[0].service: no text in language 'nl'" in problems
     assert "purposes[0].name: no text in language 'nl'" in problems
     with pytest.raises(PolicyError) as info:
         build_document(project, "nl")

@@ -97,12 +97,11 @@ def _render(args: argparse.Namespace) -> int:
             f"{existing[0]} already exists; use --force to overwrite"
             + (f" ({len(existing)} files)" if len(existing) > 1 else "")
         )
-    documents = {}
+    # Every language is built before anything is written, so a problem in one language
+    # leaves no half set of files behind.
+    documents = {lang: build_document(project, lang) for lang in dict.fromkeys(j.lang for j in jobs)}
     for job in jobs:
-        if job.lang not in documents:
-            documents[job.lang] = build_document(project, job.lang)
-        path = write_output(project, job, documents[job.lang])
-        print(path)
+        print(write_output(project, job, documents[job.lang]))
     return 0
 
 

@@ -1,0 +1,157 @@
+"""Dutch, French and German: complete catalogues, official GDPR terms, no English left over."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from tests.conftest import EXAMPLES, ROOT
+from wizard.model import load_project
+from wizard.policy.document import Heading, ListBlock, Paragraph, Table, plain
+from wizard.policy.engine import build_document
+
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.privacy.json"))
+LANGS = ["nl", "fr", "de"]
+DOMAINS = ["policy", "ui"]
+
+# The official terms of each language version of the GDPR (resources: gdpr-terms).
+OFFICIAL = {
+    "nl": {
+        "controller": "verwerkingsverantwoordelijke",
+        "processor": "verwerker",
+        "supervisory_authority": "toezichthoudende autoriteit",
+        "dpo": "functionaris voor gegevensbescherming",
+    },
+    "fr": {
+        "controller": "responsable du traitement",
+        "processor": "sous-traitant",
+        "supervisory_authority": "autorité de contrôle",
+        "dpo": "délégué à la protection des données",
+    },
+    "de": {
+        "controller": "Verantwortliche",
+        "processor": "Auftragsverarbeiter",
+        "supervisory_authority": "Aufsichtsbehörde",
+        "dpo": "Datenschutzbeauftragte",
+    },
+}
+TITLES = {"nl": "Privacyverklaring", "fr": "Politique de confidentialité", "de": "Datenschutzerklärung"}
+ENGLISH_STOP_WORDS = {"the", "and", "of", "your", "our", "we", "you", "with", "for", "is", "are", "to", "which"}
+PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]|\{[a-z_]+\}")
+
+
+def _catalog(lang: str, domain: str):  # noqa: ANN202 - babel Catalog
+    path = ROOT / "translations" / lang / "LC_MESSAGES" / f"{domain}.po"
+    assert path.is_file(), f"missing catalogue {path.relative_to(ROOT)}"
+    with path.open("rb") as handle:
+        return read_po(handle, locale=lang)
+
+
+@pytest.mark.parametrize("domain", DOMAINS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_catalogue_is_complete(lang: str, domain: str) -> None:
+    catalog = _catalog(lang, domain)
+    with (ROOT / "translations" / f"{domain}.pot").open("rb") as handle:
+        template = read_po(handle)
+    wanted = {m.id if isinstance(m.id, str) else m.id[0] for m in template if m.id}
+    present = {m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id}
+    assert wanted <= present, f"not in {lang}/{domain}.po: {sorted(wanted - present)[:5]}"
+    untranslated = [m.id for m in catalog if m.id and not all(m.string if isinstance(m.string, tuple) else (m.string,))]
+    assert not untranslated, untranslated[:5]
+    fuzzy = [m.id for m in catalog if m.id and m.fuzzy]
+    assert not fuzzy, fuzzy[:5]
+
+
+@pytest.mark.parametrize("domain", DOMAINS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_placeholders_are_identical(lang: str, domain: str) -> None:
+    for message in _catalog(lang, domain):
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        expected = sorted(PLACEHOLDER.findall(ids[-1]))
+        for string in strings:
+            assert sorted(PLACEHOLDER.findall(string)) == expected, (lang, domain, message.id, string)
+
+
+def _blocks_text(lang: str, path: Path) -> list[str]:
+    doc = build_document(load_project(path), lang)
+    out: list[str] = []
+    for b in doc.blocks:
+        if isinstance(b, Heading | Paragraph):
+            out.append(plain(b.spans))
+        elif isinstance(b, ListBlock):
+            out.extend(plain(i) for i in b.items)
+        elif isinstance(b, Table):
+            out.extend(c.text for c in b.header)
+            out.extend(c.text for row in b.rows for c in row)
+    return out
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem.removesuffix(".privacy"))
+@pytest.mark.parametrize("lang", LANGS)
+def test_official_terms_and_title(lang: str, path: Path) -> None:
+    project = load_project(path)
+    assert lang in project.publication.languages
+    doc = build_document(project, lang)
+    assert doc.title == TITLES[lang]
+    text = doc.text()
+    terms = OFFICIAL[lang]
+    for key in ("controller", "processor", "supervisory_authority"):
+        assert terms[key].lower() in text.lower(), f"{lang}: {terms[key]!r} missing"
+    if project.dpo:
+        assert terms["dpo"].lower() in text.lower()
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem.removesuffix(".privacy"))
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_english_sentence_left(lang: str, path: Path) -> None:
+    leftovers = []
+    for block in _blocks_text(lang, path):
+        words = set(re.findall(r"[a-z]+", block.lower()))
+        if len(words & ENGLISH_STOP_WORDS) >= 3:
+            leftovers.append(block)
+    assert not leftovers, leftovers[:3]
+
+
+def test_stop_word_check_catches_english() -> None:
+    """The check above fails on an English document (so it can fail)."""
+    english = _blocks_text("en", EXAMPLE_FILES[0])
+    assert sum(len(set(re.findall(r"[a-z]+", b.lower())) & ENGLISH_STOP_WORDS) >= 3 for b in english) > 10
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("nl", ["1 december 2026", "20 jaar", "6 maanden", "Nederland"]),
+        ("fr", ["1 décembre 2026", "20 ans", "6 mois", "Pays-Bas"]),
+        ("de", ["1. Dezember 2026", "20 Jahre", "6 Monate", "Niederlande"]),
+    ],
+)
+def test_dates_durations_and_countries_are_localised(lang: str, expected: list[str]) -> None:
+    text = build_document(load_project(EXAMPLES / "physiotherapy-practice.privacy.json"), lang).text()
+    for needle in expected:
+        assert needle in text, (lang, needle)
+
+
+@pytest.mark.parametrize(
+    ("lang", "name"),
+    [
+        ("nl", "Autoriteit Persoonsgegevens"),
+        ("fr", "Autoriteit Persoonsgegevens"),
+        ("de", "Autoriteit Persoonsgegevens"),
+    ],
+)
+def test_authority_named_officially(lang: str, name: str) -> None:
+    text = build_document(load_project(EXAMPLES / "physiotherapy-practice.privacy.json"), lang).text()
+    assert name in text
+
+
+def test_belgian_authority_in_the_readers_language() -> None:
+    project = load_project(EXAMPLES / "software-company.privacy.json")
+    assert "Gegevensbeschermingsautoriteit" in build_document(project, "nl").text()
+    assert "Autorité de protection des données" in build_document(project, "fr").text()
