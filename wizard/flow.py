@@ -15,7 +15,8 @@ import csv
 import io
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from enum import StrEnum
 from typing import Any
 
@@ -33,6 +34,7 @@ from wizard.model.answers import (
     Party,
     Project,
     Purpose,
+    Recipient,
     Requirement,
     RetentionStart,
     Safeguard,
@@ -117,15 +119,17 @@ class Issue:
     """Something missing or risky, on the page where it is answered.
 
     ``field`` is the model path (``organisation.email``, ``purposes[2].legal_basis``) so the UI can
-    point at the widget; ``blocking`` issues keep the page's Next button disabled, the others are
-    listed on the review page only.
+    point at the widget. ``blocking`` issues keep the page's Next button disabled; the others are
+    shown in amber. ``translation`` issues (a text not yet written in an output language) do not
+    block the page, but block generating until the text is written or the language dropped.
     """
 
     page: PageId
     field: str
     message: str
-    args: Mapping[str, Any] = field(default_factory=dict)
+    args: Mapping[str, Any] = dataclass_field(default_factory=dict)
     blocking: bool = True
+    translation: bool = False
 
     def text(self, gettext: Callable[[str], str] = lambda s: s) -> str:
         """The message in the UI language: ``gettext`` translates the English template and the
@@ -185,7 +189,9 @@ def _text_gaps(
                     page,
                     f"{path}.{lang}",
                     N_("{what}: not written in {language} yet."),
-                    {"what": what, "language": LANGUAGE_NAMES[lang], **args},
+                    {"what": what, "language": LANGUAGE_NAMES[lang], "lang": lang, **args},
+                    blocking=False,
+                    translation=True,
                 )
             )
     return issues
@@ -194,6 +200,15 @@ def _text_gaps(
 def purpose_label(purpose: Purpose, lang: str = "en") -> str:
     """A short name for a purpose in messages: its name in ``lang``, any name, or its id."""
     return purpose.name.get(lang) or next(iter(purpose.name.root.values()), "") or purpose.id
+
+
+def recipient_label(recipient: Recipient, lang: str = "en") -> str:
+    """A short name for a recipient: its name, else its category in ``lang`` (or any language)."""
+    return (
+        recipient.name
+        or recipient.category.get(lang)
+        or next(iter(recipient.category.root.values()), "")
+    )
 
 
 def _organisation_issues(project: Project) -> list[Issue]:
@@ -368,7 +383,7 @@ def _recipients_issues(project: Project) -> list[Issue]:
                     page,
                     f"recipients[{index}].service",
                     N_("{recipient}: say what it does with the data."),
-                    {"recipient": recipient.name},
+                    {"recipient": recipient_label(recipient)},
                 )
             )
         else:
@@ -378,7 +393,7 @@ def _recipients_issues(project: Project) -> list[Issue]:
                 recipient.service,
                 languages,
                 N_("What '{recipient}' does"),
-                recipient=recipient.name,
+                recipient=recipient_label(recipient),
             )
         if not recipient.purposes:
             issues.append(
@@ -386,7 +401,7 @@ def _recipients_issues(project: Project) -> list[Issue]:
                     page,
                     f"recipients[{index}].purposes",
                     N_("{recipient}: no purpose linked to it yet."),
-                    {"recipient": recipient.name},
+                    {"recipient": recipient_label(recipient)},
                     blocking=False,
                 )
             )
@@ -428,7 +443,11 @@ def _transfers_issues(project: Project) -> list[Issue]:
                     PageId.TRANSFERS,
                     f"recipients[{index}].safeguard",
                     N_("{recipient} ({country}): {problem}"),
-                    {"recipient": recipient.name, "country": recipient.country, "problem": problem},
+                    {
+                        "recipient": recipient_label(recipient),
+                        "country": recipient.country,
+                        "problem": problem,
+                    },
                 )
             )
     return issues
@@ -610,11 +629,20 @@ def missing(project: Project) -> list[Issue]:
     return issues
 
 
+def generation_blockers(project: Project) -> list[Issue]:
+    """What keeps the documents from being generated: blocking issues on every page that
+    applies, and texts not yet written in an output language."""
+    return [
+        i
+        for page in applicable_pages(project)
+        for i in page_issues(project, page)
+        if i.blocking or i.translation
+    ]
+
+
 def ready_to_generate(project: Project) -> bool:
-    """True when no page that applies has a blocking issue (the Generate button)."""
-    return not any(
-        i.blocking for page in applicable_pages(project) for i in page_issues(project, page)
-    )
+    """True when the documents can be generated (the Output page's Generate button)."""
+    return not generation_blockers(project)
 
 
 # --- proposals from the catalogues --------------------------------------------------------------
@@ -648,6 +676,25 @@ def proposed_authority_id(country: str | None, region: str | None) -> str | None
 
     found = default_authority(country, region)
     return found.id if found is not None else None
+
+
+def apply_country_defaults(
+    project: Project, previous_country: str | None, previous_region: str | None
+) -> None:
+    """After the country (or German Land) changed, update the supervisory authority and the
+    children's age threshold, unless the user chose them differently from the old proposal."""
+    org = project.organisation
+    old_authority = proposed_authority_id(previous_country, previous_region)
+    authority = project.authority
+    if (not authority.catalog_id and not authority.name) or (
+        authority.catalog_id is not None and authority.catalog_id == old_authority
+    ):
+        authority.catalog_id = proposed_authority_id(org.country, org.region)
+    children = project.children
+    if children.age_threshold is not None and children.age_threshold == proposed_age(
+        previous_country
+    ):
+        children.age_threshold = proposed_age(org.country)
 
 
 def proposed_age(country: str | None) -> int:
@@ -912,6 +959,35 @@ def move_item(items: list[Any], index: int, delta: int) -> list[Any]:
     return out
 
 
+# --- recipients from the processor catalogue ------------------------------------------------------
+
+
+def recipient_from_catalog(entry: Any) -> Recipient:
+    """A new recipient from a :class:`wizard.catalog.processors.Processor` entry.
+
+    The country is where the data go: the first location outside the EU/EEA when the entry
+    names a transfer safeguard, else its first (EU/EEA) location. Purposes are left for the
+    user to link.
+    """
+    locations = list(entry.data_location)
+    outside = [c for c in locations if c not in EEA_COUNTRIES]
+    country = outside[0] if entry.safeguard and outside else (locations[0] if locations
+                                                             else entry.country)
+    legal = entry.legal_entity
+    if legal and entry.name.casefold() not in legal.casefold():
+        name = f"{legal} ({entry.name})"
+    else:
+        name = legal or entry.name
+    return Recipient(
+        name=name,
+        catalog_id=entry.id,
+        role=entry.role,
+        service=LocalText({k: v for k, v in entry.purpose.items() if k in LANGUAGES}),
+        country=country,
+        safeguard=entry.safeguard if country not in EEA_COUNTRIES else None,
+    )
+
+
 # --- cookies from a CSV file ----------------------------------------------------------------------
 
 COOKIE_CSV_COLUMNS = ("name", "provider", "party", "category", "purpose", "lifetime")
@@ -995,6 +1071,8 @@ __all__ = [
     "PageId",
     "add_suggestions",
     "applicable_pages",
+    "apply_country_defaults",
+    "generation_blockers",
     "duplicate_purpose",
     "email_problem",
     "has_transfers",
@@ -1012,6 +1090,8 @@ __all__ = [
     "proposed_authority_id",
     "purpose_issues",
     "purpose_label",
+    "recipient_from_catalog",
+    "recipient_label",
     "ready_to_generate",
     "remove_purpose",
     "remove_untouched_suggestions",

@@ -118,6 +118,28 @@ _LABELS: dict[Enum, str] = {
 }
 
 
+#: The processor catalogue's categories (wizard.catalog.processors.CATEGORIES).
+_CATALOG_CATEGORIES: dict[str, str] = {
+    "analytics": N_("Website statistics"),
+    "hosting": N_("Hosting"),
+    "email_office": N_("E-mail and office software"),
+    "payments": N_("Payments"),
+    "error_monitoring": N_("Error monitoring"),
+    "video": N_("Video calls"),
+    "booking": N_("Appointment booking"),
+    "crm_support": N_("Customer relations and support"),
+    "newsletter": N_("Newsletters"),
+    "forms": N_("Online forms"),
+    "esignature": N_("Electronic signatures"),
+    "other": N_("Other"),
+}
+
+
+def catalog_category_name(category: str) -> str:
+    """The name of a processor-catalogue category, in the UI language."""
+    return _(_CATALOG_CATEGORIES[category]) if category in _CATALOG_CATEGORIES else category
+
+
 def label(value: Enum) -> str:
     """The plain-language name of a vocabulary value, in the UI language."""
     return _(_LABELS[value])
@@ -130,7 +152,7 @@ def language_name(code: str) -> str:
 
 def country_name(code: str) -> str:
     """The name of a country, in the UI language (from CLDR)."""
-    return Locale.parse(ui_language()).territories.get(code, code)
+    return str(Locale.parse(ui_language()).territories.get(code, code))
 
 
 def countries_sorted() -> list[tuple[str, str]]:

@@ -1,0 +1,1 @@
+"""GUI tests: the wizard driven as a user would, offscreen, with pytest-qt."""

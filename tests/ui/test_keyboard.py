@@ -1,0 +1,104 @@
+"""Keyboard use: no mnemonic (Alt+letter) is used twice on a page or in a dialog, every
+mnemonic label has a buddy, and the tab order reaches the controls in reading order."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLabel, QWidget
+
+from tests.ui.conftest import EXAMPLES
+from wizard.flow import PAGE_ORDER
+from wizard.ui.cookie_dialog import CookieDialog
+from wizard.ui.main_window import MainWindow
+from wizard.ui.processor_picker import ProcessorPicker
+from wizard.ui.purpose_dialog import PurposeDialog
+from wizard.ui.recipient_dialog import RecipientDialog
+
+_MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
+
+
+def mnemonic(text: str) -> str | None:
+    match = _MNEMONIC.search(text)
+    return match.group(1).lower() if match else None
+
+
+def mnemonics(root: QWidget, extra: list[str] | None = None) -> list[str]:
+    keys = list(extra or [])
+    for label in root.findChildren(QLabel):
+        if label.textFormat() == Qt.TextFormat.RichText:
+            continue  # no mnemonics in rich text (an "&" there is an entity)
+        key = mnemonic(label.text())
+        if key and label.isVisibleTo(root):
+            assert label.buddy() is not None, f"mnemonic without buddy: {label.text()!r}"
+            keys.append(key)
+    for button in root.findChildren(QAbstractButton):
+        key = mnemonic(button.text())
+        if key and button.isVisibleTo(root):
+            keys.append(key)
+    return keys
+
+
+def test_no_mnemonic_twice_on_any_page(qtbot: Any, window: MainWindow) -> None:
+    assert window.open_path(EXAMPLES / "telehealth-startup.privacy.json", ask=False)
+    project = window.session.project
+    project.cookies.used = True
+    project.children.targets_children = True
+    menus = [a.text() for a in window.menuBar().actions()]
+    menu_keys = [k for k in map(mnemonic, menus) if k]
+    for page_id in PAGE_ORDER:
+        window.wizard.jump_to(page_id)
+        page = window.wizard.pages[page_id]
+        if hasattr(page, "has_dpo"):
+            page.has_dpo.setChecked(True)
+        keys = mnemonics(window, menu_keys)
+        duplicates = [k for k, n in Counter(keys).items() if n > 1]
+        assert not duplicates, (page_id, duplicates, sorted(keys))
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: PurposeDialog(None, ["en", "nl"]),
+        lambda: RecipientDialog(None, [], ["en"]),
+        lambda: CookieDialog(None, ["en"]),
+        lambda: ProcessorPicker(),
+    ],
+    ids=["purpose", "recipient", "cookie", "catalogue"],
+)
+def test_no_mnemonic_twice_in_dialogs(qtbot: Any, make: Any) -> None:
+    dialog: QDialog = make()
+    qtbot.addWidget(dialog)
+    keys = mnemonics(dialog)
+    duplicates = [k for k, n in Counter(keys).items() if n > 1]
+    assert not duplicates, (duplicates, sorted(keys))
+
+
+def test_tab_order_follows_the_form(qtbot: Any, window: MainWindow) -> None:
+    assert window.open_path(EXAMPLES / "physiotherapy-practice.privacy.json", ask=False)
+    page = window.wizard.pages[PAGE_ORDER[1]]
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    page.legal_name.setFocus()
+    expected = [
+        page.legal_name,
+        page.trading_name,
+        page.street,
+        page.postal_code,
+        page.city,
+        page.country,
+        page.registration,
+        page.email.editor,
+        page.phone,
+        page.website.editor,
+        page.has_dpo,
+    ]
+    seen = [QApplication.focusWidget()]
+    for _ in range(len(expected) - 1):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    assert seen == expected

@@ -1,0 +1,514 @@
+"""The main window: menus, the step list, the wizard, and everything a desktop app does with
+files (save, open, recent files, unsaved-changes prompt, autosave and crash recovery).
+
+Start-up is in two steps so the window appears quickly: the constructor builds the shell and
+the welcome page, which need neither the answers model nor pydantic; after the first paint (or
+as soon as anything needs them) :meth:`MainWindow.ensure_ready` loads the model and the other
+pages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wizard import APP_NAME
+from wizard.ui.tr import _
+from wizard.ui.wizard import PolicyWizard
+
+if TYPE_CHECKING:
+    from wizard.ui.session import Session
+
+#: How often unsaved work is written to the autosave file.
+AUTOSAVE_INTERVAL_MS = 30_000
+MAX_RECENT = 8
+#: The project-file suffix (wizard.model.project_file.FILE_SUFFIX, repeated here so the window
+#: opens without importing the model; a test checks they are the same).
+FILE_SUFFIX = ".privacy.json"
+AUTOSAVE_NAME = "autosave" + FILE_SUFFIX
+AUTOSAVE_INFO = "autosave-info.json"
+
+
+def default_data_dir() -> Path:
+    """Where autosaves go: the user's data folder for the app."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("privacy-wizard", appauthor=False))
+
+
+def project_filter() -> str:
+    return _("Privacy Wizard projects (*{suffix});;All files (*)").format(suffix=FILE_SUFFIX)
+
+
+class MainWindow(QMainWindow):
+    """One window per project. ``settings`` and ``data_dir`` can be given for tests."""
+
+    def __init__(
+        self,
+        settings: QSettings | None = None,
+        data_dir: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings if settings is not None else QSettings()
+        self.data_dir = data_dir if data_dir is not None else default_data_dir()
+        self._session: Session | None = None
+        self.wizard = PolicyWizard(self)
+        self.welcome = self.wizard.welcome
+        self._build_steps()
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.addWidget(self.steps_panel)
+        row.addWidget(self.wizard, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self.welcome.new_requested.connect(self.new_project)
+        self.welcome.open_requested.connect(self.open_dialog)
+        self.welcome.open_recent_requested.connect(self._open_recent)
+        self.welcome.recover_requested.connect(self.recover)
+        self.welcome.leaving.connect(self.ensure_ready)
+        self.wizard.finish_requested.connect(self.close)
+        self.wizard.page_changed.connect(self._page_changed)
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self._autosave_due = False
+        self._painted = False
+        self._recovery_offered = False
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray | bytes) and not self.restoreGeometry(geometry):
+            self.resize(1100, 760)
+        elif not isinstance(geometry, QByteArray | bytes):
+            self.resize(1100, 760)
+        self.update_recent()
+        self._offer_recovery()
+        self.wizard.restart()
+        self._update_title()
+
+    # --- two-step start-up --------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.ensure_ready)
+
+    def is_ready(self) -> bool:
+        """True once the model and every page are loaded."""
+        return self._session is not None
+
+    def ensure_ready(self) -> None:
+        """Load the answers model and the topic pages (once)."""
+        if self._session is not None:
+            return
+        from wizard.ui.session import Session
+
+        self._session = session = Session(self)
+        self.wizard.add_pages(session)
+        session.modified_changed.connect(self._update_title)
+        session.changed.connect(self._project_changed)
+        session.replaced.connect(self._update_title)
+        self._fill_steps()
+        self._update_steps()
+        self.autosave_timer.start()
+
+    @property
+    def session(self) -> Session:
+        """The project being edited (loading the model on first use)."""
+        self.ensure_ready()
+        assert self._session is not None
+        return self._session
+
+    # --- layout -----------------------------------------------------------------------------------
+
+    def _build_steps(self) -> None:
+        self.steps_panel = QWidget()
+        layout = QVBoxLayout(self.steps_panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(_("Ste&ps"))
+        self.steps = QListWidget()
+        self.steps.setAccessibleName(_("Steps"))
+        self.steps.setMaximumWidth(220)
+        self.steps.setWordWrap(True)
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        label.setBuddy(self.steps)
+        self.steps.addItem(self.welcome.title())
+        self.steps.itemActivated.connect(self._step_activated)
+        self.steps.itemClicked.connect(self._step_activated)
+        layout.addWidget(label)
+        layout.addWidget(self.steps, 1)
+
+    def _fill_steps(self) -> None:
+        from wizard.flow import PAGE_ORDER
+
+        self.steps.clear()
+        for page in PAGE_ORDER:
+            item = QListWidgetItem(self.wizard.pages[page].title())
+            item.setData(Qt.ItemDataRole.UserRole, page.value)
+            self.steps.addItem(item)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(_("&File"))
+        self.new_action = QAction(_("&New project"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_project)
+        self.open_action = QAction(_("&Open..."), self)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(self.open_dialog)
+        self.recent_menu = file_menu.addMenu(_("Open &recent"))
+        self.save_action = QAction(_("&Save"), self)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.triggered.connect(self.save)
+        self.save_as_action = QAction(_("Save &as..."), self)
+        self.save_as_action.setShortcut(QKeySequence.StandardKey.SaveAs)
+        self.save_as_action.triggered.connect(self.save_as)
+        self.quit_action = QAction(_("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        file_menu.insertAction(self.recent_menu.menuAction(), self.new_action)
+        file_menu.insertAction(self.recent_menu.menuAction(), self.open_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.save_action)
+        file_menu.addAction(self.save_as_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        help_menu = self.menuBar().addMenu(_("&Help"))
+        about = QAction(_("&About"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _about(self) -> None:
+        from wizard import __version__
+
+        QMessageBox.about(
+            self,
+            _("About {app}").format(app=APP_NAME),
+            _(
+                "{app} {version}\n\nWrites GDPR privacy policies from your answers. "
+                "Works offline: nothing you enter leaves this computer."
+            ).format(app=APP_NAME, version=__version__),
+        )
+
+    # --- title and steps --------------------------------------------------------------------------
+
+    def display_name(self) -> str:
+        session = self._session
+        if session is None:
+            return _("Untitled")
+        if session.path is not None:
+            name = session.path.name
+            return name[: -len(FILE_SUFFIX)] if name.endswith(FILE_SUFFIX) else name
+        return session.project.organisation.legal_name or _("Untitled")
+
+    def _update_title(self, *_args: object) -> None:
+        self.setWindowTitle(f"{self.display_name()}[*] - {APP_NAME}")
+        self.setWindowModified(self._session is not None and self._session.modified)
+
+    def _update_steps(self) -> None:
+        if self._session is None:
+            return
+        from wizard import flow
+        from wizard.flow import PAGE_ORDER
+
+        project = self._session.project
+        current = self.wizard.current_page_id()
+        for row, page in enumerate(PAGE_ORDER):
+            item = self.steps.item(row)
+            applies = flow.page_applies(project, page)
+            title = self.wizard.pages[page].title()
+            item.setText(title if applies else _("{page} (not needed)").format(page=title))
+            flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            item.setFlags(flags if applies else Qt.ItemFlag.NoItemFlags)
+            font = item.font()
+            font.setBold(page is current)
+            item.setFont(font)
+            if page is current:
+                self.steps.setCurrentRow(row)
+
+    def _step_activated(self, item: QListWidgetItem) -> None:
+        from wizard.flow import PageId
+
+        data = item.data(Qt.ItemDataRole.UserRole)
+        if data:
+            self.ensure_ready()
+            self.wizard.jump_to(PageId(data))
+
+    def _project_changed(self) -> None:
+        self._autosave_due = True
+        if self.session.path is None:
+            self._update_title()
+        self._update_steps()
+
+    def _page_changed(self, _page: str) -> None:
+        self._update_steps()
+        if self._autosave_due:
+            self.autosave()
+
+    # --- files ------------------------------------------------------------------------------------
+
+    def maybe_save(self) -> bool:
+        """Ask what to do with unsaved changes; True when it is fine to go on."""
+        if self._session is None or not self._session.modified:
+            return True
+        answer = QMessageBox.question(
+            self,
+            _("Unsaved changes"),
+            _("Do you want to save the changes to {name}?").format(name=self.display_name()),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def new_project(self) -> None:
+        if not self.maybe_save():
+            return
+        self.clear_autosave()
+        from wizard.model.answers import Project
+
+        self.session.replace(Project(), None)
+        self.wizard.restart()
+        self.wizard.next()
+
+    def _last_folder(self) -> str:
+        value = self.settings.value("files/last_folder", "")
+        return str(value) if value else str(Path.home())
+
+    def open_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Open project"), self._last_folder(), project_filter()
+        )
+        if path:
+            self.open_path(Path(path), ask=False)
+
+    def _open_recent(self, path: str) -> None:
+        self.open_path(Path(path))
+
+    def open_path(self, path: Path, ask: bool = True) -> bool:
+        """Open a project file; a broken file gives a dialog and the current work stays."""
+        if ask and not self.maybe_save():
+            return False
+        self.ensure_ready()
+        from wizard.model.project_file import ProjectFileError, load_project
+
+        try:
+            project = load_project(path)
+        except ProjectFileError as exc:
+            self._show_load_error(path, exc.problems)
+            return False
+        except Exception as exc:  # noqa: BLE001 - never show a traceback for a bad file
+            self._show_load_error(path, [str(exc)])
+            return False
+        self.clear_autosave()
+        self.session.replace(project, path.resolve())
+        self._remember(path)
+        self.wizard.restart()
+        self.wizard.next()
+        self.statusBar().showMessage(_("Opened {path}").format(path=path), 5000)
+        return True
+
+    def _show_load_error(self, path: Path, problems: list[str]) -> None:
+        shown = problems[:8]
+        more = len(problems) - len(shown)
+        text = _("{name} cannot be opened:").format(name=path.name) + "\n\n"
+        text += "\n".join(f"\u2022 {p}" for p in shown)
+        if more:
+            text += "\n" + _("... and {count} more problems.").format(count=more)
+        text += "\n\n" + _("Your current work has not been changed.")
+        QMessageBox.warning(self, _("Cannot open project"), text)
+
+    def save(self) -> bool:
+        if self.session.path is None:
+            return self.save_as()
+        return self.save_to(self.session.path)
+
+    def save_as(self) -> bool:
+        suggested = self.session.project.organisation.legal_name or _("privacy-policy")
+        start = Path(self._last_folder()) / (suggested.replace("/", "-") + FILE_SUFFIX)
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Save project"), str(start), project_filter()
+        )
+        if not path:
+            return False
+        target = Path(path)
+        if not target.name.endswith(FILE_SUFFIX):
+            target = target.with_name(target.name.removesuffix(".json") + FILE_SUFFIX)
+        return self.save_to(target)
+
+    def save_to(self, path: Path) -> bool:
+        from wizard.model.project_file import save_project
+
+        try:
+            save_project(self.session.project, path)
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                _("Cannot save"),
+                _("The project could not be saved to {path}:\n{error}").format(
+                    path=path, error=exc.strerror or exc
+                ),
+            )
+            return False
+        self.session.path = path.resolve()
+        self.session.set_modified(False)
+        self._remember(path)
+        self.clear_autosave()
+        self._update_title()
+        self.statusBar().showMessage(_("Saved to {path}").format(path=path), 5000)
+        return True
+
+    def _remember(self, path: Path) -> None:
+        path = path.resolve()
+        self.settings.setValue("files/last_folder", str(path.parent))
+        recent = [p for p in self.recent_files() if p != str(path)]
+        self.settings.setValue("files/recent", [str(path), *recent][:MAX_RECENT])
+        self.update_recent()
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("files/recent", [])
+        if isinstance(value, str):  # QSettings returns a lone item as a plain string
+            value = [value]
+        if not isinstance(value, list):
+            return []
+        return [str(v) for v in value if v]
+
+    def update_recent(self) -> None:
+        """Refresh the File > Open recent menu and the welcome page's list from the settings."""
+        existing = [p for p in self.recent_files() if Path(p).is_file()]
+        self.recent_menu.clear()
+        for index, path in enumerate(existing, start=1):
+            action = self.recent_menu.addAction(f"&{index} {Path(path).name}")
+            action.setToolTip(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(Path(p)))
+        self.recent_menu.setEnabled(bool(existing))
+        self.welcome.set_recent(existing)
+
+    # --- autosave and recovery --------------------------------------------------------------------
+
+    @property
+    def autosave_path(self) -> Path:
+        return self.data_dir / AUTOSAVE_NAME
+
+    @property
+    def autosave_info_path(self) -> Path:
+        return self.data_dir / AUTOSAVE_INFO
+
+    def autosave(self) -> bool:
+        """Write unsaved work to the data folder (not to the user's file)."""
+        if self._session is None or not self._session.modified or not self._autosave_due:
+            return False
+        import datetime as dt
+        import json
+
+        from wizard.model.project_file import save_project
+
+        if self._recovery_offered:
+            # The old unsaved work is about to be overwritten by the project being edited now.
+            self._recovery_offered = False
+            self.welcome.set_recovery(None)
+        try:
+            save_project(self.session.project, self.autosave_path)
+            info = {
+                "path": str(self.session.path) if self.session.path else None,
+                "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
+            }
+            self.autosave_info_path.write_text(json.dumps(info), encoding="utf-8")
+        except OSError as exc:
+            self.statusBar().showMessage(
+                _("Autosave failed: {error}").format(error=exc.strerror or exc), 5000
+            )
+            return False
+        self._autosave_due = False
+        return True
+
+    def clear_autosave(self) -> None:
+        for path in (self.autosave_path, self.autosave_info_path):
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                pass
+            except OSError:
+                pass
+        if self._recovery_offered:
+            self._recovery_offered = False
+            self.welcome.set_recovery(None)
+
+    def _autosave_info(self) -> dict[str, str | None]:
+        import json
+
+        try:
+            data = json.loads(self.autosave_info_path.read_text(encoding="utf-8"))
+            return data if isinstance(data, dict) else {}
+        except (OSError, ValueError):
+            return {}
+
+    def _offer_recovery(self) -> None:
+        if not self.autosave_path.is_file():
+            return
+        info = self._autosave_info()
+        when = info.get("saved_at") or "?"
+        source = info.get("path")
+        text = _(
+            "Privacy Wizard was not closed normally. Unsaved work from {time} was kept"
+        ).format(time=str(when).replace("T", " "))
+        text += (
+            " " + _("(project {name}).").format(name=Path(source).name) if source else "."
+        )
+        self._recovery_offered = True
+        self.welcome.set_recovery(text)
+
+    def recover(self) -> bool:
+        """Load the autosaved work; it stays unsaved until the user saves it."""
+        self.ensure_ready()
+        from wizard.model.project_file import ProjectFileError, load_project
+
+        try:
+            project = load_project(self.autosave_path)
+        except ProjectFileError as exc:
+            self._show_load_error(self.autosave_path, exc.problems)
+            self.clear_autosave()
+            return False
+        source = self._autosave_info().get("path")
+        self._recovery_offered = False
+        self.welcome.set_recovery(None)
+        self.session.replace(project, Path(source) if source else None, modified=True)
+        self._autosave_due = True
+        self.wizard.restart()
+        self.wizard.next()
+        return True
+
+    # --- closing ----------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.maybe_save():
+            event.ignore()
+            return
+        if self._session is not None:
+            self.wizard.pages["output"].stop_and_wait()
+        self.autosave_timer.stop()
+        if not self._recovery_offered:
+            self.clear_autosave()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.sync()
+        event.accept()
+
+

@@ -1,0 +1,147 @@
+"""What every page shares: the explanation, the list of open points, and asking ``flow``
+whether the page is complete and which page comes next."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from wizard import flow
+from wizard.flow import PAGE_ORDER, PageId
+from wizard.model.answers import Project
+from wizard.ui.session import Session
+from wizard.ui.tr import _
+from wizard.ui.widgets import Explanation, IssueList, LocalTextEdit
+
+#: How many open points a page lists before referring to the review page.
+MAX_SHOWN_ISSUES = 6
+
+
+def page_number(page: PageId) -> int:
+    """The QWizard id of a page."""
+    return PAGE_ORDER.index(page)
+
+
+class BasePage(QWizardPage):
+    """A page bound to the shared :class:`Session`.
+
+    Subclasses build their widgets in :meth:`build`, fill them from the model in :meth:`load`
+    and write each change straight back to the model, then call :meth:`changed`.
+    """
+
+    page_id: ClassVar[PageId]
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._loading = False
+        #: Set by initializePage so the wizard does not load the page twice on arrival.
+        self.just_initialised = False
+        self.setTitle(self.title_text())
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.explanation = Explanation(self.explanation_text())
+        self.explanation.setObjectName("explanation")
+        outer.addWidget(self.explanation)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.body = QWidget()
+        self.scroll_area.setWidget(self.body)
+        outer.addWidget(self.scroll_area, 1)
+        self.issues = IssueList()
+        outer.addWidget(self.issues)
+        self.build(self.body)
+
+    # --- for subclasses ---------------------------------------------------------------------
+
+    def title_text(self) -> str:
+        raise NotImplementedError
+
+    def explanation_text(self) -> str:
+        raise NotImplementedError
+
+    def build(self, body: QWidget) -> None:
+        """Create the page's widgets inside ``body``."""
+
+    def load(self) -> None:
+        """Fill the widgets from ``self.session.project`` (signals are ignored meanwhile)."""
+
+    def input_problems(self) -> list[str]:
+        """Problems with typed input the model could not take (e.g. a malformed e-mail)."""
+        return []
+
+    # --- shared behaviour -------------------------------------------------------------------
+
+    @property
+    def project(self) -> Project:
+        return self.session.project
+
+    @property
+    def loading(self) -> bool:
+        return self._loading
+
+    def reload(self) -> None:
+        """Show the model's current answers."""
+        self._loading = True
+        try:
+            self.load()
+        finally:
+            self._loading = False
+        self.refresh()
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt override
+        self.reload()
+        self.just_initialised = True
+
+    def set_text_language(self, lang: str) -> None:
+        """Show every per-language text field of the page in ``lang`` (from the review page)."""
+        for edit in self.findChildren(LocalTextEdit):
+            edit.set_current_language(lang)
+
+    def changed(self) -> None:
+        """Call after writing a change to the model."""
+        if self._loading:
+            return
+        self.session.mark_changed()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Update the list of open points and the Next button."""
+        issues = flow.page_issues(self.project, self.page_id)
+        blocking = [*self.input_problems(), *(i.text(_) for i in issues if i.blocking)]
+        warnings = [i.text(_) for i in issues if not i.blocking]
+        shown_blocking = blocking[:MAX_SHOWN_ISSUES]
+        shown_warnings = warnings[: max(0, MAX_SHOWN_ISSUES - len(shown_blocking))]
+        hidden = len(blocking) + len(warnings) - len(shown_blocking) - len(shown_warnings)
+        if hidden:
+            shown_warnings.append(
+                _("... and {count} more (see the Review page).").format(count=hidden)
+            )
+        self.issues.show_issues(shown_blocking, shown_warnings)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        return flow.is_page_complete(self.project, self.page_id) and not self.input_problems()
+
+    def nextId(self) -> int:  # noqa: N802 - Qt override
+        following = flow.next_page(self.project, self.page_id)
+        return page_number(following) if following is not None else -1
+
+
+def section_label(text: str) -> QLabel:
+    """A bold heading inside a page."""
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label

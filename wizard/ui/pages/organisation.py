@@ -1,0 +1,264 @@
+"""Who you are: the controller's identity and contact details, the DPO and the EU representative."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wizard import flow
+from wizard.flow import GERMAN_LAENDER, PageId
+from wizard.model.answers import Person
+from wizard.model.countries import EEA_COUNTRIES
+from wizard.ui.labels import countries_sorted
+from wizard.ui.pages.base import BasePage, section_label
+from wizard.ui.tr import _, ui_language
+from wizard.ui.widgets import CheckedLineEdit, Explanation, add_form_row, new_form
+
+
+def _line(name: str = "") -> QLineEdit:
+    edit = QLineEdit()
+    if name:
+        edit.setAccessibleName(name)
+    return edit
+
+
+class OrganisationPage(BasePage):
+    """Legal name, address, country (which proposes the authority and the Art. 8 age), contact
+    details, data protection officer and EU representative."""
+
+    page_id = PageId.ORGANISATION
+
+    def title_text(self) -> str:
+        return _("Your organisation")
+
+    def explanation_text(self) -> str:
+        return _(
+            "The policy must say who is responsible for the personal data and how people can "
+            "reach you. The country decides which supervisory authority and which rules for "
+            "children apply."
+        )
+
+    def build(self, body: QWidget) -> None:
+        layout = QVBoxLayout(body)
+        form = new_form()
+        layout.addLayout(form)
+        self.legal_name = _line()
+        add_form_row(form, _("&Legal name:"), self.legal_name)
+        self.trading_name = _line()
+        add_form_row(form, _("&Trading name (if different):"), self.trading_name)
+        self.street = _line()
+        add_form_row(form, _("&Street and number:"), self.street)
+        self.postal_code = _line()
+        add_form_row(form, _("Postal &code:"), self.postal_code)
+        self.city = _line()
+        add_form_row(form, _("C&ity:"), self.city)
+        self.country = QComboBox()
+        self.country.addItem(_("(choose a country)"), None)
+        for code, name in countries_sorted():
+            self.country.addItem(name, code)
+        add_form_row(form, _("Co&untry of establishment:"), self.country)
+        self.region = QComboBox()
+        self.region.addItem(_("(choose the Land)"), None)
+        for code, name in GERMAN_LAENDER.items():
+            self.region.addItem(name, code)
+        self.region_label = add_form_row(form, _("&German Land:"), self.region)
+        self.proposal = Explanation("")
+        self.proposal.setObjectName("proposal")
+        form.addRow(self.proposal)
+        self.registration = _line()
+        add_form_row(form, _("&Registration number (e.g. trade register):"), self.registration)
+        self.email = CheckedLineEdit(flow.email_problem, placeholder="privacy@example.com")
+        add_form_row(form, _("Privacy &e-mail address:"), self.email)
+        self.phone = _line()
+        add_form_row(form, _("Ph&one:"), self.phone)
+        self.website = CheckedLineEdit(flow.url_problem, placeholder="https://www.example.com")
+        add_form_row(form, _("&Website:"), self.website)
+
+        layout.addWidget(section_label(_("Data protection officer")))
+        layout.addWidget(
+            Explanation(
+                _(
+                    "Hospitals and companies that process health data on a large scale must "
+                    "appoint a data protection officer (Art. 37 GDPR); a small practice usually "
+                    "does not have to. If you have one, the policy gives their contact details."
+                )
+            )
+        )
+        self.has_dpo = QCheckBox(_("We have a &data protection officer"))
+        layout.addWidget(self.has_dpo)
+        self.dpo_box = QGroupBox()
+        self.dpo_box.setFlat(True)
+        dpo_form = new_form()
+        self.dpo_box.setLayout(dpo_form)
+        self.dpo_name = _line()
+        add_form_row(dpo_form, _("DPO na&me:"), self.dpo_name)
+        self.dpo_email = CheckedLineEdit(flow.email_problem)
+        add_form_row(dpo_form, _("DPO e-m&ail:"), self.dpo_email)
+        self.dpo_phone = _line()
+        add_form_row(dpo_form, _("DPO phone:"), self.dpo_phone)
+        layout.addWidget(self.dpo_box)
+
+        self.rep_box = QGroupBox(_("Representative in the EU"))
+        rep_layout = QVBoxLayout(self.rep_box)
+        rep_layout.addWidget(
+            Explanation(
+                _(
+                    "You are established outside the EU/EEA. If you offer services to people "
+                    "in the EU, you must name a representative there (Art. 27 GDPR)."
+                )
+            )
+        )
+        rep_form = new_form()
+        rep_layout.addLayout(rep_form)
+        self.rep_name = _line()
+        add_form_row(rep_form, _("Representative's name:"), self.rep_name)
+        self.rep_email = CheckedLineEdit(flow.email_problem)
+        add_form_row(rep_form, _("Representative's e-mail:"), self.rep_email)
+        self.rep_phone = _line()
+        add_form_row(rep_form, _("Representative's phone:"), self.rep_phone)
+        layout.addWidget(self.rep_box)
+        layout.addStretch(1)
+
+        for edit in (self.legal_name, self.trading_name, self.street, self.postal_code,
+                     self.city, self.registration, self.phone):
+            edit.textEdited.connect(self._write_organisation)
+        self.email.edited.connect(self._write_organisation)
+        self.website.edited.connect(self._write_organisation)
+        self.country.currentIndexChanged.connect(self._place_changed)
+        self.region.currentIndexChanged.connect(self._place_changed)
+        self.has_dpo.toggled.connect(self._dpo_toggled)
+        for widget in (self.dpo_name, self.dpo_phone):
+            widget.textEdited.connect(self._write_dpo)
+        self.dpo_email.edited.connect(self._write_dpo)
+        for widget in (self.rep_name, self.rep_phone):
+            widget.textEdited.connect(self._write_representative)
+        self.rep_email.edited.connect(self._write_representative)
+
+    # --- model -> widgets ----------------------------------------------------------------------
+
+    def load(self) -> None:
+        project = self.project
+        org = project.organisation
+        self.legal_name.setText(org.legal_name)
+        self.trading_name.setText(org.trading_name)
+        self.street.setText(org.address.street)
+        self.postal_code.setText(org.address.postal_code)
+        self.city.setText(org.address.city)
+        self.country.setCurrentIndex(max(0, self.country.findData(org.country)))
+        self.region.setCurrentIndex(max(0, self.region.findData(org.region)))
+        self.registration.setText(org.registration_number)
+        self.email.set_text(org.email or "")
+        self.phone.setText(org.phone)
+        self.website.set_text(org.website or "")
+        dpo = project.dpo
+        self.has_dpo.setChecked(dpo is not None)
+        self.dpo_name.setText(dpo.name if dpo else "")
+        self.dpo_email.set_text(dpo.email or "" if dpo else "")
+        self.dpo_phone.setText(dpo.phone if dpo else "")
+        rep = project.representative
+        self.rep_name.setText(rep.name if rep else "")
+        self.rep_email.set_text(rep.email or "" if rep else "")
+        self.rep_phone.setText(rep.phone if rep else "")
+        self._update_visibility()
+
+    def _update_visibility(self) -> None:
+        org = self.project.organisation
+        is_de = org.country == "DE"
+        self.region.setVisible(is_de)
+        self.region_label.setVisible(is_de)
+        self.dpo_box.setVisible(self.project.dpo is not None)
+        self.rep_box.setVisible(bool(org.country) and org.country not in EEA_COUNTRIES)
+        self.proposal.setText(self._proposal_text())
+        self.proposal.setVisible(bool(org.country))
+
+    def _proposal_text(self) -> str:
+        org = self.project.organisation
+        if not org.country:
+            return ""
+        from wizard.catalog.authorities import authority
+
+        age = flow.proposed_age(org.country)
+        auth_id = flow.proposed_authority_id(org.country, org.region)
+        found = authority(auth_id) if auth_id else None
+        if found is not None:
+            who = _("Supervisory authority: {name}.").format(name=found.name(ui_language()))
+        elif org.country == "DE":
+            who = _("Choose the Land to find the competent supervisory authority.")
+        else:
+            who = _("No supervisory authority known for this country: choose one later.")
+        return who + " " + _("Age of digital consent (Art. 8 GDPR): {age}.").format(age=age)
+
+    # --- widgets -> model ----------------------------------------------------------------------
+
+    def input_problems(self) -> list[str]:
+        fields = [self.email, self.website]
+        if self.project.dpo is not None:
+            fields.append(self.dpo_email)
+        if self.rep_box.isVisibleTo(self):
+            fields.append(self.rep_email)
+        return [p for p in (f.problem() for f in fields) if p]
+
+    def _write_organisation(self, *_args: object) -> None:
+        if self.loading:
+            return
+        org = self.project.organisation
+        org.legal_name = self.legal_name.text()
+        org.trading_name = self.trading_name.text()
+        org.address.street = self.street.text()
+        org.address.postal_code = self.postal_code.text()
+        org.address.city = self.city.text()
+        org.registration_number = self.registration.text()
+        org.phone = self.phone.text()
+        org.email = self.email.valid_value()
+        org.website = self.website.valid_value()
+        self.changed()
+
+    def _place_changed(self, *_args: object) -> None:
+        if self.loading:
+            return
+        org = self.project.organisation
+        previous = (org.country, org.region)
+        org.country = self.country.currentData()
+        org.address.country = org.country
+        org.region = self.region.currentData() if org.country == "DE" else None
+        if (org.country, org.region) != previous:
+            flow.apply_country_defaults(self.project, *previous)
+        self._update_visibility()
+        self.changed()
+
+    def _dpo_toggled(self, checked: bool) -> None:
+        if self.loading:
+            return
+        self.project.dpo = Person() if checked else None
+        if checked:
+            self._write_dpo()
+        self._update_visibility()
+        self.changed()
+
+    def _write_dpo(self, *_args: object) -> None:
+        if self.loading or self.project.dpo is None:
+            return
+        self.project.dpo = Person(
+            name=self.dpo_name.text(),
+            email=self.dpo_email.valid_value(),
+            phone=self.dpo_phone.text(),
+        )
+        self.changed()
+
+    def _write_representative(self, *_args: object) -> None:
+        if self.loading:
+            return
+        name = self.rep_name.text()
+        email = self.rep_email.valid_value()
+        phone = self.rep_phone.text()
+        self.project.representative = (
+            Person(name=name, email=email, phone=phone) if (name or email or phone) else None
+        )
+        self.changed()
+

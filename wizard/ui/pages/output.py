@@ -1,0 +1,357 @@
+"""Output: languages, formats, effective date, version and folder; generating the documents off
+the GUI thread with progress and cancel; opening the results."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QObject, Qt, QThread, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wizard import flow
+from wizard.flow import PageId
+from wizard.model.answers import LANGUAGES, OutputFormat, Project
+from wizard.ui.labels import label, language_name
+from wizard.ui.pages.base import BasePage, section_label
+from wizard.ui.tr import _, ngettext
+from wizard.ui.widgets import FieldError, add_form_row, new_form
+
+
+class GenerateWorker(QObject):
+    """Writes the output files one by one in a worker thread; cancel takes effect between files."""
+
+    progress = Signal(int, str)
+    failed = Signal(str)
+    done = Signal(bool)
+
+    def __init__(self, project: Project, jobs: list[object]) -> None:
+        super().__init__()
+        self._project = project
+        self._jobs = jobs
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @Slot()
+    def run(self) -> None:
+        from wizard.output import write_output
+
+        for index, job in enumerate(self._jobs):
+            if self._cancel.is_set():
+                self.done.emit(True)
+                return
+            try:
+                path = write_output(self._project, job)  # type: ignore[arg-type]
+            except Exception as exc:  # noqa: BLE001 - any failure is shown to the user
+                name = Path(job.path).name  # type: ignore[attr-defined]
+                self.failed.emit(f"{name}: {exc}")
+                self.done.emit(False)
+                return
+            self.progress.emit(index + 1, str(path))
+        self.done.emit(False)
+
+
+class OutputPage(BasePage):
+    """The last page."""
+
+    page_id = PageId.OUTPUT
+
+    #: Emitted with the paths written when a generation run ends.
+    generated = Signal(list)
+
+    def title_text(self) -> str:
+        return _("Generate the policy")
+
+    def explanation_text(self) -> str:
+        return _(
+            "Choose the languages and formats. The DOCX file can be edited further in Word or "
+            "LibreOffice; the PDF is ready to publish. The effective date and version are "
+            "printed on the policy so people can see which version they read."
+        )
+
+    def build(self, body: QWidget) -> None:
+        layout = QVBoxLayout(body)
+        layout.addWidget(section_label(_("Languages")))
+        row = QHBoxLayout()
+        self.language_boxes: dict[str, QCheckBox] = {}
+        for lang in LANGUAGES:
+            box = QCheckBox(language_name(lang))
+            box.toggled.connect(self._write)
+            row.addWidget(box)
+            self.language_boxes[lang] = box
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(section_label(_("Formats")))
+        row = QHBoxLayout()
+        self.format_boxes: dict[OutputFormat, QCheckBox] = {}
+        for fmt in OutputFormat:
+            box = QCheckBox(label(fmt))
+            box.toggled.connect(self._write)
+            row.addWidget(box)
+            self.format_boxes[fmt] = box
+        row.addStretch(1)
+        layout.addLayout(row)
+        form = new_form()
+        layout.addLayout(form)
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        add_form_row(form, _("&Effective date:"), self.date)
+        self.version = QLineEdit()
+        add_form_row(form, _("&Version:"), self.version)
+        folder = QWidget()
+        folder_row = QHBoxLayout(folder)
+        folder_row.setContentsMargins(0, 0, 0, 0)
+        self.folder = QLineEdit()
+        self.browse = QPushButton(_("Bro&wse..."))
+        self.browse.setAccessibleName(_("Choose the folder"))
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(self.browse)
+        folder.setFocusProxy(self.folder)
+        add_form_row(form, _("F&older:"), folder)
+        self.folder.setAccessibleName(_("Folder"))
+
+        buttons = QHBoxLayout()
+        self.generate_button = QPushButton(_("&Generate"))
+        self.generate_button.setAccessibleName(_("Generate"))
+        self.cancel_button = QPushButton(_("Stop"))
+        self.cancel_button.setAccessibleName(_("Stop generating"))
+        self.cancel_button.setEnabled(False)
+        buttons.addWidget(self.generate_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.blocked = FieldError()
+        layout.addWidget(self.blocked)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(_("Progress"))
+        self.progress.hide()
+        layout.addWidget(self.progress)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(_("Status"))
+        layout.addWidget(self.status)
+        self.results = QListWidget()
+        self.results.setAccessibleName(_("Generated files"))
+        results_label = QLabel(_("Files w&ritten:"))
+        results_label.setBuddy(self.results)
+        layout.addWidget(results_label)
+        self.results.itemActivated.connect(lambda _item: self.open_file())
+        layout.addWidget(self.results, 1)
+        open_row = QHBoxLayout()
+        self.open_file_button = QPushButton(_("Open f&ile"))
+        self.open_folder_button = QPushButton(_("Open fol&der"))
+        for button in (self.open_file_button, self.open_folder_button):
+            button.setAccessibleName(button.text().replace("&", ""))
+            button.setEnabled(False)
+            open_row.addWidget(button)
+        open_row.addStretch(1)
+        layout.addLayout(open_row)
+
+        self.date.dateChanged.connect(self._write)
+        self.version.textEdited.connect(self._write)
+        self.folder.textEdited.connect(self._write)
+        self.browse.clicked.connect(self.choose_folder)
+        self.generate_button.clicked.connect(self.generate)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.open_file_button.clicked.connect(self.open_file)
+        self.open_folder_button.clicked.connect(self.open_folder)
+        self.results.currentItemChanged.connect(self._update_open_buttons)
+        self._thread: QThread | None = None
+        self._worker: GenerateWorker | None = None
+        self._written: list[str] = []
+        self._total = 0
+
+    # --- model ----------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        pub = self.project.publication
+        for lang, box in self.language_boxes.items():
+            box.setChecked(lang in pub.languages)
+        for fmt, box in self.format_boxes.items():
+            box.setChecked(fmt in pub.formats)
+        proposals = False
+        if pub.effective_date is None:
+            pub.effective_date = dt.date.today()
+            proposals = True
+        if not pub.output_folder and self.session.path is not None:
+            pub.output_folder = str(self.session.path.parent)
+            proposals = True
+        date = pub.effective_date
+        self.date.setDate(QDate(date.year, date.month, date.day))
+        self.version.setText(pub.version)
+        self.folder.setText(pub.output_folder or "")
+        if proposals:
+            self.session.mark_changed()
+
+    def _write(self, *_args: object) -> None:
+        if self.loading:
+            return
+        pub = self.project.publication
+        pub.languages = [lang for lang, box in self.language_boxes.items() if box.isChecked()]
+        pub.formats = [fmt for fmt, box in self.format_boxes.items() if box.isChecked()]
+        date = self.date.date()
+        pub.effective_date = dt.date(date.year(), date.month(), date.day())
+        pub.version = self.version.text()
+        pub.output_folder = self.folder.text().strip() or None
+        self.changed()
+
+    def refresh(self) -> None:
+        super().refresh()
+        blockers = flow.generation_blockers(self.project)
+        running = self._thread is not None
+        self.generate_button.setEnabled(not blockers and not running)
+        if blockers:
+            others = [b for b in blockers if b.page is not PageId.OUTPUT]
+            self.blocked.show_message(
+                ngettext(
+                    "{count} point on other pages must be resolved first (see Review).",
+                    "{count} points on other pages must be resolved first (see Review).",
+                    len(others),
+                ).format(count=len(others))
+                if others
+                else None
+            )
+        else:
+            self.blocked.show_message(None)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, _("Folder for the documents"), self.folder.text()
+        )
+        if folder:
+            self.folder.setText(folder)
+            self._write()
+
+    # --- generating -----------------------------------------------------------------------------
+
+    def generate(self) -> bool:
+        """Start writing the files; returns False when nothing was started."""
+        if self._thread is not None or not flow.ready_to_generate(self.project):
+            return False
+        from wizard.output import output_jobs
+
+        folder = Path(self.project.publication.output_folder or ".")
+        jobs = output_jobs(self.project, folder)
+        existing = [job.path for job in jobs if job.path.exists()]
+        if existing:
+            names = "\n".join(p.name for p in existing)
+            answer = QMessageBox.question(
+                self,
+                _("Replace files?"),
+                _("These files already exist in {folder}:").format(folder=folder)
+                + f"\n\n{names}\n\n"
+                + _("Replace them?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self.status.setText(_("The folder cannot be created: {error}").format(error=exc))
+            return False
+        self._written = []
+        self._total = len(jobs)
+        self.results.clear()
+        self.progress.setRange(0, len(jobs))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.status.setText(_("Generating..."))
+        self._thread = QThread(self)
+        self._worker = GenerateWorker(self.project.model_copy(deep=True), list(jobs))
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.progress.connect(self._progress)
+        self._worker.failed.connect(self._failed)
+        self._worker.done.connect(self._done)
+        self.cancel_button.setEnabled(True)
+        self.generate_button.setEnabled(False)
+        self._thread.start()
+        return True
+
+    def is_generating(self) -> bool:
+        return self._thread is not None
+
+    def cancel(self) -> None:
+        if self._worker is not None:
+            self._worker.cancel()
+            self.status.setText(_("Stopping after the current file..."))
+
+    def stop_and_wait(self) -> None:
+        """Cancel a run and wait for the worker thread (used when the window closes)."""
+        if self._thread is not None and self._worker is not None:
+            self._worker.cancel()
+            self._thread.quit()
+            self._thread.wait()
+
+    def _progress(self, count: int, path: str) -> None:
+        self._written.append(path)
+        self.progress.setValue(count)
+        item = QListWidgetItem(path)
+        item.setData(Qt.ItemDataRole.UserRole, path)
+        self.results.addItem(item)
+        self.results.setCurrentItem(item)
+
+    def _failed(self, message: str) -> None:
+        self.status.setText(_("Generating failed: {error}").format(error=message))
+
+    def _done(self, cancelled: bool) -> None:
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
+            self._thread.deleteLater()
+        if self._worker is not None:
+            self._worker.deleteLater()
+        self._thread = None
+        self._worker = None
+        self.cancel_button.setEnabled(False)
+        if cancelled:
+            self.status.setText(
+                _("Stopped: {done} of {total} files written.").format(
+                    done=len(self._written), total=self._total
+                )
+            )
+        elif len(self._written) == self._total:
+            self.status.setText(
+                ngettext("{count} file written.", "{count} files written.", self._total).format(
+                    count=self._total
+                )
+            )
+        self.refresh()
+        self.generated.emit(list(self._written))
+
+    def _update_open_buttons(self, *_args: object) -> None:
+        has = self.results.currentItem() is not None
+        self.open_file_button.setEnabled(has)
+        self.open_folder_button.setEnabled(has)
+
+    def open_file(self) -> None:
+        item = self.results.currentItem()
+        if item is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(item.data(Qt.ItemDataRole.UserRole)))
+
+    def open_folder(self) -> None:
+        item = self.results.currentItem()
+        if item is not None:
+            folder = Path(item.data(Qt.ItemDataRole.UserRole)).parent
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

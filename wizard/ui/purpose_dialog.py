@@ -1,0 +1,262 @@
+"""The purpose editor: everything Art. 13/14 asks about one purpose of processing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wizard import flow
+from wizard.model.answers import (
+    SPECIAL_CATEGORIES,
+    DataCategory,
+    DataSubject,
+    Duration,
+    LegalBasis,
+    LocalText,
+    Purpose,
+    Requirement,
+    Retention,
+    RetentionStart,
+    SpecialCondition,
+    TimeUnit,
+)
+from wizard.ui.labels import label
+from wizard.ui.tr import _
+from wizard.ui.widgets import Explanation, IssueList, LocalTextEdit, add_form_row, new_form
+
+
+def _enum_combo(values: Sequence[object], empty: str) -> QComboBox:
+    combo = QComboBox()
+    combo.addItem(empty, None)
+    for value in values:
+        combo.addItem(label(value), value)  # type: ignore[arg-type]
+    return combo
+
+
+class PurposeDialog(QDialog):
+    """Edit one purpose. OK is enabled once nothing blocking is missing; what is missing is
+    listed at the bottom, in the same words as on the review page."""
+
+    def __init__(
+        self,
+        purpose: Purpose | None,
+        languages: Sequence[str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Edit purpose") if purpose else _("New purpose"))
+        self._languages = list(languages) or ["en"]
+        self._id = purpose.id if purpose else "new"
+        self._loading = True
+        outer = QVBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        layout = QVBoxLayout(body)
+
+        form = new_form()
+        layout.addLayout(form)
+        self.name = LocalTextEdit()
+        add_form_row(form, _("&Purpose (what you use the data for):"), self.name)
+
+        subjects_box = QGroupBox(_("Whose data"))
+        grid = QGridLayout(subjects_box)
+        self.subjects: dict[DataSubject, QCheckBox] = {}
+        for i, subject in enumerate(DataSubject):
+            box = QCheckBox(label(subject))
+            grid.addWidget(box, i // 2, i % 2)
+            self.subjects[subject] = box
+        layout.addWidget(subjects_box)
+
+        data_box = QGroupBox(_("Which data"))
+        grid = QGridLayout(data_box)
+        self.categories: dict[DataCategory, QCheckBox] = {}
+        for i, category in enumerate(DataCategory):
+            text = label(category)
+            if category in SPECIAL_CATEGORIES:
+                text += " " + _("(special category)")
+            box = QCheckBox(text)
+            grid.addWidget(box, i // 2, i % 2)
+            self.categories[category] = box
+        layout.addWidget(data_box)
+
+        form = new_form()
+        layout.addLayout(form)
+        self.other_data = LocalTextEdit()
+        add_form_row(form, _("&Other data (in your words):"), self.other_data)
+        self.legal_basis = _enum_combo(list(LegalBasis), _("(choose the legal basis)"))
+        add_form_row(form, _("&Legal basis (Art. 6 GDPR):"), self.legal_basis)
+        self.basis_help = Explanation(
+            _(
+                "Use (b) when you need the data to give the care or service someone asked for, "
+                "(c) when a law obliges you, (a) only when people may freely say no."
+            )
+        )
+        form.addRow(self.basis_help)
+        self.interest = LocalTextEdit(multiline=True)
+        self.interest_label = add_form_row(form, _("Legitimate &interest:"), self.interest)
+        self.condition = _enum_combo(list(SpecialCondition), _("(choose the condition)"))
+        self.condition_label = add_form_row(
+            form, _("&Condition for health or other special data (Art. 9 GDPR):"), self.condition
+        )
+        self.source = LocalTextEdit()
+        add_form_row(
+            form, _("&Source, when not from the person (leave empty if from them):"), self.source
+        )
+        self.source_public = QCheckBox(_("The source is publicly accessible"))
+        form.addRow(self.source_public)
+        self.requirement = _enum_combo(list(Requirement), _("(choose)"))
+        add_form_row(form, _("Must people give these data?"), self.requirement)
+        self.consequence = LocalTextEdit()
+        add_form_row(form, _("What happens if they do &not:"), self.consequence)
+
+        retention_box = QGroupBox(_("How long you keep the data"))
+        retention_form = new_form()
+        retention_box.setLayout(retention_form)
+        period = QWidget()
+        row = QHBoxLayout(period)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.amount = QSpinBox()
+        self.amount.setRange(0, 1000)
+        self.amount.setSpecialValueText(_("no fixed period"))
+        self.amount.setAccessibleName(_("Retention period"))
+        self.unit = QComboBox()
+        self.unit.setAccessibleName(_("Unit"))
+        for unit in TimeUnit:
+            self.unit.addItem(label(unit), unit)
+        self.starting = _enum_combo(list(RetentionStart), _("(from when?)"))
+        self.starting.setAccessibleName(_("Counted from"))
+        row.addWidget(self.amount)
+        row.addWidget(self.unit)
+        row.addWidget(self.starting, 1)
+        add_form_row(retention_form, _("Pe&riod:"), period).setBuddy(self.amount)
+        self.criteria = LocalTextEdit(multiline=True)
+        add_form_row(retention_form, _("Or the cri&teria that decide it:"), self.criteria)
+        self.statute = QLineEdit()
+        add_form_row(retention_form, _("Law that sets the period (optional):"), self.statute)
+        layout.addWidget(retention_box)
+
+        self.issues = IssueList()
+        outer.addWidget(self.issues)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("OK"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        outer.addWidget(self.buttons)
+
+        for edit in (self.name, self.other_data, self.interest, self.source, self.consequence,
+                     self.criteria):
+            edit.set_languages(self._languages)
+            edit.edited.connect(self._update)
+        for box in [*self.subjects.values(), *self.categories.values(), self.source_public]:
+            box.toggled.connect(self._update)
+        for combo in (self.legal_basis, self.condition, self.requirement, self.unit,
+                      self.starting):
+            combo.currentIndexChanged.connect(self._update)
+        self.amount.valueChanged.connect(self._update)
+        self.statute.textEdited.connect(self._update)
+
+        if purpose is not None:
+            self._fill(purpose)
+        self._loading = False
+        self._update()
+        self._fit_to_content(body)
+
+    def _fit_to_content(self, body: QWidget) -> None:
+        """As wide as the content needs (long translations), within the screen."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        width = max(760, body.sizeHint().width() + 48)
+        height = 720
+        if screen is not None:
+            width = min(width, screen.width() - 40)
+            height = min(height, screen.height() - 80)
+        self.resize(width, height)
+
+    def _fill(self, purpose: Purpose) -> None:
+        self.name.set_value(purpose.name)
+        for subject, box in self.subjects.items():
+            box.setChecked(subject in purpose.subjects)
+        for category, box in self.categories.items():
+            box.setChecked(category in purpose.data_categories)
+        self.other_data.set_value(purpose.other_data)
+        self.legal_basis.setCurrentIndex(max(0, self.legal_basis.findData(purpose.legal_basis)))
+        self.interest.set_value(purpose.legitimate_interest)
+        self.condition.setCurrentIndex(max(0, self.condition.findData(purpose.special_condition)))
+        self.source.set_value(purpose.source)
+        self.source_public.setChecked(purpose.source_is_public)
+        self.requirement.setCurrentIndex(max(0, self.requirement.findData(purpose.requirement)))
+        self.consequence.set_value(purpose.consequence)
+        retention = purpose.retention
+        if retention.period:
+            self.amount.setValue(retention.period.amount)
+            self.unit.setCurrentIndex(self.unit.findData(retention.period.unit))
+        self.starting.setCurrentIndex(max(0, self.starting.findData(retention.starting)))
+        self.criteria.set_value(retention.criteria)
+        self.statute.setText(retention.statutory_reference)
+
+    def purpose(self) -> Purpose:
+        """The purpose as edited (with the original id, or ``"new"`` for a new one)."""
+        amount = self.amount.value()
+        return Purpose(
+            id=self._id,
+            name=self.name.value(),
+            subjects=[s for s, box in self.subjects.items() if box.isChecked()],
+            data_categories=[c for c, box in self.categories.items() if box.isChecked()],
+            other_data=self.other_data.value(),
+            legal_basis=self.legal_basis.currentData(),
+            legitimate_interest=(
+                self.interest.value()
+                if self.legal_basis.currentData() == LegalBasis.LEGITIMATE_INTERESTS
+                else LocalText()
+            ),
+            special_condition=self.condition.currentData() if self._has_special() else None,
+            source=self.source.value(),
+            source_is_public=self.source_public.isChecked() and bool(self.source.value()),
+            requirement=self.requirement.currentData(),
+            consequence=self.consequence.value(),
+            retention=Retention(
+                period=Duration(amount=amount, unit=self.unit.currentData()) if amount else None,
+                starting=self.starting.currentData(),
+                criteria=self.criteria.value(),
+                statutory_reference=self.statute.text(),
+            ),
+        )
+
+    def _has_special(self) -> bool:
+        return any(self.categories[c].isChecked() for c in SPECIAL_CATEGORIES)
+
+    def _update(self, *_args: object) -> None:
+        if self._loading:
+            return
+        is_f = self.legal_basis.currentData() == LegalBasis.LEGITIMATE_INTERESTS
+        self.interest.setVisible(is_f)
+        self.interest_label.setVisible(is_f)
+        special = self._has_special()
+        self.condition.setVisible(special)
+        self.condition_label.setVisible(special)
+        self.unit.setEnabled(self.amount.value() > 0)
+        issues = flow.purpose_issues(self.purpose(), 0, self._languages)
+        blocking = [i.text(_) for i in issues if i.blocking]
+        self.issues.show_issues(blocking, [i.text(_) for i in issues if not i.blocking])
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not blocking)

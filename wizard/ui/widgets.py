@@ -1,0 +1,202 @@
+"""Small reusable widgets: explanations, inline errors, per-language text fields."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wizard.model.answers import LocalText
+from wizard.ui.labels import language_name
+from wizard.ui.notes import ERROR_COLOUR, WARNING_COLOUR, Explanation, FieldError, IssueList
+from wizard.ui.tr import _
+
+__all__ = [
+    "ERROR_COLOUR",
+    "WARNING_COLOUR",
+    "CheckedLineEdit",
+    "Explanation",
+    "FieldError",
+    "IssueList",
+    "LocalTextEdit",
+    "add_form_row",
+    "new_form",
+    "plain_label",
+]
+
+class LocalTextEdit(QWidget):
+    """Edits a :class:`LocalText`: one text box, plus a language selector when the policy is
+    written in more than one language."""
+
+    edited = Signal()
+
+    def __init__(
+        self, multiline: bool = False, accessible_name: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._value = LocalText()
+        self._lang = "en"
+        self._loading = False
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.editor: QLineEdit | QPlainTextEdit
+        if multiline:
+            self.editor = QPlainTextEdit()
+            self.editor.setTabChangesFocus(True)
+            self.editor.setFixedHeight(self.editor.fontMetrics().lineSpacing() * 4 + 12)
+            self.editor.textChanged.connect(self._text_changed)
+        else:
+            self.editor = QLineEdit()
+            self.editor.textEdited.connect(self._text_changed)
+        self.editor.setAccessibleName(accessible_name)
+        layout.addWidget(self.editor, 1)
+        self.language = QComboBox()
+        self.language.setAccessibleName(_("Language of this text"))
+        self.language.setToolTip(_("Write this text in each language of the policy"))
+        self.language.currentIndexChanged.connect(self._language_changed)
+        layout.addWidget(self.language, 0, Qt.AlignmentFlag.AlignTop)
+        self.setFocusProxy(self.editor)
+        self.set_languages(["en"])
+
+    def set_languages(self, languages: Sequence[str]) -> None:
+        """Offer these output languages (the selector hides when there is only one)."""
+        languages = list(languages) or ["en"]
+        self._loading = True
+        self.language.clear()
+        for code in languages:
+            self.language.addItem(code.upper(), code)
+            self.language.setItemData(
+                self.language.count() - 1, language_name(code), Qt.ItemDataRole.ToolTipRole
+            )
+        keep = self._lang if self._lang in languages else languages[0]
+        self.language.setCurrentIndex(languages.index(keep))
+        self._lang = keep
+        self.language.setVisible(len(languages) > 1)
+        self._loading = False
+        self._show()
+
+    def set_value(self, value: LocalText) -> None:
+        self._value = LocalText(dict(value.root))
+        self._show()
+
+    def value(self) -> LocalText:
+        return self._value
+
+    def current_language(self) -> str:
+        return self._lang
+
+    def set_current_language(self, lang: str) -> None:
+        index = self.language.findData(lang)
+        if index >= 0:
+            self.language.setCurrentIndex(index)
+
+    def text(self) -> str:
+        if isinstance(self.editor, QLineEdit):
+            return self.editor.text()
+        return self.editor.toPlainText()
+
+    def _show(self) -> None:
+        self._loading = True
+        text = self._value.get(self._lang) or ""
+        if isinstance(self.editor, QLineEdit):
+            self.editor.setText(text)
+        else:
+            self.editor.setPlainText(text)
+        self._loading = False
+
+    def _language_changed(self, index: int) -> None:
+        if self._loading or index < 0:
+            return
+        self._lang = self.language.itemData(index)
+        self._show()
+
+    def _text_changed(self, *_args: object) -> None:
+        if self._loading:
+            return
+        root = dict(self._value.root)
+        root[self._lang] = self.text()
+        self._value = LocalText(root)
+        self.edited.emit()
+
+
+class CheckedLineEdit(QWidget):
+    """A line edit with an inline error from a ``flow`` checker such as ``email_problem``."""
+
+    edited = Signal(str)
+
+    def __init__(
+        self,
+        checker: Callable[[str], str | None],
+        accessible_name: str = "",
+        placeholder: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._checker = checker
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.editor = QLineEdit()
+        self.editor.setAccessibleName(accessible_name)
+        self.editor.setPlaceholderText(placeholder)
+        self.error = FieldError()
+        layout.addWidget(self.editor)
+        layout.addWidget(self.error)
+        self.setFocusProxy(self.editor)
+        self.editor.textEdited.connect(self._edited)
+
+    def problem(self) -> str | None:
+        """The translated problem with the current text, if any."""
+        problem = self._checker(self.editor.text())
+        return _(problem) if problem else None
+
+    def set_text(self, text: str) -> None:
+        self.editor.setText(text)
+        self.error.show_message(self.problem())
+
+    def text(self) -> str:
+        return self.editor.text().strip()
+
+    def valid_value(self) -> str | None:
+        """The text when it is valid and not empty, else ``None``."""
+        return self.text() if self.text() and self.problem() is None else None
+
+    def _edited(self, text: str) -> None:
+        self.error.show_message(self.problem())
+        self.edited.emit(text)
+
+
+def plain_label(text: str) -> str:
+    """A label's text without its mnemonic ampersand, for accessible names."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(":")
+
+
+def add_form_row(form: QFormLayout, text: str, widget: QWidget) -> QLabel:
+    """Add ``widget`` to ``form`` with a label that is its buddy (for the mnemonic) and give the
+    widget the label's text as accessible name (unless it has one). Long labels are not
+    word-wrapped (QFormLayout clips wrapped labels): the form puts the field under them."""
+    label = QLabel(text)
+    label.setBuddy(widget)
+    target = widget.focusProxy() or widget
+    if not target.accessibleName():
+        target.setAccessibleName(plain_label(text))
+    form.addRow(label, widget)
+    return label
+
+
+def new_form() -> QFormLayout:
+    """A form layout that wraps long rows instead of clipping them."""
+    form = QFormLayout()
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    return form

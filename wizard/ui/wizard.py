@@ -1,0 +1,132 @@
+"""The QWizard that holds the pages, embedded in the main window.
+
+It starts with the welcome page only, which needs no answers model, so the window paints at
+once; :meth:`PolicyWizard.add_pages` then loads the model and the topic pages.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QWidget, QWizard
+
+from wizard.ui.pages.welcome import WelcomePage
+from wizard.ui.tr import _
+
+if TYPE_CHECKING:
+    from wizard.flow import PageId
+    from wizard.ui.session import Session
+
+
+class PolicyWizard(QWizard):
+    """The pages in :data:`flow.PAGE_ORDER`; :meth:`jump_to` goes to any page (for the review
+    page's links and the step list). It never closes itself: Finish asks the window to close."""
+
+    finish_requested = Signal()
+    #: The page shown changed (a :class:`PageId` value).
+    page_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowFlags(Qt.WindowType.Widget)
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoCancelButton, True)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setButtonText(QWizard.WizardButton.BackButton, _("< &Back"))
+        self.setButtonText(QWizard.WizardButton.NextButton, _("&Next >"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, _("Fi&nish"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, _("Cancel"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, _("Commit"))
+        self.setButtonText(QWizard.WizardButton.HelpButton, _("Help"))
+        self.welcome = WelcomePage()
+        self.setPage(0, self.welcome)
+        self.setStartId(0)
+        #: Every page by its PageId (a StrEnum: "welcome" finds the welcome page before
+        #: the topic pages are added).
+        self.pages: dict[str, Any] = {"welcome": self.welcome}
+        self.currentIdChanged.connect(self._current_changed)
+
+    def add_pages(self, session: Session) -> None:
+        """Create the topic pages, all bound to ``session`` (once)."""
+        if len(self.pages) > 1:
+            return
+        from wizard.flow import PageId
+        from wizard.ui.pages.base import page_number
+        from wizard.ui.pages.children import ChildrenPage
+        from wizard.ui.pages.cookies import CookiesPage
+        from wizard.ui.pages.organisation import OrganisationPage
+        from wizard.ui.pages.output import OutputPage
+        from wizard.ui.pages.purposes import PurposesPage
+        from wizard.ui.pages.recipients import RecipientsPage
+        from wizard.ui.pages.review import ReviewPage
+        from wizard.ui.pages.rights import RightsPage
+        from wizard.ui.pages.services import ServicesPage
+        from wizard.ui.pages.transfers import TransfersPage
+
+        self.pages = {PageId.WELCOME: self.welcome}
+        for cls in (
+            OrganisationPage,
+            ServicesPage,
+            PurposesPage,
+            RecipientsPage,
+            TransfersPage,
+            CookiesPage,
+            ChildrenPage,
+            RightsPage,
+            ReviewPage,
+            OutputPage,
+        ):
+            page = cls(session)
+            self.setPage(page_number(cls.page_id), page)
+            self.pages[cls.page_id] = page
+
+    def current_page_id(self) -> PageId | None:
+        from wizard.flow import PAGE_ORDER
+
+        current = self.currentId()
+        return PAGE_ORDER[current] if current >= 0 else None
+
+    def jump_to(self, target: PageId, lang: str | None = None) -> None:
+        """Show ``target``: back through the history when it was visited, else forward.
+        With ``lang``, the page's per-language text fields switch to that language."""
+        from wizard.flow import PAGE_ORDER
+        from wizard.ui.pages.base import page_number
+
+        number = page_number(target)
+        if self.currentId() != number:
+            if number in self.visitedIds():
+                while self.currentId() != number and len(self.visitedIds()) > 1:
+                    self.back()
+            else:
+                guard = len(PAGE_ORDER)
+                while self.currentId() != number and self.nextId() != -1 and guard:
+                    self.next()
+                    guard -= 1
+        if lang is not None and self.currentId() == number:
+            self.pages[target].set_text_language(lang)
+
+    def _current_changed(self, number: int) -> None:
+        if number < 0 or len(self.pages) == 1:
+            return
+        from wizard.flow import PAGE_ORDER
+
+        page = PAGE_ORDER[number]
+        widget = self.pages[page]
+        if not widget.just_initialised:
+            # Going back does not call initializePage: show what changed on other pages
+            # meanwhile (e.g. languages added on the output page).
+            widget.reload()
+        widget.just_initialised = False
+        self.page_changed.emit(page.value)
+
+    def done(self, result: int) -> None:
+        """Finish must not hide the embedded wizard: it asks the window to close."""
+        if result == int(QWizard.DialogCode.Accepted.value):
+            self.finish_requested.emit()
+
+    def accept(self) -> None:
+        self.finish_requested.emit()
+
+    def reject(self) -> None:
+        """Escape does nothing: the window's File menu quits."""
