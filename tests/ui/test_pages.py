@@ -275,7 +275,7 @@ def test_generation_can_be_cancelled_between_files(
     started = threading.Event()
     release = threading.Event()
 
-    def slow_write(project: Any, job: Any) -> Path:
+    def slow_write(project: Any, job: Any, document: Any = None) -> Path:
         started.set()
         release.wait(10)
         job.path.write_bytes(b"x")
@@ -306,7 +306,7 @@ def test_generation_failure_is_shown(
     window.wizard.jump_to(PageId.OUTPUT)
     page = window.wizard.pages[PageId.OUTPUT]
 
-    def fail(project: Any, job: Any) -> Path:
+    def fail(project: Any, job: Any, document: Any = None) -> Path:
         raise RuntimeError("disk full")
 
     monkeypatch.setattr("wizard.output.write_output", fail)

@@ -53,13 +53,18 @@ class GenerateWorker(QObject):
     @Slot()
     def run(self) -> None:
         from wizard.output import write_output
+        from wizard.policy.engine import build_document
 
+        documents: dict[str, object] = {}  # one document per language, for all its formats
         for index, job in enumerate(self._jobs):
             if self._cancel.is_set():
                 self.done.emit(True)
                 return
             try:
-                path = write_output(self._project, job)  # type: ignore[arg-type]
+                lang = job.lang  # type: ignore[attr-defined]
+                if lang not in documents:
+                    documents[lang] = build_document(self._project, lang)
+                path = write_output(self._project, job, documents[lang])  # type: ignore[arg-type]
             except Exception as exc:  # noqa: BLE001 - any failure is shown to the user
                 name = Path(job.path).name  # type: ignore[attr-defined]
                 self.failed.emit(f"{name}: {exc}")
