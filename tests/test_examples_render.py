@@ -142,7 +142,12 @@ def test_retention_periods_and_safeguards_reach_the_reader(
 
 def test_footer_and_page_numbers(tmp_path: Path) -> None:
     example = EXAMPLES / "telehealth-startup.privacy.json"
-    assert main(["render", str(example), "--lang", "en", "--format", "docx,pdf", "--out", str(tmp_path)]) == 0
+    assert (
+        main(
+            ["render", str(example), "--lang", "en", "--format", "docx,pdf", "--out", str(tmp_path)]
+        )
+        == 0
+    )
     document = docx.Document(str(tmp_path / "privacy-policy-en.docx"))
     footer_xml = document.sections[0].footer._element.xml
     assert "Klarblick Health GmbH" in footer_xml
@@ -171,7 +176,9 @@ def _hostile_project(tmp_path: Path) -> Path:
 def test_hostile_text_comes_out_literally_in_both_formats(tmp_path: Path) -> None:
     path = _hostile_project(tmp_path)
     out = tmp_path / "out"
-    assert main(["render", str(path), "--lang", "en", "--format", "docx,pdf", "--out", str(out)]) == 0
+    assert (
+        main(["render", str(path), "--lang", "en", "--format", "docx,pdf", "--out", str(out)]) == 0
+    )
     for text in (
         docx_text(out / "privacy-policy-en.docx"),
         pdf_text(out / "privacy-policy-en.pdf"),
@@ -187,3 +194,31 @@ def test_hostile_text_comes_out_literally_in_both_formats(tmp_path: Path) -> Non
     ]
     assert not bold_hostile
     assert PdfReader(str(out / "privacy-policy-en.pdf")).metadata.author == HOSTILE
+
+
+TITLES = {
+    "en": "Privacy policy",
+    "nl": "Privacyverklaring",
+    "fr": "Politique de confidentialité",
+    "de": "Datenschutzerklärung",
+}
+PAGE_WORD = {"en": "Page", "nl": "Pagina", "fr": "Page", "de": "Seite"}
+
+
+@pytest.mark.parametrize("lang", sorted(TITLES))
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem.removesuffix(".privacy"))
+def test_every_example_in_every_language_and_format(path: Path, lang: str, tmp_path: Path) -> None:
+    project = load_project(path)
+    args = ["render", str(path), "--lang", lang, "--format", "docx,pdf", "--out", str(tmp_path)]
+    assert main(args) == 0
+    docx_file = tmp_path / f"privacy-policy-{lang}.docx"
+    pdf_file = tmp_path / f"privacy-policy-{lang}.pdf"
+    document = docx.Document(str(docx_file))
+    assert document.paragraphs[0].text == TITLES[lang]
+    assert document.core_properties.language.startswith(lang)
+    for text in (docx_text(docx_file), pdf_text(pdf_file)):
+        assert project.organisation.legal_name in text
+        assert project.purposes[0].name.get(lang) in text
+    pdf = pdf_text(pdf_file)
+    assert TITLES[lang] in pdf and PAGE_WORD[lang] in pdf
+    assert PdfReader(str(pdf_file)).trailer["/Root"]["/Lang"].startswith(lang)
