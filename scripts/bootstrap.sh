@@ -22,7 +22,9 @@ apt_packages=(
   libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
 )
 if [ "$mode" = "test" ]; then
-  apt_packages+=(poppler-utils qpdf)
+  # poppler-utils/qpdf read the PDFs back; desktop-file-utils, appstream and shared-mime-info
+  # validate the Linux desktop integration files.
+  apt_packages+=(poppler-utils qpdf desktop-file-utils appstream shared-mime-info)
 fi
 
 missing=()

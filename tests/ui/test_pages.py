@@ -447,3 +447,24 @@ def test_recipient_by_category_instead_of_name(qtbot: Any) -> None:
     assert recipient.name == ""
     assert recipient.category.get("en") == "your health insurer"
     dialog.deleteLater()
+
+
+def test_tables_show_the_users_texts_in_the_ui_language(
+    make_window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A German UI shows a purpose's German name (the project is written in all four
+    languages), not the first output language's."""
+    from wizard.ui import tr
+
+    window = make_window()
+    open_example(window, "telehealth-startup")
+    purpose = window.session.project.purposes[0]
+    assert purpose.name.get("en") != purpose.name.get("de")
+    monkeypatch.setitem(tr._state, "lang", "de")
+    window.wizard.jump_to(PageId.PURPOSES)
+    page = window.wizard.pages[PageId.PURPOSES]
+    page.load()
+    assert page.table.item(0, 0).text() == purpose.name.get("de")
+    monkeypatch.setitem(tr._state, "lang", "en")
+    page.load()
+    assert page.table.item(0, 0).text() == purpose.name.get("en")

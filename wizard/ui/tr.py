@@ -21,6 +21,14 @@ def ui_language() -> str:
     return _state["lang"]
 
 
+def text_language(languages: list[str]) -> str:
+    """The language to show the user's own texts in (a purpose's name, a recipient's category):
+    the UI language when the policy is written in it, else the first output language."""
+    if _state["lang"] in languages:
+        return _state["lang"]
+    return languages[0] if languages else "en"
+
+
 def _(message: str) -> str:
     """``message`` in the UI language."""
     return translation("ui", _state["lang"]).gettext(message)

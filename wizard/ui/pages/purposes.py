@@ -20,7 +20,7 @@ from wizard.model.answers import Purpose
 from wizard.ui.labels import label
 from wizard.ui.pages.base import BasePage
 from wizard.ui.purpose_dialog import PurposeDialog
-from wizard.ui.tr import _
+from wizard.ui.tr import _, text_language
 
 
 def retention_summary(purpose: Purpose) -> str:
@@ -95,7 +95,7 @@ class PurposesPage(BasePage):
 
     def _fill_table(self, select: int | None = None) -> None:
         purposes = self.project.purposes
-        lang = self.project.publication.languages[0] if self.project.publication.languages else "en"
+        lang = text_language(list(self.project.publication.languages))
         self.table.setRowCount(len(purposes))
         for row, purpose in enumerate(purposes):
             data = ", ".join(label(c).split(" (")[0] for c in purpose.data_categories)

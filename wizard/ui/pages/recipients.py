@@ -23,7 +23,7 @@ from wizard.ui.labels import country_name, label
 from wizard.ui.pages.base import BasePage
 from wizard.ui.processor_picker import ProcessorPicker
 from wizard.ui.recipient_dialog import RecipientDialog
-from wizard.ui.tr import _
+from wizard.ui.tr import _, text_language
 
 
 class RecipientsPage(BasePage):
@@ -83,8 +83,7 @@ class RecipientsPage(BasePage):
 
     def _fill_table(self, select: int | None = None) -> None:
         recipients = self.project.recipients
-        languages = self.project.publication.languages
-        lang = languages[0] if languages else "en"
+        lang = text_language(list(self.project.publication.languages))
         self.table.setRowCount(len(recipients))
         for row, recipient in enumerate(recipients):
             purposes = [self.project.purpose(pid) for pid in recipient.purposes]
@@ -92,7 +91,7 @@ class RecipientsPage(BasePage):
                 flow.recipient_label(recipient, lang),
                 label(recipient.role).split(" (")[0],
                 country_name(recipient.country),
-                ", ".join(flow.purpose_label(p) for p in purposes if p is not None),
+                ", ".join(flow.purpose_label(p, lang) for p in purposes if p is not None),
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
