@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWizard
 from tests.ui.conftest import EXAMPLES, Dialogs, click, click_next, current, type_text
 from wizard.flow import PageId
 from wizard.model.answers import OutputFormat, Safeguard, Service
+from wizard.model.countries import EEA_COUNTRIES
 from wizard.ui.main_window import MainWindow
 from wizard.ui.recipient_dialog import RecipientDialog
 
@@ -25,6 +26,12 @@ def docx_text(path: Path) -> str:
         for row in table.rows:
             parts.extend(cell.text for cell in row.cells)
     return "\n".join(parts)
+
+
+def pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
 
 
 def generate(
@@ -134,26 +141,43 @@ def test_new_project_typed_to_generated_docx(
     assert (tmp_path / "out" / "privacy-policy-en.pdf").read_bytes().startswith(b"%PDF")
 
 
+@pytest.mark.parametrize(
+    "name", ["physiotherapy-practice", "telehealth-startup", "software-company"]
+)
 def test_open_example_and_generate(
     qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-    dialogs: Dialogs,
+    dialogs: Dialogs, name: str,
 ) -> None:
-    example = EXAMPLES / "physiotherapy-practice.privacy.json"
+    example = EXAMPLES / f"{name}.privacy.json"
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(example), ""))
     welcome = window.wizard.pages[PageId.WELCOME]
     qtbot.mouseClick(welcome.open_button, Qt.MouseButton.LeftButton)
     assert current(window) is PageId.ORGANISATION
-    assert window.windowTitle().startswith("physiotherapy-practice")
+    assert window.windowTitle().startswith(name)
     assert not window.isWindowModified()
+    project = window.session.project
     visited = [PageId.ORGANISATION]
     while current(window) is not PageId.OUTPUT:
         click_next(qtbot, window)
         visited.append(current(window))
-    assert PageId.TRANSFERS not in visited  # all recipients in the EEA
+    # The transfers page only when a recipient is outside the EEA.
+    assert (PageId.TRANSFERS in visited) == any(
+        r.country not in EEA_COUNTRIES for r in project.recipients
+    )
     written = generate(qtbot, window, tmp_path / "out", monkeypatch)
-    assert {p.suffix for p in written} == {".pdf", ".docx"}
-    name = window.session.project.organisation.legal_name
-    assert name in docx_text(next(p for p in written if p.suffix == ".docx"))
+    expected = {
+        f"privacy-policy-{lang}.{fmt.value}"
+        for lang in project.publication.languages
+        for fmt in project.publication.formats
+    }
+    assert {p.name for p in written} == expected
+    legal_name = project.organisation.legal_name
+    for path in written:
+        text = docx_text(path) if path.suffix == ".docx" else pdf_text(path)
+        assert legal_name in text, path.name
+        for recipient in project.recipients:
+            if recipient.name:
+                assert recipient.name in " ".join(text.split()), (path.name, recipient.name)
     # Generating again asks before replacing; answering No writes nothing.
     dialogs.answers.append(QMessageBox.StandardButton.No)
     page = window.wizard.pages[PageId.OUTPUT]
