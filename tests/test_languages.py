@@ -155,3 +155,25 @@ def test_belgian_authority_in_the_readers_language() -> None:
     project = load_project(EXAMPLES / "software-company.privacy.json")
     assert "Gegevensbeschermingsautoriteit" in build_document(project, "nl").text()
     assert "Autorité de protection des données" in build_document(project, "fr").text()
+
+
+# French sets a no-break space before the high punctuation marks (": ; ? !").
+_FRENCH_BARE_PUNCTUATION = re.compile(r"(?:^|[^\s\u00a0\u202f(]) ?[:;?!](?=\s|$)")
+
+
+def test_french_policy_text_follows_french_typography() -> None:
+    bad = []
+    for message in _catalog("fr", "policy"):
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        bad += [s for s in strings if _FRENCH_BARE_PUNCTUATION.search(s)]
+    assert not bad, bad[:5]
+
+
+def test_french_document_labels_take_a_no_break_space() -> None:
+    path = EXAMPLES / "telehealth-startup.privacy.json"
+    french = _blocks_text("fr", path)
+    assert "Courriel\u00a0: datenschutz@klarblick.health" in french
+    assert not [t for t in french if "Courriel:" in t or "Courriel :" in t]
+    assert "E-mail: datenschutz@klarblick.health" in _blocks_text("en", path)

@@ -59,6 +59,11 @@ def _load_template(name: str) -> tuple[str, str, Any] | None:
     return node.read_text(encoding="utf-8"), f"resources/templates/{name}", lambda: True
 
 
+#: The colon that follows a label, per language (French typography puts a no-break space
+#: before the high punctuation marks : ; ? !).
+COLONS = {"fr": "\u00a0:"}
+
+
 @cache
 def environment(lang: str) -> jinja2.Environment:
     """The template environment for one document language."""
@@ -74,6 +79,8 @@ def environment(lang: str) -> jinja2.Environment:
     locale = Locale.parse(BABEL_LOCALES[lang])
     # "a, b and c" in the document's language.
     env.filters["and_list"] = lambda items: format_list(list(items), locale=locale) if items else ""
+    # The colon after a label: French sets a no-break space before it ("Courriel : ...").
+    env.globals["colon"] = COLONS.get(lang, ":")
     return env
 
 

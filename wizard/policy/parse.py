@@ -17,7 +17,9 @@ from html.parser import HTMLParser
 
 from wizard.policy.document import Block, Cell, Heading, Inline, ListBlock, Paragraph, Span, Table
 
-_WS = re.compile(r"\s+")
+# HTML's white space (no-break spaces are text: French puts one before a colon).
+_HTML_WS = " \t\n\r\f"
+_WS = re.compile(f"[{_HTML_WS}]+")
 _TRANSPARENT = {"html", "body", "section", "div", "thead", "tbody", "span"}
 
 
@@ -48,8 +50,8 @@ class _Run:
             if text:
                 out.append(Span(text, span.bold, span.italic, span.href))
         if out:
-            out[0] = Span(out[0].text.lstrip(), out[0].bold, out[0].italic, out[0].href)
-            out[-1] = Span(out[-1].text.rstrip(), out[-1].bold, out[-1].italic, out[-1].href)
+            out[0] = Span(out[0].text.lstrip(_HTML_WS), out[0].bold, out[0].italic, out[0].href)
+            out[-1] = Span(out[-1].text.rstrip(_HTML_WS), out[-1].bold, out[-1].italic, out[-1].href)
         return tuple(s for s in out if s.text)
 
 
