@@ -468,3 +468,37 @@ def test_tables_show_the_users_texts_in_the_ui_language(
     monkeypatch.setitem(tr._state, "lang", "en")
     page.load()
     assert page.table.item(0, 0).text() == purpose.name.get("en")
+
+
+def test_cookie_dialog_fills_a_known_cookie_from_the_database(qtbot: Any) -> None:
+    from wizard.model.answers import CookieCategory, Party, TimeUnit
+    from wizard.ui.cookie_dialog import CookieDialog
+
+    dialog = CookieDialog(None, ["en", "nl"])
+    qtbot.addWidget(dialog)
+    assert not dialog.fill_button.isEnabled()
+    type_text(dialog.name, "_ga_XYZ123")
+    assert dialog.fill_button.isEnabled()
+    assert "Google Analytics" in dialog.known.text()
+    qtbot.mouseClick(dialog.fill_button, Qt.MouseButton.LeftButton)
+    assert dialog.provider.text() == "Google Analytics"
+    assert dialog.category.currentData() == CookieCategory.ANALYTICS
+    assert dialog.party.currentData() == Party.FIRST
+    assert (dialog.amount.value(), dialog.unit.currentData()) == (2, TimeUnit.YEARS)
+    assert dialog.purpose.value().get("en") == "ID used to identify users"
+    assert dialog.purpose.value().get("nl") is None  # the database speaks English only
+    cookie = dialog.cookie()
+    assert cookie.name == "_ga_XYZ123" and cookie.lifetime is not None
+
+    # A purpose the user already wrote is kept.
+    dialog.name.clear()
+    type_text(dialog.name, "_fbp")
+    qtbot.mouseClick(dialog.fill_button, Qt.MouseButton.LeftButton)
+    assert dialog.party.currentData() == Party.THIRD
+    assert dialog.category.currentData() == CookieCategory.MARKETING
+    assert dialog.purpose.value().get("en") == "ID used to identify users"
+
+    dialog.name.clear()
+    type_text(dialog.name, "our_own_cookie")
+    assert not dialog.fill_button.isEnabled()
+    assert "Not in the Open Cookie Database" in dialog.known.text()
