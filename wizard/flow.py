@@ -951,6 +951,13 @@ def remove_purpose(project: Project, index: int) -> Purpose:
     return removed
 
 
+def duplicate_item(items: list[Any], index: int) -> list[Any]:
+    """A copy of ``items`` with a deep copy of item ``index`` inserted right after it."""
+    out = list(items)
+    out.insert(index + 1, items[index].model_copy(deep=True))
+    return out
+
+
 def move_item(items: list[Any], index: int, delta: int) -> list[Any]:
     """A copy of ``items`` with item ``index`` moved by ``delta`` places (clamped)."""
     new_index = max(0, min(len(items) - 1, index + delta))
@@ -1073,6 +1080,7 @@ __all__ = [
     "applicable_pages",
     "apply_country_defaults",
     "generation_blockers",
+    "duplicate_item",
     "duplicate_purpose",
     "email_problem",
     "has_transfers",

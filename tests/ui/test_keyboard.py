@@ -43,7 +43,14 @@ def mnemonics(root: QWidget, extra: list[str] | None = None) -> list[str]:
     return keys
 
 
-def test_no_mnemonic_twice_on_any_page(qtbot: Any, window: MainWindow) -> None:
+@pytest.mark.parametrize("lang", ["en", "nl", "fr", "de"])
+def test_no_mnemonic_twice_on_any_page(
+    qtbot: Any, make_window: Any, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    from wizard.ui import tr
+
+    monkeypatch.setitem(tr._state, "lang", lang)
+    window = make_window()
     assert window.open_path(EXAMPLES / "telehealth-startup.privacy.json", ask=False)
     project = window.session.project
     project.cookies.used = True
@@ -70,7 +77,13 @@ def test_no_mnemonic_twice_on_any_page(qtbot: Any, window: MainWindow) -> None:
     ],
     ids=["purpose", "recipient", "cookie", "catalogue"],
 )
-def test_no_mnemonic_twice_in_dialogs(qtbot: Any, make: Any) -> None:
+@pytest.mark.parametrize("lang", ["en", "nl", "fr", "de"])
+def test_no_mnemonic_twice_in_dialogs(
+    qtbot: Any, make: Any, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wizard.ui import tr
+
+    monkeypatch.setitem(tr._state, "lang", lang)
     dialog: QDialog = make()
     qtbot.addWidget(dialog)
     keys = mnemonics(dialog)

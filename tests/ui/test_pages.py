@@ -122,7 +122,7 @@ def test_purpose_table_operations(
     project = window.session.project
     count = len(project.purposes)
     assert page.table.rowCount() == count
-    assert not page.edit_button.isEnabled()
+    assert not page.items.edit_button.isEnabled()
 
     def fill(dialog: PurposeDialog) -> QDialog.DialogCode:
         ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -149,13 +149,13 @@ def test_purpose_table_operations(
     added = project.purposes[-1]
     assert added.id == "onderzoek-naar-tevredenheid"
     assert added.legitimate_interest.get("en") == "Betere zorg"
-    assert page.selected_row() == count
-    qtbot.mouseClick(page.up_button, Qt.MouseButton.LeftButton)
+    assert page.items.selected_row() == count
+    qtbot.mouseClick(page.items.up_button, Qt.MouseButton.LeftButton)
     assert project.purposes[count - 1].id == added.id
-    qtbot.mouseClick(page.duplicate_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.items.duplicate_button, Qt.MouseButton.LeftButton)
     assert project.purposes[count].id == "onderzoek-naar-tevredenheid-2"
-    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.items.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.items.remove_button, Qt.MouseButton.LeftButton)
     assert len(project.purposes) == count
     assert window.isWindowModified()
 
@@ -502,3 +502,33 @@ def test_cookie_dialog_fills_a_known_cookie_from_the_database(qtbot: Any) -> Non
     type_text(dialog.name, "our_own_cookie")
     assert not dialog.fill_button.isEnabled()
     assert "Not in the Open Cookie Database" in dialog.known.text()
+
+
+@pytest.mark.parametrize("page_id", [PageId.RECIPIENTS, PageId.COOKIES])
+def test_recipient_and_cookie_tables_duplicate_reorder_and_remove(
+    qtbot: Any, window: MainWindow, page_id: PageId
+) -> None:
+    open_example(window, "telehealth-startup")
+    project = window.session.project
+
+    def items() -> list[Any]:
+        return project.recipients if page_id is PageId.RECIPIENTS else project.cookies.items
+
+    window.wizard.jump_to(page_id)
+    table = window.wizard.pages[page_id].items
+    before = [i.model_copy(deep=True) for i in items()]
+    assert len(before) >= 2 and table.table.rowCount() == len(before)
+    assert not table.duplicate_button.isEnabled()
+    table.table.selectRow(0)
+    assert not table.up_button.isEnabled() and table.down_button.isEnabled()
+    qtbot.mouseClick(table.duplicate_button, Qt.MouseButton.LeftButton)
+    assert items()[:2] == [before[0], before[0]] and items()[1] is not items()[0]
+    assert table.selected_row() == 1 and table.table.rowCount() == len(before) + 1
+    qtbot.mouseClick(table.down_button, Qt.MouseButton.LeftButton)
+    assert items()[:3] == [before[0], before[1], before[0]] and table.selected_row() == 2
+    qtbot.mouseClick(table.remove_button, Qt.MouseButton.LeftButton)
+    assert items() == before
+    table.table.selectRow(1)
+    qtbot.mouseClick(table.up_button, Qt.MouseButton.LeftButton)
+    assert items()[:2] == [before[1], before[0]]
+    assert window.isWindowModified()

@@ -5,17 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -24,9 +18,10 @@ from wizard import flow
 from wizard.flow import PageId
 from wizard.model.answers import Cookie
 from wizard.ui.cookie_dialog import CookieDialog
+from wizard.ui.item_table import ItemTable
 from wizard.ui.labels import label
 from wizard.ui.pages.base import BasePage
-from wizard.ui.tr import _
+from wizard.ui.tr import _, text_language
 from wizard.ui.widgets import Explanation, LocalTextEdit, add_form_row, new_form
 
 
@@ -64,48 +59,32 @@ class CookiesPage(BasePage):
         add_form_row(form, _("How you ask &consent:"), self.consent)
         self.withdrawal = LocalTextEdit(multiline=True)
         add_form_row(form, _("How people &withdraw it:"), self.withdrawal)
-        table_row = QHBoxLayout()
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(
-            [_("Name"), _("Provider"), _("Category"), _("Purpose"), _("Lifetime")]
+        self.items = ItemTable(
+            [_("Name"), _("Provider"), _("Category"), _("Purpose"), _("Lifetime")],
+            _("Cookies"),
+            get_items=lambda: self.project.cookies.items,
+            set_items=lambda items: setattr(self.project.cookies, "items", items),
+            cells=self._cells,
+            edit=self.open_dialog,
+            changed=self.changed,
+            adders=[(_("&Add..."), lambda: self.open_dialog(None))],
+            extra_buttons=[(_("&Import CSV..."), self.import_csv_dialog)],
+            # "u" and "w" are taken on this page ("uses cookies", "withdraw it").
+            texts={"up": _("&Move up"), "down": _("Move d&own")},
         )
-        self.table.setAccessibleName(_("Cookies"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table = self.items.table
         self.table.setMinimumHeight(160)
-        self.table.doubleClicked.connect(lambda _index: self.edit_cookie())
-        self.table.itemSelectionChanged.connect(self._update_buttons)
-        table_label = QLabel(_("Coo&kies you use:"))
-        table_label.setBuddy(self.table)
-        details.addWidget(table_label)
-        table_row.addWidget(self.table, 1)
-        buttons = QVBoxLayout()
-        self.add_button = QPushButton(_("&Add..."))
-        self.edit_button = QPushButton(_("&Edit..."))
-        self.remove_button = QPushButton(_("&Remove"))
-        self.import_button = QPushButton(_("&Import CSV..."))
+        (self.add_button,) = self.items.add_buttons
+        (self.import_button,) = self.items.extra_buttons
         self.import_button.setToolTip(
             _("A CSV file with the columns: {columns}").format(
                 columns=", ".join(flow.COOKIE_CSV_COLUMNS)
             )
         )
-        for button, slot in (
-            (self.add_button, self.add_cookie),
-            (self.edit_button, self.edit_cookie),
-            (self.remove_button, self.remove_cookie),
-            (self.import_button, self.import_csv_dialog),
-        ):
-            button.setAccessibleName(button.text().replace("&", "").rstrip("."))
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        table_row.addLayout(buttons)
-        details.addLayout(table_row)
+        table_label = QLabel(_("Coo&kies you use:"))
+        table_label.setBuddy(self.table)
+        details.addWidget(table_label)
+        details.addWidget(self.items)
         details.addWidget(
             Explanation(
                 _(
@@ -130,32 +109,13 @@ class CookiesPage(BasePage):
             edit.set_languages(languages)
             edit.set_value(value)
         self.details.setVisible(cookies.used)
-        self._fill_table()
+        self.items.fill()
 
-    def _fill_table(self, select: int | None = None) -> None:
-        items = self.project.cookies.items
-        self.table.setRowCount(len(items))
-        for row, cookie in enumerate(items):
-            purpose = next(iter(cookie.purpose.root.values()), "")
-            cells = [cookie.name, cookie.provider, label(cookie.category), purpose,
-                     lifetime_text(cookie)]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.table.setItem(row, column, item)
-        self.table.resizeRowsToContents()
-        if select is not None and 0 <= select < len(items):
-            self.table.selectRow(select)
-        self._update_buttons()
-
-    def selected_row(self) -> int | None:
-        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
-        return min(rows) if rows else None
-
-    def _update_buttons(self) -> None:
-        has = self.selected_row() is not None
-        self.edit_button.setEnabled(has)
-        self.remove_button.setEnabled(has)
+    def _cells(self, cookie: Cookie) -> list[str]:
+        lang = text_language(list(self.project.publication.languages))
+        purpose = cookie.purpose.get(lang) or next(iter(cookie.purpose.root.values()), "")
+        return [cookie.name, cookie.provider, label(cookie.category), purpose,
+                lifetime_text(cookie)]
 
     def _used_toggled(self, checked: bool) -> None:
         if self.loading:
@@ -176,37 +136,6 @@ class CookiesPage(BasePage):
         if QDialog.DialogCode(dialog.exec()) is not QDialog.DialogCode.Accepted:
             return None
         return dialog.cookie()
-
-    def add_cookie(self) -> None:
-        cookie = self.open_dialog(None)
-        if cookie is None:
-            return
-        cookies = self.project.cookies
-        cookies.items = [*cookies.items, cookie]
-        self._fill_table(len(cookies.items) - 1)
-        self.changed()
-
-    def edit_cookie(self) -> None:
-        row = self.selected_row()
-        if row is None:
-            return
-        cookie = self.open_dialog(self.project.cookies.items[row])
-        if cookie is None:
-            return
-        items = list(self.project.cookies.items)
-        items[row] = cookie
-        self.project.cookies.items = items
-        self._fill_table(row)
-        self.changed()
-
-    def remove_cookie(self) -> None:
-        row = self.selected_row()
-        if row is None:
-            return
-        cookies = self.project.cookies
-        cookies.items = [c for i, c in enumerate(cookies.items) if i != row]
-        self._fill_table(min(row, len(cookies.items) - 1))
-        self.changed()
 
     def import_csv_dialog(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
