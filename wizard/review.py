@@ -545,10 +545,8 @@ def _own_findings(project: Project) -> list[Finding]:
                     Finding(
                         "cookie_lifetime", Severity.WARNING,
                         Issue(PageId.COOKIES, f"cookies.items[{index}].lifetime",
-                              N_("Cookie '{cookie}' lasts {amount} {unit}: longer than 13 "
-                                 "months."),
-                              {"cookie": cookie.name, "amount": life.amount,
-                               "unit": life.unit.value},
+                              N_("Cookie '{cookie}' is kept longer than 13 months."),
+                              {"cookie": cookie.name},
                               blocking=False),
                         _EXPLAIN_COOKIE_LIFETIME,
                         N_("Art. 5(3) ePrivacy Directive; CNIL guidelines on cookies (2020)"),
