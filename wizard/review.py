@@ -421,7 +421,7 @@ _EXPLAIN_COOKIE_LIFETIME = N_(
     "check that it is really needed."
 )
 _EXPLAIN_AGE = N_(
-    "The law of {country} sets the age of digital consent at {national}. Below that age a "
+    "The national law ({country}) sets the age of digital consent at {national}. Below that age a "
     "parent must give or authorise consent for an online service offered to a child. A lower "
     "threshold ({age}) would treat younger children's own consent as valid when it is not."
 )
