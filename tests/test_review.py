@@ -213,6 +213,18 @@ def _vague_retention(p: Project) -> None:
     )
 
 
+def _no_land(p: Project) -> None:
+    p.organisation.region = None
+
+
+def _no_cookie_list(p: Project) -> None:
+    p.cookies.items = []
+
+
+def _recipient_without_task(p: Project) -> None:
+    p.recipients[0].service = LocalText()
+
+
 FLAWS: list[tuple[str, Callable[[], Project], Callable[[Project], None], str, Severity, str,
                   PageId, str]] = [
     # (id, example, change, code, severity, field, page, article needle)
@@ -242,6 +254,12 @@ FLAWS: list[tuple[str, Callable[[], Project], Callable[[Project], None], str, Se
      "representative", PageId.ORGANISATION, "Art. 27"),
     ("text-missing-in-language", physio, _missing_language, "text_missing_in_language",
      Severity.ERROR, "purposes[0].name.nl", PageId.PURPOSES, "Art. 12(1)"),
+    ("german-land", telehealth, _no_land, "german_land", Severity.ERROR,
+     "organisation.region", PageId.ORGANISATION, "§ 40 BDSG"),
+    ("cookies-not-listed", telehealth, _no_cookie_list, "cookies_not_listed", Severity.ERROR,
+     "cookies.items", PageId.COOKIES, "C-673/17"),
+    ("recipient-without-task", physio, _recipient_without_task, "recipient_task_missing",
+     Severity.ERROR, "recipients[0].service", PageId.RECIPIENTS, "Art. 13(1)(e)"),
     ("vague-retention", physio, _vague_retention, "retention_vague", Severity.ERROR,
      "purposes[0].retention.criteria", PageId.PURPOSES, "Art. 13(2)(a)"),
 ]

@@ -239,6 +239,56 @@ _RULES: tuple[_Rule, ...] = (
         N_("Art. 13(1)(a) and Art. 14(1)(a) GDPR"),
     ),
     _rule(
+        "german_land",
+        r"^organisation\.region$",
+        N_(
+            "In Germany each Land has its own data protection authority for private "
+            "organisations. The Land of your establishment decides which authority is "
+            "competent for you, and the policy names it for complaints."
+        ),
+        N_("Art. 13(2)(d) GDPR; § 40 BDSG"),
+    ),
+    _rule(
+        "purpose_not_described",
+        r"^purposes(\[\d+\]\.name)?$",
+        N_(
+            "The policy must say for which purposes you use personal data, each in words people "
+            "understand (for example 'booking and managing appointments'), so that they know "
+            "what happens with their data."
+        ),
+        N_("Art. 13(1)(c) and Art. 14(1)(c) GDPR"),
+    ),
+    _rule(
+        "purpose_without_data",
+        r"^purposes\[\d+\]\.data_categories$",
+        N_(
+            "Say which data you use for each purpose. Where data do not come from the person, "
+            "the policy must list their categories; and naming the data helps you use no more "
+            "than the purpose needs."
+        ),
+        N_("Art. 5(1)(c) and Art. 14(1)(d) GDPR"),
+    ),
+    _rule(
+        "recipient_task_missing",
+        r"^recipients\[\d+\]\.(service|purposes)$",
+        N_(
+            "The policy must name the recipients of the data, or their categories, and people "
+            "understand a recipient only when they know what it does with their data and for "
+            "which purpose."
+        ),
+        N_("Art. 13(1)(e) and Art. 14(1)(e) GDPR"),
+    ),
+    _rule(
+        "cookies_not_listed",
+        r"^cookies\.items$",
+        N_(
+            "People must be told which cookies are used before they are set, including how long "
+            "each cookie lasts and whether third parties can read it. List each cookie with its "
+            "provider, purpose and lifetime."
+        ),
+        N_("Art. 5(3) ePrivacy Directive; Court of Justice, C-673/17 (Planet49)"),
+    ),
+    _rule(
         "eu_representative",
         r"^representative$",
         N_(

@@ -151,7 +151,8 @@ class ReviewPage(BasePage):
             item.setData(Qt.ItemDataRole.UserRole + 2, index)
             error = finding.severity is Severity.ERROR
             item.setForeground(QBrush(QColor(ERROR_COLOUR if error else WARNING_COLOUR)))
-            tip = [finding.explanation_text(_), self._article_line(finding),
+            tip = [_(review.SEVERITY_LABELS[finding.severity]).capitalize(),
+                   finding.explanation_text(_), self._article_line(finding),
                    _("Go to the page: {page}").format(page=titles[finding.page])]
             item.setToolTip("\n\n".join(t for t in tip if t))
             self.points.addItem(item)
@@ -214,8 +215,9 @@ class ReviewPage(BasePage):
             return
         finding = self._findings[index]
         colour = ERROR_COLOUR if finding.severity is Severity.ERROR else WARNING_COLOUR
+        label = _(review.SEVERITY_LABELS[finding.severity]).capitalize()
         parts = [
-            f"<p style='color:{colour}'><b>{escape(finding.text(_))}</b></p>",
+            f"<p style='color:{colour}'><b>{escape(label)}: {escape(finding.text(_))}</b></p>",
         ]
         explanation = finding.explanation_text(_)
         if explanation:
