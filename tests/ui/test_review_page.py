@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QListWidgetItem
 
 from tests.ui.conftest import EXAMPLES, current
@@ -56,19 +56,20 @@ def test_review_shows_coverage_with_sections(qtbot: Any, window: MainWindow) -> 
     assert window.open_path(EXAMPLES / "physiotherapy-practice.privacy.json", ask=False)
     window.wizard.jump_to(PageId.REVIEW)
     page = window.wizard.pages[PageId.REVIEW]
-    tree = page.coverage
-    assert tree.topLevelItemCount() == 22
-    rows = {
-        tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole + 1): tree.topLevelItem(i)
-        for i in range(tree.topLevelItemCount())
-    }
-    assert rows["source_of_data"].child(0).text(0) == "covered: 3. Where we obtain your data"
-    assert rows["transfers"].child(0).text(0).startswith("not applicable: no transfers")
+    assert [c.element.id for c in page.coverage_items][:2] == [
+        "controller_identity", "representative_identity",
+    ]
+    text = page.coverage.toPlainText()
+    assert "Source of the data (Art. 14(2)(f))\ncovered: 3. Where we obtain your data" in text
+    assert "not applicable: no transfers: every recipient is in the EEA" in text
+    # A section link scrolls the preview to that section.
+    page.preview.verticalScrollBar().setValue(0)
+    page._coverage_link(QUrl("#no-such-section"))
+    assert page.preview.verticalScrollBar().value() == 0
+    page._coverage_link(QUrl("#complaints"))
+    assert page.preview.verticalScrollBar().value() > 0
     # Switching the preview language shows the sections of that document.
     page.language.setCurrentIndex(page.language.findData("nl"))
-    rows = {
-        tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole + 1): tree.topLevelItem(i)
-        for i in range(tree.topLevelItemCount())
-    }
-    assert "3. " in rows["source_of_data"].child(0).text(0)
-    assert "Where we obtain" not in rows["source_of_data"].child(0).text(0)
+    text = page.coverage.toPlainText()
+    assert "Where we obtain your data" not in text
+    assert "covered: 3. " in text

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTabWidget,
     QTextBrowser,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -86,22 +84,19 @@ class ReviewPage(BasePage):
         coverage_label = QLabel(_("What the policy says of the information Art. 13 and 14 GDPR "
                                   "require, and where:"))
         coverage_label.setWordWrap(True)
-        self.coverage = QTreeWidget()
-        self.coverage.setColumnCount(1)
-        self.coverage.setHeaderHidden(True)
-        self.coverage.setRootIsDecorated(False)
-        self.coverage.setItemsExpandable(False)
-        self.coverage.setWordWrap(True)
+        self.coverage = QTextBrowser()
+        self.coverage.setOpenLinks(False)
+        self.coverage.setAccessibleName(_("What the policy covers"))
+        self.coverage.anchorClicked.connect(self._coverage_link)
         coverage_label.setBuddy(self.coverage)
         coverage_layout.addWidget(coverage_label)
         coverage_layout.addWidget(self.coverage, 1)
-        self.coverage.setAccessibleName(_("What the policy covers"))
-        self.coverage.itemActivated.connect(self._coverage_activated)
         self.tabs.addTab(points_tab, _("Open points"))
         self.tabs.addTab(coverage_tab, _("Coverage"))
         left_layout.addWidget(self.summary)
         left_layout.addWidget(self.tabs, 1)
         self._findings: list[review.Finding] = []
+        self.coverage_items: list[review.Coverage] = []
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -231,42 +226,37 @@ class ReviewPage(BasePage):
         self.detail.setHtml("".join(parts))
 
     def show_coverage(self, *_args: object) -> None:
-        """Fill the coverage tab for the preview language."""
-        self.coverage.clear()
+        """Fill the coverage tab for the preview language: each element, its status and the
+        section that covers it (a link that scrolls the preview there)."""
         lang = self.language.currentData()
         if lang is None:
+            self.coverage.clear()
             return
         items, _problems = review.coverage(self.project, lang)
+        self.coverage_items = items
+        parts = []
         for entry in items:
-            status = _(review.STATUS_LABELS[entry.status])
-            where = entry.where()
-            reason = entry.reason_text(_)
-            detail = f"{where} ({reason})" if where and reason else where or reason
             refs = ", ".join(
                 f"Art. {ref}" for ref in (entry.element.art13, entry.element.art14) if ref
             )
-            row = QTreeWidgetItem([_(entry.element.name)])
-            font = QFont(self.coverage.font())
-            font.setBold(True)
-            row.setFont(0, font)
-            line = QTreeWidgetItem([f"{status}: {detail}" if detail else status])
-            line.setForeground(0, QBrush(QColor(_STATUS_COLOURS[entry.status])))
-            tip = [f"{_(entry.element.name)} ({refs})", f"{status}: {where}" if where else status]
+            status = escape(_(review.STATUS_LABELS[entry.status]))
+            where = entry.where()
+            line = f"<span style='color:{_STATUS_COLOURS[entry.status]}'>{status}</span>"
+            if where:
+                line += f": <a href='#{escape(entry.anchor)}'>{escape(where)}</a>"
+            reason = entry.reason_text(_)
             if reason:
-                tip.append(reason)
-            for node in (row, line):
-                node.setToolTip(0, "\n".join(tip))
-                node.setData(0, Qt.ItemDataRole.UserRole, entry.anchor)
-                node.setData(0, Qt.ItemDataRole.UserRole + 1, entry.element.id)
-            row.addChild(line)
-            self.coverage.addTopLevelItem(row)
-            row.setExpanded(True)
+                line += (" — " if where else ": ") + escape(reason)
+            parts.append(
+                f"<p><b>{escape(_(entry.element.name))}</b> "
+                f"<span style='color:#5f6368'>({escape(refs)})</span><br>{line}</p>"
+            )
+        self.coverage.setHtml("".join(parts))
 
-    def _coverage_activated(self, item: QTreeWidgetItem, *_args: object) -> None:
-        """Show the section in the preview."""
-        anchor = item.data(0, Qt.ItemDataRole.UserRole)
-        if anchor:
-            self.preview.scrollToAnchor(anchor)
+    def _coverage_link(self, url: QUrl) -> None:
+        """Scroll the preview to the section a coverage link names."""
+        if url.fragment():
+            self.preview.scrollToAnchor(url.fragment())
 
     def _activated(self, item: QListWidgetItem) -> None:
         page = PageId(item.data(Qt.ItemDataRole.UserRole))
