@@ -436,6 +436,19 @@ def test_check_exits_1_when_something_must_be_fixed(
     assert transfers["section"] == "4"
 
 
+def test_check_says_when_the_policy_cannot_be_written_in_the_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = json.loads(PHYSIO.read_text(encoding="utf-8"))
+    data["purposes"][0]["name"] = {"en": "Appointments"}
+    path = tmp_path / "untranslated.privacy.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["check", str(path), "--lang", "nl"]) == 1
+    out = capsys.readouterr().out
+    assert "purposes[0].name: no text in language 'nl'" in out
+    assert "ontbreekt" in out  # the report is in the language checked
+
+
 def test_check_json_in_another_language(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(PHYSIO), "--lang", "fr", "--format", "json"]) == 0
     report = json.loads(capsys.readouterr().out)

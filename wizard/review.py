@@ -1001,6 +1001,10 @@ def report_text(report: Report, gettext: Gettext = _identity) -> str:
         if c.where() and c.reason:
             detail += f" ({c.reason_text(gettext)})"
         lines.append(f"  {status}  {gettext(c.element.name)}: {detail}")
+    if report.problems:
+        lines.append("")
+        lines.append(gettext(N_("The policy cannot be shown in this language yet:")))
+        lines.extend(f"  - {problem}" for problem in report.problems)
     lines.append("")
     if not report.findings:
         lines.append(gettext("Nothing is missing or risky."))
