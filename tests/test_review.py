@@ -82,6 +82,38 @@ def test_coverage_names_real_sections(path: Path, lang: str) -> None:
             assert c.where() == heading.numbered_text
 
 
+def test_coverage_of_the_telehealth_example_section_by_section() -> None:
+    items = {c.element.id: c for c in review.coverage(telehealth(), "en")[0]}
+    where = {k: (c.status.value, c.where()) for k, c in items.items()}
+    assert where == {
+        "controller_identity": ("covered", "1. Who is responsible for your data"),
+        "representative_identity": ("not_applicable", ""),
+        "dpo_contact": ("covered", "1.1 Data protection officer"),
+        "purposes": ("covered", "2. What data we process, why, and for how long"),
+        "legal_basis": ("covered", "2. What data we process, why, and for how long"),
+        "legitimate_interests": ("covered", "2.1 Our legitimate interests"),
+        "data_categories": ("covered", "2. What data we process, why, and for how long"),
+        "recipients": ("covered", "4. Who receives your data"),
+        "transfers": ("covered", "5. Transfers outside the European Economic Area"),
+        "retention": ("covered", "2. What data we process, why, and for how long"),
+        "rights_access": ("covered", "9. Your rights"),
+        "rights_rectification": ("covered", "9. Your rights"),
+        "rights_erasure": ("covered", "9. Your rights"),
+        "rights_restriction": ("covered", "9. Your rights"),
+        "right_to_object": ("covered", "9.1 Right to object"),
+        "right_to_portability": ("covered", "9. Your rights"),
+        "right_to_withdraw_consent": ("covered", "9. Your rights"),
+        "right_to_complain": ("covered", "10. Complaints"),
+        # One purpose does not say whether the data must be given.
+        "statutory_or_contractual_requirement": (
+            "partial", "2.3 Do you have to provide your data?"
+        ),
+        "automated_decision_making": ("covered", "8. Automated decision-making"),
+        "source_of_data": ("covered", "3. Where we obtain your data"),
+        "further_processing_notice": ("not_applicable", "11. Changes to this privacy policy"),
+    }
+
+
 def test_coverage_follows_the_answers() -> None:
     items = {c.element.id: c for c in review.coverage(physio(), "en")[0]}
     assert items["representative_identity"].status is Status.NOT_APPLICABLE
@@ -119,6 +151,34 @@ def test_coverage_reports_what_the_document_lacks() -> None:
     assert "Mailchimp" in items["transfers"].reason_text()
     # Nothing without its section: the automated-decisions section is gone from the document.
     assert "automated-decisions" not in {h.anchor for h in build_document(project, "en").headings()}
+
+
+def test_coverage_reads_the_document_not_the_answers() -> None:
+    """A document without the complaints section, or without the portability sentence, does
+    not cover those elements, whatever the answers say."""
+    import dataclasses
+
+    from wizard.policy.document import Heading, ListBlock
+
+    project = physio()
+    document = build_document(project, "en")
+    blocks = []
+    skipping = False
+    for block in document.blocks:
+        if isinstance(block, Heading):
+            skipping = block.anchor == "complaints"
+        if isinstance(block, ListBlock):
+            block = ListBlock(
+                tuple(i for i in block.items if "portability" not in "".join(s.text for s in i))
+            )
+        if not skipping:
+            blocks.append(block)
+    trimmed = dataclasses.replace(document, blocks=tuple(blocks))
+    items = {c.element.id: c for c in review.coverage(project, "en", trimmed)[0]}
+    assert items["right_to_complain"].status is Status.MISSING
+    assert items["right_to_complain"].reason_text() == "not found in the document"
+    assert items["right_to_portability"].status is Status.MISSING
+    assert items["rights_access"].status is Status.COVERED
 
 
 def test_coverage_when_the_policy_cannot_be_written_in_a_language() -> None:
