@@ -738,9 +738,19 @@ def _labels(purposes: list[Purpose]) -> str:
     return ", ".join(flow.purpose_label(p) for p in purposes)
 
 
-def _judge(project: Project, element_id: str) -> tuple[Status, str, dict[str, Any]]:
+def _flagged(found: list[Finding], codes: set[str], key: str) -> list[str]:
+    """The ``key`` argument (a purpose's or recipient's label) of the findings with ``codes``."""
+    labels = [str(f.issue.args.get(key, "")) for f in found if f.code in codes]
+    return list(dict.fromkeys(label for label in labels if label))
+
+
+def _judge(
+    project: Project, element_id: str, found: list[Finding]
+) -> tuple[Status, str, dict[str, Any]]:
     """Whether ``element_id`` applies to the project and whether the answers give it:
-    COVERED (to be located in the document), PARTIAL, NOT_APPLICABLE or MISSING, with a reason."""
+    COVERED (to be located in the document), PARTIAL, NOT_APPLICABLE or MISSING, with a reason.
+    What is incomplete comes from the findings (the same checks as the wizard's pages)."""
+    codes = {f.code for f in found}
     org = project.organisation
     purposes = project.purposes
     indirect = [p for p in purposes if p.source]
@@ -748,19 +758,19 @@ def _judge(project: Project, element_id: str) -> tuple[Status, str, dict[str, An
     bases = {p.legal_basis for p in purposes if p.legal_basis}
     ok: tuple[Status, str, dict[str, Any]] = (Status.COVERED, "", {})
     if element_id == "controller_identity":
-        if not (org.legal_name or org.trading_name) or not (org.email or org.address.street):
+        if "controller_identity" in codes:
             return Status.MISSING, N_("the name or the contact details are not given"), {}
         return ok
     if element_id == "representative_identity":
         if not org.country or org.country in EEA_COUNTRIES:
             return _NA, N_("no EU representative needed: established in the EU/EEA"), {}
-        if project.representative is None:
+        if "eu_representative" in codes:
             return Status.MISSING, N_("established outside the EU/EEA, but no representative "
                                       "is named (Art. 27)"), {}
         return ok
     if element_id == "dpo_contact":
         if project.dpo is None:
-            if large_scale_health(project):
+            if "dpo_for_large_scale_health" in codes:
                 return Status.MISSING, N_("health data on a large scale, but no data "
                                           "protection officer is named"), {}
             return _NA, N_("no data protection officer designated"), {}
@@ -772,20 +782,21 @@ def _judge(project: Project, element_id: str) -> tuple[Status, str, dict[str, An
     if element_id == "legal_basis":
         if not purposes:
             return Status.MISSING, N_("no purpose is given"), {}
-        lacking = [p for p in purposes if p.legal_basis is None
-                   or (p.special_categories and p.special_condition is None)]
-        if lacking:
+        labels = _flagged(
+            found, {"purpose_without_legal_basis", "special_data_without_condition"}, "purpose"
+        )
+        if labels:
             return Status.PARTIAL, N_("no legal basis (or Art. 9 condition) for: {purposes}"), {
-                "purposes": _labels(lacking)}
+                "purposes": ", ".join(labels)}
         return ok
     if element_id == "legitimate_interests":
         relying = [p for p in purposes if p.legal_basis is LegalBasis.LEGITIMATE_INTERESTS]
         if not relying:
             return _NA, N_("no purpose relies on legitimate interests"), {}
-        lacking = [p for p in relying if not p.legitimate_interest]
-        if lacking:
+        labels = _flagged(found, {"legitimate_interest_not_stated"}, "purpose")
+        if labels:
             return Status.PARTIAL, N_("the interest is not stated for: {purposes}"), {
-                "purposes": _labels(lacking)}
+                "purposes": ", ".join(labels)}
         return ok
     if element_id == "data_categories":
         if not indirect:
@@ -803,23 +814,19 @@ def _judge(project: Project, element_id: str) -> tuple[Status, str, dict[str, An
         outside = [r for r in project.recipients if r.outside_eea]
         if not outside:
             return _NA, N_("no transfers: every recipient is in the EEA"), {}
-        unsafe = [r for r in outside if flow.transfer_problem(r.country, r.safeguard)]
-        if unsafe:
+        labels = _flagged(found, {f"transfer_{x}" for x in (
+            "without_safeguard", "privacy_shield", "wrong_safeguard")}, "recipient")
+        if labels:
             return Status.PARTIAL, N_("no valid safeguard for: {recipients}"), {
-                "recipients": ", ".join(flow.recipient_label(r) for r in unsafe)}
+                "recipients": ", ".join(labels)}
         return ok
     if element_id == "retention":
         if not purposes:
             return Status.MISSING, N_("no purpose is given"), {}
-        lacking = [
-            p for p in purposes
-            if p.retention.period is None and not p.retention.statutory_reference and (
-                not p.retention.criteria
-                or any(is_vague_retention(t) for t in p.retention.criteria.root.values()))
-        ]
-        if lacking:
+        labels = _flagged(found, {"retention_not_stated", "retention_vague"}, "purpose")
+        if labels:
             return Status.PARTIAL, N_("no period or criteria for: {purposes}"), {
-                "purposes": _labels(lacking)}
+                "purposes": ", ".join(labels)}
         return ok
     if element_id == "right_to_object":
         if not bases & {LegalBasis.LEGITIMATE_INTERESTS, LegalBasis.PUBLIC_TASK}:
@@ -838,14 +845,14 @@ def _judge(project: Project, element_id: str) -> tuple[Status, str, dict[str, An
         if not direct:
             return _NA, N_("no data are collected from the person: Art. 13(2)(e) does not "
                            "apply"), {}
-        lacking = [p for p in direct if p.requirement is None]
-        if len(lacking) == len(direct):
+        labels = _flagged(found, {"requirement_not_stated"}, "purpose")
+        if len(labels) >= len(direct):
             return Status.MISSING, N_("not stated for any purpose"), {}
-        if lacking:
-            return Status.PARTIAL, N_("not stated for: {purposes}"), {"purposes": _labels(lacking)}
+        if labels:
+            return Status.PARTIAL, N_("not stated for: {purposes}"), {"purposes": ", ".join(labels)}
         return ok
     if element_id == "automated_decision_making":
-        if project.automated_decisions.used is None:
+        if "automated_decisions_unanswered" in codes:
             return Status.MISSING, N_("not answered yet"), {}
         return ok
     if element_id == "source_of_data":
@@ -859,7 +866,10 @@ def _judge(project: Project, element_id: str) -> tuple[Status, str, dict[str, An
 
 
 def coverage(
-    project: Project, lang: str, document: Document | None = None
+    project: Project,
+    lang: str,
+    document: Document | None = None,
+    found: list[Finding] | None = None,
 ) -> tuple[list[Coverage], list[str]]:
     """The coverage of every :data:`ELEMENTS` entry by the policy in ``lang``.
 
@@ -879,9 +889,11 @@ def coverage(
             problems = list(exc.problems)
     sections = _Sections(document) if document is not None else None
     policy = translation("policy", lang)
+    if found is None:
+        found = findings(project)
     out: list[Coverage] = []
     for element in ELEMENTS:
-        status, reason, args = _judge(project, element.id)
+        status, reason, args = _judge(project, element.id, found)
         if status in (Status.COVERED, Status.PARTIAL) or element.id == "further_processing_notice":
             anchor, marker = _LOCATION[element.id]
             if sections is None:
@@ -891,10 +903,10 @@ def coverage(
                 out.append(Coverage(element, status, reason=reason, args=args))
                 continue
             heading = sections.headings.get(anchor)
-            found = heading is not None and (
+            present = heading is not None and (
                 not marker or policy.gettext(marker) in sections.texts.get(anchor, "")
             )
-            if heading is None or not found:
+            if heading is None or not present:
                 if status is not _NA:
                     status, reason, args = (Status.MISSING, N_("not found in the document"), {})
                 out.append(Coverage(element, status, reason=reason, args=args))
@@ -951,8 +963,9 @@ class Report:
 
 def review(project: Project, lang: str, document: Document | None = None) -> Report:
     """The whole review of ``project`` with the policy in ``lang``."""
-    items, problems = coverage(project, lang, document)
-    return Report(lang, items, findings(project), problems)
+    found = findings(project)
+    items, problems = coverage(project, lang, document, found)
+    return Report(lang, items, found, problems)
 
 
 def report_data(report: Report, gettext: Gettext = _identity) -> dict[str, Any]:
