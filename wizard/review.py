@@ -64,38 +64,56 @@ class Element:
 #: Source: Regulation (EU) 2016/679, Articles 13 and 14 (EUR-Lex, CELEX 32016R0679), as
 #: tabulated in the team's reference notes; verified on 2026-12-01.
 ELEMENTS: tuple[Element, ...] = (
-    Element("controller_identity", N_("Identity and contact details of the controller"),
-            "13(1)(a)", "14(1)(a)"),
+    Element(
+        "controller_identity",
+        N_("Identity and contact details of the controller"),
+        "13(1)(a)",
+        "14(1)(a)",
+    ),
     Element("representative_identity", N_("Representative in the EU"), "13(1)(a)", "14(1)(a)"),
-    Element("dpo_contact", N_("Contact details of the data protection officer"),
-            "13(1)(b)", "14(1)(b)"),
+    Element(
+        "dpo_contact", N_("Contact details of the data protection officer"), "13(1)(b)", "14(1)(b)"
+    ),
     Element("purposes", N_("Purposes of the processing"), "13(1)(c)", "14(1)(c)"),
     Element("legal_basis", N_("Legal basis for the processing"), "13(1)(c)", "14(1)(c)"),
     Element("legitimate_interests", N_("Legitimate interests pursued"), "13(1)(d)", "14(2)(b)"),
     Element("data_categories", N_("Categories of personal data concerned"), "", "14(1)(d)"),
     Element("recipients", N_("Recipients or categories of recipients"), "13(1)(e)", "14(1)(e)"),
-    Element("transfers", N_("Transfers to third countries and their safeguards"),
-            "13(1)(f)", "14(1)(f)"),
-    Element("retention", N_("Storage period or the criteria that decide it"),
-            "13(2)(a)", "14(2)(a)"),
+    Element(
+        "transfers", N_("Transfers to third countries and their safeguards"), "13(1)(f)", "14(1)(f)"
+    ),
+    Element(
+        "retention", N_("Storage period or the criteria that decide it"), "13(2)(a)", "14(2)(a)"
+    ),
     Element("rights_access", N_("Right of access"), "13(2)(b)", "14(2)(c)"),
     Element("rights_rectification", N_("Right to rectification"), "13(2)(b)", "14(2)(c)"),
     Element("rights_erasure", N_("Right to erasure"), "13(2)(b)", "14(2)(c)"),
-    Element("rights_restriction", N_("Right to restriction of processing"),
-            "13(2)(b)", "14(2)(c)"),
+    Element("rights_restriction", N_("Right to restriction of processing"), "13(2)(b)", "14(2)(c)"),
     Element("right_to_object", N_("Right to object"), "13(2)(b)", "14(2)(c)"),
     Element("right_to_portability", N_("Right to data portability"), "13(2)(b)", "14(2)(c)"),
     Element("right_to_withdraw_consent", N_("Right to withdraw consent"), "13(2)(c)", "14(2)(d)"),
-    Element("right_to_complain", N_("Right to lodge a complaint with a supervisory authority"),
-            "13(2)(d)", "14(2)(e)"),
-    Element("statutory_or_contractual_requirement",
-            N_("Whether the data must be provided, and the consequences if not"),
-            "13(2)(e)", ""),
-    Element("automated_decision_making", N_("Automated decision-making, including profiling"),
-            "13(2)(f)", "14(2)(g)"),
+    Element(
+        "right_to_complain",
+        N_("Right to lodge a complaint with a supervisory authority"),
+        "13(2)(d)",
+        "14(2)(e)",
+    ),
+    Element(
+        "statutory_or_contractual_requirement",
+        N_("Whether the data must be provided, and the consequences if not"),
+        "13(2)(e)",
+        "",
+    ),
+    Element(
+        "automated_decision_making",
+        N_("Automated decision-making, including profiling"),
+        "13(2)(f)",
+        "14(2)(g)",
+    ),
     Element("source_of_data", N_("Source of the data"), "", "14(2)(f)"),
-    Element("further_processing_notice", N_("Information before further processing"),
-            "13(3)", "14(4)"),
+    Element(
+        "further_processing_notice", N_("Information before further processing"), "13(3)", "14(4)"
+    ),
 )
 
 ELEMENT_IDS: tuple[str, ...] = tuple(e.id for e in ELEMENTS)
@@ -507,8 +525,12 @@ def is_vague_retention(text: str) -> bool:
 
 
 def _months(amount: int, unit: TimeUnit) -> float:
-    per_month = {TimeUnit.DAYS: 1 / 30.4375, TimeUnit.WEEKS: 7 / 30.4375, TimeUnit.MONTHS: 1.0,
-                 TimeUnit.YEARS: 12.0}
+    per_month = {
+        TimeUnit.DAYS: 1 / 30.4375,
+        TimeUnit.WEEKS: 7 / 30.4375,
+        TimeUnit.MONTHS: 1.0,
+        TimeUnit.YEARS: 12.0,
+    }
     return amount * per_month[unit]
 
 
@@ -557,12 +579,18 @@ def _transfer_finding(project: Project, issue: Issue) -> Finding:
     safeguard = project.recipients[int(match.group(1))].safeguard if match else None
     if safeguard is Safeguard.PRIVACY_SHIELD:
         return Finding(
-            "transfer_privacy_shield", Severity.ERROR, issue, _EXPLAIN_PRIVACY_SHIELD,
+            "transfer_privacy_shield",
+            Severity.ERROR,
+            issue,
+            _EXPLAIN_PRIVACY_SHIELD,
             N_("Art. 45 GDPR; Court of Justice, C-311/18 (Schrems II)"),
         )
     if safeguard not in (None, Safeguard.NONE):
         return Finding(
-            "transfer_wrong_safeguard", Severity.ERROR, issue, _EXPLAIN_WRONG_SAFEGUARD,
+            "transfer_wrong_safeguard",
+            Severity.ERROR,
+            issue,
+            _EXPLAIN_WRONG_SAFEGUARD,
             N_("Art. 45 and Art. 46 GDPR"),
         )
     return base
@@ -578,11 +606,17 @@ def _own_findings(project: Project) -> list[Finding]:
     if uses_consent(project) and not (rights.email or rights.web_form or org.email):
         out.append(
             Finding(
-                "consent_not_withdrawable", Severity.ERROR,
-                Issue(PageId.RIGHTS, "rights.email",
-                      N_("You rely on consent but give no e-mail address or web form to "
-                         "withdraw it.")),
-                _EXPLAIN_WITHDRAW_CONSENT, N_("Art. 7(3) and Art. 13(2)(c) GDPR"),
+                "consent_not_withdrawable",
+                Severity.ERROR,
+                Issue(
+                    PageId.RIGHTS,
+                    "rights.email",
+                    N_(
+                        "You rely on consent but give no e-mail address or web form to withdraw it."
+                    ),
+                ),
+                _EXPLAIN_WITHDRAW_CONSENT,
+                N_("Art. 7(3) and Art. 13(2)(c) GDPR"),
             )
         )
 
@@ -593,11 +627,15 @@ def _own_findings(project: Project) -> list[Finding]:
             if life is not None and _months(life.amount, life.unit) > MAX_COOKIE_MONTHS:
                 out.append(
                     Finding(
-                        "cookie_lifetime", Severity.WARNING,
-                        Issue(PageId.COOKIES, f"cookies.items[{index}].lifetime",
-                              N_("Cookie '{cookie}' is kept longer than 13 months."),
-                              {"cookie": cookie.name},
-                              blocking=False),
+                        "cookie_lifetime",
+                        Severity.WARNING,
+                        Issue(
+                            PageId.COOKIES,
+                            f"cookies.items[{index}].lifetime",
+                            N_("Cookie '{cookie}' is kept longer than 13 months."),
+                            {"cookie": cookie.name},
+                            blocking=False,
+                        ),
                         _EXPLAIN_COOKIE_LIFETIME,
                         N_("Art. 5(3) ePrivacy Directive; CNIL guidelines on cookies (2020)"),
                     )
@@ -613,13 +651,24 @@ def _own_findings(project: Project) -> list[Finding]:
             law = " ".join(x for x in (entry.provision, entry.national_law) if x and x != "—")
             out.append(
                 Finding(
-                    "age_below_national", Severity.ERROR,
-                    Issue(PageId.CHILDREN, "children.age_threshold",
-                          N_("The age of {age} is below the age of digital consent in "
-                             "{country} ({national})."),
-                          {"age": children.age_threshold, "country": org.country,
-                           "national": entry.age}),
-                    _EXPLAIN_AGE, N_("Art. 8(1) GDPR"), law,
+                    "age_below_national",
+                    Severity.ERROR,
+                    Issue(
+                        PageId.CHILDREN,
+                        "children.age_threshold",
+                        N_(
+                            "The age of {age} is below the age of digital consent in "
+                            "{country} ({national})."
+                        ),
+                        {
+                            "age": children.age_threshold,
+                            "country": org.country,
+                            "national": entry.age,
+                        },
+                    ),
+                    _EXPLAIN_AGE,
+                    N_("Art. 8(1) GDPR"),
+                    law,
                 )
             )
 
@@ -627,12 +676,19 @@ def _own_findings(project: Project) -> list[Finding]:
     if large_scale_health(project) and project.dpo is None:
         out.append(
             Finding(
-                "dpo_for_large_scale_health", Severity.WARNING,
-                Issue(PageId.ORGANISATION, "dpo",
-                      N_("You seem to process health data on a large scale, but name no data "
-                         "protection officer."),
-                      blocking=False),
-                _EXPLAIN_LARGE_SCALE_DPO, N_("Art. 37(1)(c) GDPR; Recital 91"),
+                "dpo_for_large_scale_health",
+                Severity.WARNING,
+                Issue(
+                    PageId.ORGANISATION,
+                    "dpo",
+                    N_(
+                        "You seem to process health data on a large scale, but name no data "
+                        "protection officer."
+                    ),
+                    blocking=False,
+                ),
+                _EXPLAIN_LARGE_SCALE_DPO,
+                N_("Art. 37(1)(c) GDPR; Recital 91"),
             )
         )
 
@@ -645,11 +701,16 @@ def _own_findings(project: Project) -> list[Finding]:
         if texts and any(is_vague_retention(t) for t in texts):
             out.append(
                 Finding(
-                    "retention_vague", Severity.ERROR,
-                    Issue(PageId.PURPOSES, f"purposes[{index}].retention.criteria",
-                          N_("{purpose}: 'as long as necessary' is not a retention period."),
-                          {"purpose": flow.purpose_label(purpose)}),
-                    _EXPLAIN_VAGUE_RETENTION, N_("Art. 13(2)(a) and Art. 14(2)(a) GDPR"),
+                    "retention_vague",
+                    Severity.ERROR,
+                    Issue(
+                        PageId.PURPOSES,
+                        f"purposes[{index}].retention.criteria",
+                        N_("{purpose}: 'as long as necessary' is not a retention period."),
+                        {"purpose": flow.purpose_label(purpose)},
+                    ),
+                    _EXPLAIN_VAGUE_RETENTION,
+                    N_("Art. 13(2)(a) and Art. 14(2)(a) GDPR"),
                 )
             )
     return out
@@ -765,14 +826,20 @@ def _judge(
         if not org.country or org.country in EEA_COUNTRIES:
             return _NA, N_("no EU representative needed: established in the EU/EEA"), {}
         if "eu_representative" in codes:
-            return Status.MISSING, N_("established outside the EU/EEA, but no representative "
-                                      "is named (Art. 27)"), {}
+            return (
+                Status.MISSING,
+                N_("established outside the EU/EEA, but no representative is named (Art. 27)"),
+                {},
+            )
         return ok
     if element_id == "dpo_contact":
         if project.dpo is None:
             if "dpo_for_large_scale_health" in codes:
-                return Status.MISSING, N_("health data on a large scale, but no data "
-                                          "protection officer is named"), {}
+                return (
+                    Status.MISSING,
+                    N_("health data on a large scale, but no data protection officer is named"),
+                    {},
+                )
             return _NA, N_("no data protection officer designated"), {}
         return ok
     if element_id == "purposes":
@@ -786,8 +853,11 @@ def _judge(
             found, {"purpose_without_legal_basis", "special_data_without_condition"}, "purpose"
         )
         if labels:
-            return Status.PARTIAL, N_("no legal basis (or Art. 9 condition) for: {purposes}"), {
-                "purposes": ", ".join(labels)}
+            return (
+                Status.PARTIAL,
+                N_("no legal basis (or Art. 9 condition) for: {purposes}"),
+                {"purposes": ", ".join(labels)},
+            )
         return ok
     if element_id == "legitimate_interests":
         relying = [p for p in purposes if p.legal_basis is LegalBasis.LEGITIMATE_INTERESTS]
@@ -795,16 +865,22 @@ def _judge(
             return _NA, N_("no purpose relies on legitimate interests"), {}
         labels = _flagged(found, {"legitimate_interest_not_stated"}, "purpose")
         if labels:
-            return Status.PARTIAL, N_("the interest is not stated for: {purposes}"), {
-                "purposes": ", ".join(labels)}
+            return (
+                Status.PARTIAL,
+                N_("the interest is not stated for: {purposes}"),
+                {"purposes": ", ".join(labels)},
+            )
         return ok
     if element_id == "data_categories":
         if not indirect:
             return _NA, N_("all data come from the person: Art. 14(1)(d) does not apply"), {}
         lacking = [p for p in indirect if not (p.data_categories or p.other_data)]
         if lacking:
-            return Status.PARTIAL, N_("no categories of data for: {purposes}"), {
-                "purposes": _labels(lacking)}
+            return (
+                Status.PARTIAL,
+                N_("no categories of data for: {purposes}"),
+                {"purposes": _labels(lacking)},
+            )
         return ok
     if element_id == "recipients":
         if not project.recipients:
@@ -814,24 +890,36 @@ def _judge(
         outside = [r for r in project.recipients if r.outside_eea]
         if not outside:
             return _NA, N_("no transfers: every recipient is in the EEA"), {}
-        labels = _flagged(found, {f"transfer_{x}" for x in (
-            "without_safeguard", "privacy_shield", "wrong_safeguard")}, "recipient")
+        labels = _flagged(
+            found,
+            {f"transfer_{x}" for x in ("without_safeguard", "privacy_shield", "wrong_safeguard")},
+            "recipient",
+        )
         if labels:
-            return Status.PARTIAL, N_("no valid safeguard for: {recipients}"), {
-                "recipients": ", ".join(labels)}
+            return (
+                Status.PARTIAL,
+                N_("no valid safeguard for: {recipients}"),
+                {"recipients": ", ".join(labels)},
+            )
         return ok
     if element_id == "retention":
         if not purposes:
             return Status.MISSING, N_("no purpose is given"), {}
         labels = _flagged(found, {"retention_not_stated", "retention_vague"}, "purpose")
         if labels:
-            return Status.PARTIAL, N_("no period or criteria for: {purposes}"), {
-                "purposes": ", ".join(labels)}
+            return (
+                Status.PARTIAL,
+                N_("no period or criteria for: {purposes}"),
+                {"purposes": ", ".join(labels)},
+            )
         return ok
     if element_id == "right_to_object":
         if not bases & {LegalBasis.LEGITIMATE_INTERESTS, LegalBasis.PUBLIC_TASK}:
-            return _NA, N_("no purpose relies on legitimate interests or a public task "
-                           "(Art. 21(1))"), {}
+            return (
+                _NA,
+                N_("no purpose relies on legitimate interests or a public task (Art. 21(1))"),
+                {},
+            )
         return ok
     if element_id == "right_to_portability":
         if not bases & {LegalBasis.CONSENT, LegalBasis.CONTRACT}:
@@ -843,8 +931,11 @@ def _judge(
         return ok
     if element_id == "statutory_or_contractual_requirement":
         if not direct:
-            return _NA, N_("no data are collected from the person: Art. 13(2)(e) does not "
-                           "apply"), {}
+            return (
+                _NA,
+                N_("no data are collected from the person: Art. 13(2)(e) does not apply"),
+                {},
+            )
         labels = _flagged(found, {"requirement_not_stated"}, "purpose")
         if len(labels) >= len(direct):
             return Status.MISSING, N_("not stated for any purpose"), {}
@@ -860,8 +951,14 @@ def _judge(
             return _NA, N_("all data come from the person: Art. 14(2)(f) does not apply"), {}
         return ok
     if element_id == "further_processing_notice":
-        return _NA, N_("only before you use data for a new purpose: then inform people first "
-                       "and update this policy"), {}
+        return (
+            _NA,
+            N_(
+                "only before you use data for a new purpose: then inform people first "
+                "and update this policy"
+            ),
+            {},
+        )
     return ok
 
 
@@ -898,8 +995,11 @@ def coverage(
             anchor, marker = _LOCATION[element.id]
             if sections is None:
                 if status is not _NA:
-                    status, reason, args = (Status.MISSING, N_("the policy cannot be written in "
-                                                               "this language yet"), {})
+                    status, reason, args = (
+                        Status.MISSING,
+                        N_("the policy cannot be written in this language yet"),
+                        {},
+                    )
                 out.append(Coverage(element, status, reason=reason, args=args))
                 continue
             heading = sections.headings.get(anchor)
@@ -912,8 +1012,9 @@ def coverage(
                 out.append(Coverage(element, status, reason=reason, args=args))
                 continue
             out.append(
-                Coverage(element, status, heading.number, heading.text, heading.anchor,
-                         reason, args)
+                Coverage(
+                    element, status, heading.number, heading.text, heading.anchor, reason, args
+                )
             )
             continue
         out.append(Coverage(element, status, reason=reason, args=args))

@@ -36,9 +36,7 @@ def test_review_explains_a_warning_and_jumps_to_its_page(qtbot: Any, window: Mai
     assert current(window) is PageId.COOKIES
 
 
-def test_review_lists_a_privacy_shield_transfer_as_must_fix(
-    qtbot: Any, window: MainWindow
-) -> None:
+def test_review_lists_a_privacy_shield_transfer_as_must_fix(qtbot: Any, window: MainWindow) -> None:
     assert window.open_path(EXAMPLES / "software-company.privacy.json", ask=False)
     window.session.project.recipients[1].safeguard = Safeguard.PRIVACY_SHIELD
     window.wizard.jump_to(PageId.REVIEW)
@@ -57,7 +55,8 @@ def test_review_shows_coverage_with_sections(qtbot: Any, window: MainWindow) -> 
     window.wizard.jump_to(PageId.REVIEW)
     page = window.wizard.pages[PageId.REVIEW]
     assert [c.element.id for c in page.coverage_items][:2] == [
-        "controller_identity", "representative_identity",
+        "controller_identity",
+        "representative_identity",
     ]
     text = page.coverage.toPlainText()
     assert "Source of the data (Art. 14(2)(f))\ncovered: 3. Where we obtain your data" in text
