@@ -93,6 +93,16 @@ def main(argv: list[str] | None = None) -> int:
             path = out / f"{index:02d}-{page.value}.png"
             pixmap.save(str(path))
             print(path)
+            if page is PageId.REVIEW:
+                # The review's second tab: where the policy covers each Art. 13/14 element.
+                window.wizard.jump_to(PageId.REVIEW)
+                review = window.wizard.pages[PageId.REVIEW]
+                review.tabs.setCurrentIndex(1)
+                app.processEvents()
+                path = out / f"{index:02d}-{page.value}-coverage.png"
+                window.grab().save(str(path))
+                review.tabs.setCurrentIndex(0)
+                print(path)
         for name, dialog in dialogs(window):
             dialog.show()
             app.processEvents()

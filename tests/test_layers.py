@@ -21,6 +21,7 @@ QT_FREE = [
     "wizard.output",
     "wizard.cli",
     "wizard.flow",
+    "wizard.review",
 ]
 
 _PROBE = """

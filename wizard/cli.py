@@ -3,9 +3,13 @@
     privacy-wizard                          start the wizard
     privacy-wizard PROJECT                  start the wizard with a project open
     privacy-wizard render PROJECT --lang en,nl --format docx,pdf --out DIR
+    privacy-wizard check PROJECT [--lang nl] [--format text|json]
+                                            what the policy covers and what must be fixed
     privacy-wizard schema                   print the project file's JSON Schema
 
-Errors are one line on stderr and a non-zero exit status, never a traceback.
+Errors are one line on stderr and a non-zero exit status, never a traceback: 2 for wrong
+arguments, 1 for everything else. ``check`` follows grep: 0 when nothing must be fixed, 1 when
+something must be fixed, 2 when it cannot check (wrong arguments, a file it cannot read).
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from typing import NoReturn
 from wizard import APP_NAME, __version__
 
 PROG = "privacy-wizard"
-SUBCOMMANDS = ("render", "schema", "gui")
+SUBCOMMANDS = ("render", "check", "schema", "gui")
 
 
 class CliError(Exception):
@@ -67,6 +71,30 @@ def _parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="overwrite existing files without asking"
     )
 
+    check = sub.add_parser(
+        "check",
+        help="list what the policy covers and what is missing or risky",
+        description=(
+            "Check PROJECT: which information Art. 13 and 14 GDPR require the policy covers "
+            "(and in which section), and what is missing or risky, with the article it rests "
+            "on. Exit status: 0 when nothing must be fixed, 1 when something must be fixed, "
+            "2 when the check cannot run."
+        ),
+    )
+    check.add_argument("project", metavar="PROJECT", help="the project file (.privacy.json)")
+    check.add_argument(
+        "--lang",
+        help="the policy language to check, also used for the report: en, nl, fr or de "
+        "(default: the project's first language)",
+    )
+    check.add_argument(
+        "--format",
+        dest="output_format",
+        choices=("text", "json"),
+        default="text",
+        help="text for people (the default), json for programs",
+    )
+
     sub.add_parser("schema", help="print the JSON Schema of project files")
     gui = sub.add_parser("gui", help="start the wizard (the default)")
     gui.add_argument("project", nargs="?", help="a project file to open")
@@ -105,6 +133,35 @@ def _render(args: argparse.Namespace) -> int:
     return 0
 
 
+#: ``check``'s exit status when something must be fixed; 2 means it could not check.
+CHECK_MUST_FIX = 1
+
+
+def _check(args: argparse.Namespace) -> int:
+    from wizard.i18n import translation
+    from wizard.model import ProjectFileError, load_project
+    from wizard.model.answers import LANGUAGES
+    from wizard.review import report_data, report_text, review
+
+    if args.lang is not None and args.lang not in LANGUAGES:
+        raise CliError(f"unknown language '{args.lang}' (choose from {', '.join(LANGUAGES)})", 2)
+    try:
+        project = load_project(args.project)
+    except ProjectFileError as exc:
+        raise CliError(exc.summary(), 2) from None
+    except OSError as exc:
+        raise CliError(f"{exc.filename or args.project}: {exc.strerror or exc}", 2) from None
+    lang = args.lang or (project.publication.languages or ["en"])[0]
+    report = review(project, lang)
+    gettext = translation("ui", lang).gettext
+    if args.output_format == "json":
+        data = {"project": str(args.project), **report_data(report, gettext)}
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        print(report_text(report, gettext))
+    return CHECK_MUST_FIX if report.errors else 0
+
+
 def _schema() -> int:
     from wizard.model import project_schema
 
@@ -136,6 +193,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parser().parse_args(args_list)
         if args.command == "render":
             return _render(args)
+        if args.command == "check":
+            return _check(args)
         if args.command == "schema":
             return _schema()
         return _gui(args.project)

@@ -1,11 +1,13 @@
-"""Review: what is still missing or risky (each point jumps to its page), and a preview."""
+"""Review: what is still missing or risky (each point explained, and jumping to its page), what
+the policy covers of Art. 13/14, and a preview. The findings and the coverage come from
+:mod:`wizard.review`; this page only lays them out."""
 
 from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -13,21 +15,31 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QSplitter,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from wizard import flow
+from wizard import flow, review
 from wizard.flow import PageId
+from wizard.review import Severity, Status
 from wizard.ui.labels import language_name
 from wizard.ui.pages.base import BasePage, page_number
 from wizard.ui.tr import _, ngettext
 from wizard.ui.widgets import ERROR_COLOUR, WARNING_COLOUR
 
+_STATUS_COLOURS = {
+    Status.COVERED: "#1b6e20",
+    Status.PARTIAL: WARNING_COLOUR,
+    Status.NOT_APPLICABLE: "#5f6368",
+    Status.MISSING: ERROR_COLOUR,
+}
+
 
 class ReviewPage(BasePage):
-    """Lists :func:`flow.missing`; activating a point (Enter, double-click) opens its page."""
+    """Lists :func:`review.findings` with their explanation; activating a point (Enter,
+    double-click) opens its page. A second tab shows :func:`review.coverage`."""
 
     page_id = PageId.REVIEW
 
@@ -37,8 +49,9 @@ class ReviewPage(BasePage):
     def explanation_text(self) -> str:
         return _(
             "Before you publish: here is what is still missing or risky. Red points must be "
-            "fixed; amber ones are advice. Press Enter or double-click a point to go to its "
-            "page. On the right you see the policy as it will read."
+            "fixed; amber ones are advice. Select a point to read why it matters; press Enter "
+            "or double-click it to go to its page. On the right you see the policy as it will "
+            "read."
         )
 
     def build(self, body: QWidget) -> None:
@@ -50,15 +63,40 @@ class ReviewPage(BasePage):
         left_layout.setContentsMargins(0, 0, 0, 0)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.tabs = QTabWidget()
+        points_tab = QWidget()
+        points_layout = QVBoxLayout(points_tab)
         self.list_label = QLabel(_("&Open points:"))
         self.points = QListWidget()
         self.points.setWordWrap(True)
         self.points.setAccessibleName(_("Open points"))
         self.list_label.setBuddy(self.points)
         self.points.itemActivated.connect(self._activated)
+        self.points.currentItemChanged.connect(self._show_detail)
+        self.detail = QTextBrowser()
+        self.detail.setAccessibleName(_("Why this point matters"))
+        self.detail.setOpenLinks(False)
+        points_layout.addWidget(self.list_label)
+        points_layout.addWidget(self.points, 1)
+        points_layout.addWidget(self.detail, 1)
+        coverage_tab = QWidget()
+        coverage_layout = QVBoxLayout(coverage_tab)
+        coverage_label = QLabel(_("What the policy says of the information Art. 13 and 14 GDPR "
+                                  "require, and where:"))
+        coverage_label.setWordWrap(True)
+        self.coverage = QTextBrowser()
+        self.coverage.setOpenLinks(False)
+        self.coverage.setAccessibleName(_("What the policy covers"))
+        self.coverage.anchorClicked.connect(self._coverage_link)
+        coverage_label.setBuddy(self.coverage)
+        coverage_layout.addWidget(coverage_label)
+        coverage_layout.addWidget(self.coverage, 1)
+        self.tabs.addTab(points_tab, _("Open points"))
+        self.tabs.addTab(coverage_tab, _("Coverage"))
         left_layout.addWidget(self.summary)
-        left_layout.addWidget(self.list_label)
-        left_layout.addWidget(self.points, 1)
+        left_layout.addWidget(self.tabs, 1)
+        self._findings: list[review.Finding] = []
+        self.coverage_items: list[review.Coverage] = []
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -81,45 +119,64 @@ class ReviewPage(BasePage):
         splitter.setStretchFactor(1, 3)
         layout.addWidget(splitter)
         self.language.currentIndexChanged.connect(self.show_preview)
+        self.language.currentIndexChanged.connect(self.show_coverage)
 
     def load(self) -> None:
         project = self.project
         self.points.clear()
-        issues = flow.missing(project)
+        findings = review.findings(project)
+        self._findings = findings
         titles = {pid: self.wizard().page(page_number(pid)).title() for pid in PageId} if (
             self.wizard() is not None
-        ) else {pid: pid.value for pid in PageId}
+        ) else {pid: _(review.PAGE_TITLES[pid]) for pid in PageId}
         current_page: PageId | None = None
-        for issue in issues:
-            if issue.page is not current_page:
-                current_page = issue.page
-                header = QListWidgetItem(titles[issue.page])
+        for index, finding in enumerate(findings):
+            if finding.page is not current_page:
+                current_page = finding.page
+                header = QListWidgetItem(titles[finding.page])
                 font = QFont(self.points.font())
                 font.setBold(True)
                 header.setFont(font)
                 header.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                header.setData(Qt.ItemDataRole.UserRole, issue.page.value)
+                header.setData(Qt.ItemDataRole.UserRole, finding.page.value)
                 self.points.addItem(header)
-            item = QListWidgetItem("    " + issue.text(_))
-            item.setData(Qt.ItemDataRole.UserRole, issue.page.value)
-            item.setData(Qt.ItemDataRole.UserRole + 1, issue.args.get("lang"))
-            item.setForeground(
-                Qt.GlobalColor.darkRed
-                if issue.blocking or issue.translation
-                else Qt.GlobalColor.darkYellow
-            )
-            item.setToolTip(_("Go to the page: {page}").format(page=titles[issue.page]))
+            item = QListWidgetItem("    " + finding.text(_))
+            item.setData(Qt.ItemDataRole.UserRole, finding.page.value)
+            item.setData(Qt.ItemDataRole.UserRole + 1, finding.lang)
+            item.setData(Qt.ItemDataRole.UserRole + 2, index)
+            error = finding.severity is Severity.ERROR
+            item.setForeground(QBrush(QColor(ERROR_COLOUR if error else WARNING_COLOUR)))
+            tip = [_(review.SEVERITY_LABELS[finding.severity]).capitalize(),
+                   finding.explanation_text(_), self._article_line(finding),
+                   _("Go to the page: {page}").format(page=titles[finding.page])]
+            item.setToolTip("\n\n".join(t for t in tip if t))
             self.points.addItem(item)
+        self.detail.clear()
+        first = next((i for i in range(self.points.count())
+                      if self.points.item(i).data(Qt.ItemDataRole.UserRole + 2) is not None), None)
+        if first is not None:
+            self.points.setCurrentRow(first)
         blockers = flow.generation_blockers(project)
-        if not issues:
+        must_fix = review.errors(findings)
+        if not findings:
             self.summary.setText(_("Nothing is missing. You can generate the policy."))
+        elif not blockers and must_fix:
+            self.summary.setText(
+                ngettext(
+                    "The policy can be generated, but {count} point must be fixed before you "
+                    "publish it.",
+                    "The policy can be generated, but {count} points must be fixed before you "
+                    "publish it.",
+                    len(must_fix),
+                ).format(count=len(must_fix))
+            )
         elif not blockers:
             self.summary.setText(
                 ngettext(
                     "Nothing blocks the policy; {count} point of advice remains.",
                     "Nothing blocks the policy; {count} points of advice remain.",
-                    len(issues),
-                ).format(count=len(issues))
+                    len(findings),
+                ).format(count=len(findings))
             )
         else:
             self.summary.setText(
@@ -129,8 +186,8 @@ class ReviewPage(BasePage):
                     len(blockers),
                 ).format(count=len(blockers))
             )
-        self.summary.setStyleSheet(f"color: {ERROR_COLOUR if blockers else WARNING_COLOUR};"
-                                   if issues else "")
+        self.summary.setStyleSheet(f"color: {ERROR_COLOUR if must_fix else WARNING_COLOUR};"
+                                   if findings else "")
         current = self.language.currentData()
         self.language.blockSignals(True)
         self.language.clear()
@@ -139,6 +196,67 @@ class ReviewPage(BasePage):
         self.language.setCurrentIndex(max(0, self.language.findData(current)))
         self.language.blockSignals(False)
         self.show_preview()
+        self.show_coverage()
+
+    @staticmethod
+    def _article_line(finding: review.Finding) -> str:
+        article = finding.article_text(_)
+        return _("Rests on: {article}").format(article=article) if article else ""
+
+    def _show_detail(self, item: QListWidgetItem | None, *_args: object) -> None:
+        index = item.data(Qt.ItemDataRole.UserRole + 2) if item is not None else None
+        if index is None or index >= len(self._findings):
+            self.detail.clear()
+            return
+        finding = self._findings[index]
+        colour = ERROR_COLOUR if finding.severity is Severity.ERROR else WARNING_COLOUR
+        label = _(review.SEVERITY_LABELS[finding.severity]).capitalize()
+        parts = [
+            f"<p style='color:{colour}'><b>{escape(label)}: {escape(finding.text(_))}</b></p>",
+        ]
+        explanation = finding.explanation_text(_)
+        if explanation:
+            parts.append(f"<p>{escape(explanation)}</p>")
+        article = self._article_line(finding)
+        if article:
+            parts.append(f"<p><i>{escape(article)}</i></p>")
+        parts.append(
+            "<p>" + escape(_("Press Enter or double-click the point to go to its page.")) + "</p>"
+        )
+        self.detail.setHtml("".join(parts))
+
+    def show_coverage(self, *_args: object) -> None:
+        """Fill the coverage tab for the preview language: each element, its status and the
+        section that covers it (a link that scrolls the preview there)."""
+        lang = self.language.currentData()
+        if lang is None:
+            self.coverage.clear()
+            return
+        items, _problems = review.coverage(self.project, lang)
+        self.coverage_items = items
+        parts = []
+        for entry in items:
+            refs = ", ".join(
+                f"Art. {ref}" for ref in (entry.element.art13, entry.element.art14) if ref
+            )
+            status = escape(_(review.STATUS_LABELS[entry.status]))
+            where = entry.where()
+            line = f"<span style='color:{_STATUS_COLOURS[entry.status]}'>{status}</span>"
+            if where:
+                line += f": <a href='#{escape(entry.anchor)}'>{escape(where)}</a>"
+            reason = entry.reason_text(_)
+            if reason:
+                line += (" — " if where else ": ") + escape(reason)
+            parts.append(
+                f"<p><b>{escape(_(entry.element.name))}</b> "
+                f"<span style='color:#5f6368'>({escape(refs)})</span><br>{line}</p>"
+            )
+        self.coverage.setHtml("".join(parts))
+
+    def _coverage_link(self, url: QUrl) -> None:
+        """Scroll the preview to the section a coverage link names."""
+        if url.fragment():
+            self.preview.scrollToAnchor(url.fragment())
 
     def _activated(self, item: QListWidgetItem) -> None:
         page = PageId(item.data(Qt.ItemDataRole.UserRole))

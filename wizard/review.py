@@ -1,0 +1,1172 @@
+"""The review of a project: which Art. 13/14 elements the policy covers, and what is risky.
+
+No Qt here. Two things are computed for a :class:`~wizard.model.answers.Project`:
+
+* :func:`coverage` -- for each element a privacy notice must contain (Articles 13 and 14 GDPR,
+  in the order of the WP29 transparency guidelines' annex), whether the generated policy covers
+  it and in which section of the real document (:func:`wizard.policy.engine.build_document`),
+  why it does not apply, or that it is missing.
+* :func:`findings` -- what is missing or risky, each with a severity, a short message, a
+  plain-language explanation, the article it rests on, and the field path and wizard page to
+  fix it. Most findings are :mod:`wizard.flow` issues (the same checks the wizard pages use),
+  explained here; a few checks exist only in the review (cookie lifetimes, the Art. 8 age,
+  a data protection officer for large-scale health data, vague retention, withdrawing consent).
+
+Messages, explanations and article references are English source strings marked with
+:func:`~wizard.flow.N_`; callers translate them with a ``ui`` domain translator.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from enum import StrEnum
+from typing import Any
+
+from wizard import flow
+from wizard.flow import N_, Issue, PageId
+from wizard.model.answers import (
+    LegalBasis,
+    Project,
+    Purpose,
+    Service,
+    SpecialCondition,
+    TimeUnit,
+)
+from wizard.model.countries import EEA_COUNTRIES
+from wizard.policy.document import Document, Heading, ListBlock, Paragraph, Table, plain
+
+Gettext = Callable[[str], str]
+
+
+def _identity(message: str) -> str:
+    return message
+
+
+# --- the elements of a privacy notice -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Element:
+    """One element a privacy notice must contain: its id, name and where Art. 13 and 14 ask
+    for it (an empty reference: that article does not require it)."""
+
+    id: str
+    name: str
+    art13: str
+    art14: str
+
+
+#: The elements of Art. 13 and 14 GDPR, in the order of the schedule annexed to the Article 29
+#: Working Party's Guidelines on transparency (WP260 rev.01, endorsed by the EDPB on 25 May 2018).
+#: Source: Regulation (EU) 2016/679, Articles 13 and 14 (EUR-Lex, CELEX 32016R0679), as
+#: tabulated in the team's reference notes; verified on 2026-12-01.
+ELEMENTS: tuple[Element, ...] = (
+    Element(
+        "controller_identity",
+        N_("Identity and contact details of the controller"),
+        "13(1)(a)",
+        "14(1)(a)",
+    ),
+    Element("representative_identity", N_("Representative in the EU"), "13(1)(a)", "14(1)(a)"),
+    Element(
+        "dpo_contact", N_("Contact details of the data protection officer"), "13(1)(b)", "14(1)(b)"
+    ),
+    Element("purposes", N_("Purposes of the processing"), "13(1)(c)", "14(1)(c)"),
+    Element("legal_basis", N_("Legal basis for the processing"), "13(1)(c)", "14(1)(c)"),
+    Element("legitimate_interests", N_("Legitimate interests pursued"), "13(1)(d)", "14(2)(b)"),
+    Element("data_categories", N_("Categories of personal data concerned"), "", "14(1)(d)"),
+    Element("recipients", N_("Recipients or categories of recipients"), "13(1)(e)", "14(1)(e)"),
+    Element(
+        "transfers", N_("Transfers to third countries and their safeguards"), "13(1)(f)", "14(1)(f)"
+    ),
+    Element(
+        "retention", N_("Storage period or the criteria that decide it"), "13(2)(a)", "14(2)(a)"
+    ),
+    Element("rights_access", N_("Right of access"), "13(2)(b)", "14(2)(c)"),
+    Element("rights_rectification", N_("Right to rectification"), "13(2)(b)", "14(2)(c)"),
+    Element("rights_erasure", N_("Right to erasure"), "13(2)(b)", "14(2)(c)"),
+    Element("rights_restriction", N_("Right to restriction of processing"), "13(2)(b)", "14(2)(c)"),
+    Element("right_to_object", N_("Right to object"), "13(2)(b)", "14(2)(c)"),
+    Element("right_to_portability", N_("Right to data portability"), "13(2)(b)", "14(2)(c)"),
+    Element("right_to_withdraw_consent", N_("Right to withdraw consent"), "13(2)(c)", "14(2)(d)"),
+    Element(
+        "right_to_complain",
+        N_("Right to lodge a complaint with a supervisory authority"),
+        "13(2)(d)",
+        "14(2)(e)",
+    ),
+    Element(
+        "statutory_or_contractual_requirement",
+        N_("Whether the data must be provided, and the consequences if not"),
+        "13(2)(e)",
+        "",
+    ),
+    Element(
+        "automated_decision_making",
+        N_("Automated decision-making, including profiling"),
+        "13(2)(f)",
+        "14(2)(g)",
+    ),
+    Element("source_of_data", N_("Source of the data"), "", "14(2)(f)"),
+    Element(
+        "further_processing_notice", N_("Information before further processing"), "13(3)", "14(4)"
+    ),
+)
+
+ELEMENT_IDS: tuple[str, ...] = tuple(e.id for e in ELEMENTS)
+
+
+class Status(StrEnum):
+    """Whether the policy covers an element."""
+
+    COVERED = "covered"
+    #: The section is there, but not for everything it should say (e.g. one purpose lacks it).
+    PARTIAL = "partial"
+    NOT_APPLICABLE = "not_applicable"
+    MISSING = "missing"
+
+
+STATUS_LABELS: dict[Status, str] = {
+    Status.COVERED: N_("covered"),
+    Status.PARTIAL: N_("partly covered"),
+    Status.NOT_APPLICABLE: N_("not applicable"),
+    Status.MISSING: N_("missing"),
+}
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Whether and where the policy covers one :class:`Element`.
+
+    ``section`` and ``heading`` come from the generated document (``"2.1"``, ``"Our legitimate
+    interests"`` in the document's language); ``reason`` says why an element does not apply or
+    what is missing (an English template with ``args``).
+    """
+
+    element: Element
+    status: Status
+    section: str = ""
+    heading: str = ""
+    anchor: str = ""
+    reason: str = ""
+    args: Mapping[str, Any] = dataclass_field(default_factory=dict)
+
+    def reason_text(self, gettext: Gettext = _identity) -> str:
+        return gettext(self.reason).format(**self.args) if self.reason else ""
+
+    def where(self) -> str:
+        """``"2.1 Our legitimate interests"`` (empty when no section covers it)."""
+        if not self.heading:
+            return ""
+        if not self.section:
+            return self.heading
+        sep = ". " if "." not in self.section else " "
+        return f"{self.section}{sep}{self.heading}"
+
+
+# --- findings -------------------------------------------------------------------------------------
+
+
+class Severity(StrEnum):
+    ERROR = "error"  # must be fixed
+    WARNING = "warning"  # advice
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something missing or risky: a flow :class:`~wizard.flow.Issue` with its explanation."""
+
+    code: str
+    severity: Severity
+    issue: Issue
+    explanation: str = ""
+    article: str = ""
+    #: A reference that is not translated (a national statute), added after ``article``.
+    law: str = ""
+    args: Mapping[str, Any] = dataclass_field(default_factory=dict)
+
+    @property
+    def page(self) -> PageId:
+        return self.issue.page
+
+    @property
+    def field(self) -> str:
+        return self.issue.field
+
+    @property
+    def lang(self) -> str | None:
+        """The output language a missing text is missing in (``None`` for other findings)."""
+        lang = self.issue.args.get("lang")
+        return str(lang) if lang else None
+
+    def text(self, gettext: Gettext = _identity) -> str:
+        return self.issue.text(gettext)
+
+    def explanation_text(self, gettext: Gettext = _identity) -> str:
+        args = {**self.issue.args, **self.args}
+        for key in ("what", "language"):
+            if key in args:
+                args[key] = gettext(str(args[key])).format(**args)
+        return gettext(self.explanation).format(**args) if self.explanation else ""
+
+    def article_text(self, gettext: Gettext = _identity) -> str:
+        parts = [gettext(self.article) if self.article else "", self.law]
+        return "; ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class _Rule:
+    code: str
+    field: re.Pattern[str]
+    explanation: str
+    article: str
+    severity: Severity | None = None  # None: error when the issue blocks, else warning
+    translation: bool = False
+
+
+def _rule(code: str, field: str, explanation: str, article: str, **kw: Any) -> _Rule:
+    return _Rule(code, re.compile(field), explanation, article, **kw)
+
+
+#: Explanations of the flow's issues, matched on the issue's field path.
+_RULES: tuple[_Rule, ...] = (
+    _rule(
+        "text_missing_in_language",
+        r".",
+        N_(
+            "You chose to publish the policy in {language}, but this text is written only in "
+            "other languages. The policy is not generated with sentences missing or in another "
+            "language: people must be able to understand the whole notice. Write the text in "
+            "{language}, or drop the language on the Output page."
+        ),
+        N_("Art. 12(1) GDPR"),
+        severity=Severity.ERROR,
+        translation=True,
+    ),
+    _rule(
+        "controller_identity",
+        r"^organisation\.(legal_name|address|email|country)$",
+        N_(
+            "The policy must say who is responsible for the data and how people can reach you. "
+            "Without a name, an address and an e-mail address people cannot identify you or "
+            "send you a question or a request."
+        ),
+        N_("Art. 13(1)(a) and Art. 14(1)(a) GDPR"),
+    ),
+    _rule(
+        "german_land",
+        r"^organisation\.region$",
+        N_(
+            "In Germany each Land has its own data protection authority for private "
+            "organisations. The Land of your establishment decides which authority is "
+            "competent for you, and the policy names it for complaints."
+        ),
+        N_("Art. 13(2)(d) GDPR; § 40 BDSG"),
+    ),
+    _rule(
+        "purpose_not_described",
+        r"^purposes(\[\d+\]\.name)?$",
+        N_(
+            "The policy must say for which purposes you use personal data, each in words people "
+            "understand (for example 'booking and managing appointments'), so that they know "
+            "what happens with their data."
+        ),
+        N_("Art. 13(1)(c) and Art. 14(1)(c) GDPR"),
+    ),
+    _rule(
+        "purpose_without_data",
+        r"^purposes\[\d+\]\.data_categories$",
+        N_(
+            "Say which data you use for each purpose. Where data do not come from the person, "
+            "the policy must list their categories; and naming the data helps you use no more "
+            "than the purpose needs."
+        ),
+        N_("Art. 5(1)(c) and Art. 14(1)(d) GDPR"),
+    ),
+    _rule(
+        "recipient_task_missing",
+        r"^recipients\[\d+\]\.(service|purposes)$",
+        N_(
+            "The policy must name the recipients of the data, or their categories, and people "
+            "understand a recipient only when they know what it does with their data and for "
+            "which purpose."
+        ),
+        N_("Art. 13(1)(e) and Art. 14(1)(e) GDPR"),
+    ),
+    _rule(
+        "cookies_not_listed",
+        r"^cookies\.items$",
+        N_(
+            "People must be told which cookies are used before they are set, including how long "
+            "each cookie lasts and whether third parties can read it. List each cookie with its "
+            "provider, purpose and lifetime."
+        ),
+        N_("Art. 5(3) ePrivacy Directive; Court of Justice, C-673/17 (Planet49)"),
+    ),
+    _rule(
+        "eu_representative",
+        r"^representative$",
+        N_(
+            "An organisation outside the EU that offers goods or services to people in the EU, "
+            "or monitors their behaviour, must appoint a representative in the EU in writing, "
+            "and the policy must name it. Exempt are only occasional processing that does not "
+            "include health data on a large scale, and public authorities."
+        ),
+        N_("Art. 27 GDPR"),
+    ),
+    _rule(
+        "dpo_contact",
+        r"^dpo\.email$",
+        N_(
+            "You said you have a data protection officer. The policy must give the officer's "
+            "contact details (a name is not required) so that people can reach the officer "
+            "directly."
+        ),
+        N_("Art. 13(1)(b) and Art. 37(7) GDPR"),
+    ),
+    _rule(
+        "purpose_without_legal_basis",
+        r"^purposes\[\d+\]\.legal_basis$",
+        N_(
+            "Every use of personal data needs one of the six legal grounds of the GDPR, for "
+            "example a contract with the person, a legal obligation or consent. Without a legal "
+            "basis the processing is unlawful, and the policy must state the basis for each "
+            "purpose."
+        ),
+        N_("Art. 6(1) and Art. 13(1)(c) GDPR"),
+    ),
+    _rule(
+        "legitimate_interest_not_stated",
+        r"^purposes\[\d+\]\.legitimate_interest$",
+        N_(
+            "When you rely on your legitimate interests, the policy must say which interest you "
+            "pursue (for example keeping your website secure). 'Our legitimate interest' alone "
+            "does not tell people anything; they need it to decide whether to object."
+        ),
+        N_("Art. 6(1)(f), Art. 13(1)(d) and Art. 14(2)(b) GDPR"),
+    ),
+    _rule(
+        "special_data_without_condition",
+        r"^purposes\[\d+\]\.special_condition$",
+        N_(
+            "Health data and other special categories of personal data may be processed only "
+            "when one of the exceptions of Article 9(2) applies, on top of a legal basis. A "
+            "health care provider usually relies on point (h): care and treatment under "
+            "professional secrecy. Choose the condition that applies."
+        ),
+        N_("Art. 9(1) and Art. 9(2) GDPR"),
+    ),
+    _rule(
+        "retention_not_stated",
+        r"^purposes\[\d+\]\.retention$",
+        N_(
+            "The policy must say how long you keep the data, or, when no fixed period can be "
+            "given, the criteria that decide it (for example 'until the end of the treatment "
+            "plus the period the law on medical records requires')."
+        ),
+        N_("Art. 13(2)(a) and Art. 14(2)(a) GDPR"),
+    ),
+    _rule(
+        "requirement_not_stated",
+        r"^purposes\[\d+\]\.requirement$",
+        N_(
+            "When you collect data from people themselves, the policy must say whether they "
+            "have to give them (by law, by contract, or to conclude a contract) and what "
+            "happens if they do not."
+        ),
+        N_("Art. 13(2)(e) GDPR"),
+    ),
+    _rule(
+        "transfer_without_safeguard",
+        r"^recipients\[\d+\]\.safeguard$",
+        N_(
+            "Personal data may leave the European Economic Area only with a legal ground for "
+            "the transfer: an adequacy decision of the European Commission for the country (for "
+            "the United States only with a company certified under the Data Privacy Framework), "
+            "standard contractual clauses or binding corporate rules. The policy must name the "
+            "ground for each transfer."
+        ),
+        N_("Art. 44 to 46 and Art. 13(1)(f) GDPR"),
+    ),
+    _rule(
+        "cookies_without_consent",
+        r"^cookies\.consent_mechanism$",
+        N_(
+            "Analytics, marketing and preference cookies may be placed only after people have "
+            "agreed, by a clear action, before the cookie is set. Only strictly necessary "
+            "cookies are exempt. Say how your website or app asks for that consent (for example "
+            "a banner with equally visible 'Accept' and 'Refuse' buttons)."
+        ),
+        N_("Art. 5(3) ePrivacy Directive (2002/58/EC)"),
+    ),
+    _rule(
+        "cookie_consent_not_withdrawable",
+        r"^cookies\.withdrawal$",
+        N_(
+            "People must be able to withdraw their consent to cookies at any time, as easily as "
+            "they gave it, for example with a 'Cookie settings' link on every page. The policy "
+            "must tell them how."
+        ),
+        N_("Art. 7(3) and Art. 13(2)(c) GDPR"),
+    ),
+    _rule(
+        "parental_consent",
+        r"^children\.(age_threshold|parental_consent)$",
+        N_(
+            "When an online service is offered directly to children and relies on consent, a "
+            "parent must consent for children below the age set by national law, and you must "
+            "make reasonable efforts to check that the parent did."
+        ),
+        N_("Art. 8(1) and Art. 8(2) GDPR"),
+    ),
+    _rule(
+        "no_request_channel",
+        r"^rights\.email$",
+        N_(
+            "People must be able to exercise their rights easily. Give at least one way to send "
+            "a request: an e-mail address, a web form or a postal address."
+        ),
+        N_("Art. 12(2) GDPR"),
+    ),
+    _rule(
+        "identity_check_not_described",
+        r"^rights\.identity_check$",
+        N_(
+            "Before you hand over or delete data on request, you must be reasonably sure the "
+            "request comes from the person concerned. Saying how you check this avoids asking "
+            "for more than necessary (a copy of a passport is rarely needed)."
+        ),
+        N_("Art. 12(6) GDPR"),
+    ),
+    _rule(
+        "no_supervisory_authority",
+        r"^authority$",
+        N_(
+            "The policy must tell people that they can complain to a supervisory authority. "
+            "Naming the authority competent for you (usually the one of your country of "
+            "establishment) makes that right concrete."
+        ),
+        N_("Art. 13(2)(d) and Art. 77 GDPR"),
+    ),
+    _rule(
+        "automated_decisions_unanswered",
+        r"^automated_decisions\.",
+        N_(
+            "The policy must say whether you take decisions about people by computer alone, "
+            "including profiling, with legal or similarly significant effects, and if so explain "
+            "the logic and the consequences."
+        ),
+        N_("Art. 13(2)(f), Art. 14(2)(g) and Art. 22 GDPR"),
+    ),
+)
+
+# Explanations of the review's own checks.
+_EXPLAIN_PRIVACY_SHIELD = N_(
+    "The EU-US Privacy Shield was declared invalid by the Court of Justice on 16 July 2020 "
+    "(Schrems II) and can no longer be relied on. A transfer to the United States is lawful "
+    "with a company certified under the EU-US Data Privacy Framework (adequacy decision of 10 "
+    "July 2023), or with standard contractual clauses. An older project file may still name "
+    "the Privacy Shield: choose the current safeguard."
+)
+_EXPLAIN_WRONG_SAFEGUARD = N_(
+    "The safeguard chosen does not cover this country. The Data Privacy Framework covers only "
+    "certified companies in the United States, and an adequacy decision exists only for the "
+    "countries the European Commission has recognised. Choose standard contractual clauses or "
+    "another safeguard that applies."
+)
+_EXPLAIN_WITHDRAW_CONSENT = N_(
+    "Where you rely on consent, people may withdraw it at any time, and withdrawing must be as "
+    "easy as giving it. Consent given online cannot require a letter to withdraw it: give an "
+    "e-mail address or a web form for requests."
+)
+_EXPLAIN_COOKIE_LIFETIME = N_(
+    "A cookie that lasts longer than 13 months keeps consent alive longer than regulators "
+    "accept: the French authority (CNIL) limits the lifetime of audience-measurement cookies to "
+    "13 months, and asks people again after that period at the latest. Shorten the lifetime, or "
+    "check that it is really needed."
+)
+_EXPLAIN_AGE = N_(
+    "The national law ({country}) sets the age of digital consent at {national}. Below that age a "
+    "parent must give or authorise consent for an online service offered to a child. A lower "
+    "threshold ({age}) would treat younger children's own consent as valid when it is not."
+)
+_EXPLAIN_LARGE_SCALE_DPO = N_(
+    "You process health data through a service that reaches patients at large (an app, an "
+    "online platform or video consultations). Processing health data on a large scale as a core "
+    "activity requires a data protection officer. A single doctor or physiotherapist treating "
+    "their own patients is not large-scale processing (Recital 91), but a hospital, a clinic "
+    "group or a telehealth service usually is. If you are sure your processing is small, you "
+    "may leave this as it is; otherwise name your data protection officer."
+)
+_EXPLAIN_VAGUE_RETENTION = N_(
+    "'As long as necessary' does not tell people how long their data are kept. Give a period "
+    "(for example 'two years after the last appointment') or the criteria that decide it (for "
+    "example a statutory period, or the end of a contract)."
+)
+
+_VAGUE_RETENTION = re.compile(
+    r"^(we keep (the|your) (personal )?data )?(for )?"
+    r"(as long as (is |it is |they are )?(necessary|needed|required)"
+    r"|zo lang (als )?(nodig|noodzakelijk)"
+    r"|aussi longtemps que (nécessaire|necessaire)|le temps nécessaire|le temps necessaire"
+    r"|so lange (wie |als )?(nötig|notwendig|erforderlich))"
+    r"( (for|voor|pour|für) [\w ]{0,40})?$"
+)
+
+
+def is_vague_retention(text: str) -> bool:
+    """True when ``text`` says only "as long as necessary" (in one of the four languages)."""
+    normal = re.sub(r"[.!,;:]+", " ", text.casefold())
+    normal = re.sub(r"\s+", " ", normal).strip()
+    return bool(_VAGUE_RETENTION.match(normal))
+
+
+def _months(amount: int, unit: TimeUnit) -> float:
+    per_month = {
+        TimeUnit.DAYS: 1 / 30.4375,
+        TimeUnit.WEEKS: 7 / 30.4375,
+        TimeUnit.MONTHS: 1.0,
+        TimeUnit.YEARS: 12.0,
+    }
+    return amount * per_month[unit]
+
+
+#: Longest cookie lifetime, in months, accepted without a warning (CNIL guidelines 2020).
+MAX_COOKIE_MONTHS = 13
+
+#: Services through which health data reach people at large: with health data, a sign of
+#: processing "on a large scale" (Art. 37(1)(c); Recital 91 excludes the individual doctor).
+LARGE_SCALE_SERVICES: frozenset[Service] = frozenset(
+    {Service.TELECONSULTATION, Service.MOBILE_APP, Service.ONLINE_PLATFORM}
+)
+
+
+def large_scale_health(project: Project) -> bool:
+    """Whether the answers suggest large-scale processing of health (special-category) data:
+    special-category data together with an app, an online platform or video consultations."""
+    special = any(p.special_categories for p in project.purposes)
+    return special and bool(LARGE_SCALE_SERVICES.intersection(project.services))
+
+
+def uses_consent(project: Project) -> bool:
+    """Whether any purpose relies on consent (Art. 6(1)(a) or Art. 9(2)(a))."""
+    return any(
+        p.legal_basis is LegalBasis.CONSENT
+        or (p.special_categories and p.special_condition is SpecialCondition.EXPLICIT_CONSENT)
+        for p in project.purposes
+    )
+
+
+def _explain(issue: Issue) -> Finding:
+    for rule in _RULES:
+        if rule.translation != issue.translation or not rule.field.search(issue.field):
+            continue
+        severity = rule.severity or (Severity.ERROR if issue.blocking else Severity.WARNING)
+        return Finding(rule.code, severity, issue, rule.explanation, rule.article)
+    severity = Severity.ERROR if issue.blocking or issue.translation else Severity.WARNING
+    return Finding("incomplete", severity, issue)
+
+
+def _transfer_finding(project: Project, issue: Issue) -> Finding:
+    """Transfer issues, told apart by the safeguard the project names."""
+    from wizard.model.answers import Safeguard
+
+    base = _explain(issue)
+    match = re.match(r"^recipients\[(\d+)\]", issue.field)
+    safeguard = project.recipients[int(match.group(1))].safeguard if match else None
+    if safeguard is Safeguard.PRIVACY_SHIELD:
+        return Finding(
+            "transfer_privacy_shield",
+            Severity.ERROR,
+            issue,
+            _EXPLAIN_PRIVACY_SHIELD,
+            N_("Art. 45 GDPR; Court of Justice, C-311/18 (Schrems II)"),
+        )
+    if safeguard not in (None, Safeguard.NONE):
+        return Finding(
+            "transfer_wrong_safeguard",
+            Severity.ERROR,
+            issue,
+            _EXPLAIN_WRONG_SAFEGUARD,
+            N_("Art. 45 and Art. 46 GDPR"),
+        )
+    return base
+
+
+def _own_findings(project: Project) -> list[Finding]:
+    """The checks only the review makes (the wizard pages do not block on them)."""
+    out: list[Finding] = []
+    applies = set(flow.applicable_pages(project))
+
+    # Consent without an easy way to withdraw it.
+    org, rights = project.organisation, project.rights
+    if uses_consent(project) and not (rights.email or rights.web_form or org.email):
+        out.append(
+            Finding(
+                "consent_not_withdrawable",
+                Severity.ERROR,
+                Issue(
+                    PageId.RIGHTS,
+                    "rights.email",
+                    N_(
+                        "You rely on consent but give no e-mail address or web form to withdraw it."
+                    ),
+                ),
+                _EXPLAIN_WITHDRAW_CONSENT,
+                N_("Art. 7(3) and Art. 13(2)(c) GDPR"),
+            )
+        )
+
+    # Cookies kept longer than 13 months.
+    if PageId.COOKIES in applies and project.cookies.used:
+        for index, cookie in enumerate(project.cookies.items):
+            life = cookie.lifetime
+            if life is not None and _months(life.amount, life.unit) > MAX_COOKIE_MONTHS:
+                out.append(
+                    Finding(
+                        "cookie_lifetime",
+                        Severity.WARNING,
+                        Issue(
+                            PageId.COOKIES,
+                            f"cookies.items[{index}].lifetime",
+                            N_("Cookie '{cookie}' is kept longer than 13 months."),
+                            {"cookie": cookie.name},
+                            blocking=False,
+                        ),
+                        _EXPLAIN_COOKIE_LIFETIME,
+                        N_("Art. 5(3) ePrivacy Directive; CNIL guidelines on cookies (2020)"),
+                    )
+                )
+
+    # An age threshold below the Art. 8 age of the country of establishment.
+    children = project.children
+    if children.age_threshold is not None and org.country:
+        from wizard.catalog.ages import consent_age_entry
+
+        entry = consent_age_entry(org.country)
+        if entry is not None and entry.age is not None and children.age_threshold < entry.age:
+            law = " ".join(x for x in (entry.provision, entry.national_law) if x and x != "—")
+            out.append(
+                Finding(
+                    "age_below_national",
+                    Severity.ERROR,
+                    Issue(
+                        PageId.CHILDREN,
+                        "children.age_threshold",
+                        N_(
+                            "The age of {age} is below the age of digital consent in "
+                            "{country} ({national})."
+                        ),
+                        {
+                            "age": children.age_threshold,
+                            "country": org.country,
+                            "national": entry.age,
+                        },
+                    ),
+                    _EXPLAIN_AGE,
+                    N_("Art. 8(1) GDPR"),
+                    law,
+                )
+            )
+
+    # Large-scale health data and no data protection officer.
+    if large_scale_health(project) and project.dpo is None:
+        out.append(
+            Finding(
+                "dpo_for_large_scale_health",
+                Severity.WARNING,
+                Issue(
+                    PageId.ORGANISATION,
+                    "dpo",
+                    N_(
+                        "You seem to process health data on a large scale, but name no data "
+                        "protection officer."
+                    ),
+                    blocking=False,
+                ),
+                _EXPLAIN_LARGE_SCALE_DPO,
+                N_("Art. 37(1)(c) GDPR; Recital 91"),
+            )
+        )
+
+    # "As long as necessary" as the only retention.
+    for index, purpose in enumerate(project.purposes):
+        retention = purpose.retention
+        if retention.period is not None or retention.statutory_reference:
+            continue
+        texts = list(retention.criteria.root.values())
+        if texts and any(is_vague_retention(t) for t in texts):
+            out.append(
+                Finding(
+                    "retention_vague",
+                    Severity.ERROR,
+                    Issue(
+                        PageId.PURPOSES,
+                        f"purposes[{index}].retention.criteria",
+                        N_("{purpose}: 'as long as necessary' is not a retention period."),
+                        {"purpose": flow.purpose_label(purpose)},
+                    ),
+                    _EXPLAIN_VAGUE_RETENTION,
+                    N_("Art. 13(2)(a) and Art. 14(2)(a) GDPR"),
+                )
+            )
+    return out
+
+
+def findings(project: Project) -> list[Finding]:
+    """Everything missing or risky, in page order: the flow's issues on the pages that apply,
+    explained, and the review's own checks."""
+    out: list[Finding] = []
+    for issue in flow.missing(project):
+        if issue.page is PageId.TRANSFERS:
+            out.append(_transfer_finding(project, issue))
+        else:
+            out.append(_explain(issue))
+    out += _own_findings(project)
+    order = {page: i for i, page in enumerate(flow.PAGE_ORDER)}
+    return sorted(out, key=lambda f: order[f.page])
+
+
+def errors(items: list[Finding]) -> list[Finding]:
+    """The findings that must be fixed."""
+    return [f for f in items if f.severity is Severity.ERROR]
+
+
+# --- coverage -------------------------------------------------------------------------------------
+
+
+class _Sections:
+    """The numbered sections of a document, by anchor, with the text under each."""
+
+    def __init__(self, document: Document) -> None:
+        self.headings: dict[str, Heading] = {}
+        self.texts: dict[str, str] = {}
+        open_: list[Heading] = []
+        for block in document.blocks:
+            if isinstance(block, Heading):
+                open_ = [h for h in open_ if h.level < block.level]
+                open_.append(block)
+                self.headings[block.anchor] = block
+                self.texts.setdefault(block.anchor, "")
+                continue
+            text = _block_text(block)
+            for heading in open_:
+                self.texts[heading.anchor] += "\n" + text
+
+
+def _block_text(block: Paragraph | ListBlock | Table) -> str:
+    if isinstance(block, Paragraph):
+        return block.text
+    if isinstance(block, ListBlock):
+        return "\n".join(plain(i) for i in block.items)
+    return "\n".join(c.text for row in (block.header, *block.rows) for c in row)
+
+
+#: Where each element is found: the heading's anchor (see the template) and, for elements that
+#: share a section, the policy-domain sentence that must appear in it.
+_LOCATION: dict[str, tuple[str, str]] = {
+    "controller_identity": ("controller", ""),
+    "representative_identity": ("representative", ""),
+    "dpo_contact": ("dpo", ""),
+    "purposes": ("purposes", ""),
+    "legal_basis": ("purposes", "Legal basis"),
+    "legitimate_interests": ("legitimate-interests", ""),
+    "data_categories": ("purposes", "Personal data"),
+    "recipients": ("recipients", ""),
+    "transfers": ("transfers", ""),
+    "retention": ("purposes", "Retention period"),
+    "rights_access": ("rights", "Right of access"),
+    "rights_rectification": ("rights", "Right to rectification"),
+    "rights_erasure": ("rights", "Right to erasure"),
+    "rights_restriction": ("rights", "Right to restriction of processing"),
+    "right_to_object": ("right-to-object", ""),
+    "right_to_portability": ("rights", "Right to data portability"),
+    "right_to_withdraw_consent": ("rights", "Right to withdraw consent"),
+    "right_to_complain": ("complaints", ""),
+    "statutory_or_contractual_requirement": ("requirements", ""),
+    "automated_decision_making": ("automated-decisions", ""),
+    "source_of_data": ("sources", ""),
+    "further_processing_notice": ("changes", ""),
+}
+
+_NA = Status.NOT_APPLICABLE
+
+
+def _labels(purposes: list[Purpose]) -> str:
+    return ", ".join(flow.purpose_label(p) for p in purposes)
+
+
+def _flagged(found: list[Finding], codes: set[str], key: str) -> list[str]:
+    """The ``key`` argument (a purpose's or recipient's label) of the findings with ``codes``."""
+    labels = [str(f.issue.args.get(key, "")) for f in found if f.code in codes]
+    return list(dict.fromkeys(label for label in labels if label))
+
+
+def _judge(
+    project: Project, element_id: str, found: list[Finding]
+) -> tuple[Status, str, dict[str, Any]]:
+    """Whether ``element_id`` applies to the project and whether the answers give it:
+    COVERED (to be located in the document), PARTIAL, NOT_APPLICABLE or MISSING, with a reason.
+    What is incomplete comes from the findings (the same checks as the wizard's pages)."""
+    codes = {f.code for f in found}
+    org = project.organisation
+    purposes = project.purposes
+    indirect = [p for p in purposes if p.source]
+    direct = [p for p in purposes if not p.source]
+    bases = {p.legal_basis for p in purposes if p.legal_basis}
+    ok: tuple[Status, str, dict[str, Any]] = (Status.COVERED, "", {})
+    if element_id == "controller_identity":
+        if "controller_identity" in codes:
+            return Status.MISSING, N_("the name or the contact details are not given"), {}
+        return ok
+    if element_id == "representative_identity":
+        if not org.country or org.country in EEA_COUNTRIES:
+            return _NA, N_("no EU representative needed: established in the EU/EEA"), {}
+        if "eu_representative" in codes:
+            return (
+                Status.MISSING,
+                N_("established outside the EU/EEA, but no representative is named (Art. 27)"),
+                {},
+            )
+        return ok
+    if element_id == "dpo_contact":
+        if project.dpo is None:
+            if "dpo_for_large_scale_health" in codes:
+                return (
+                    Status.MISSING,
+                    N_("health data on a large scale, but no data protection officer is named"),
+                    {},
+                )
+            return _NA, N_("no data protection officer designated"), {}
+        return ok
+    if element_id == "purposes":
+        if not purposes:
+            return Status.MISSING, N_("no purpose is given"), {}
+        return ok
+    if element_id == "legal_basis":
+        if not purposes:
+            return Status.MISSING, N_("no purpose is given"), {}
+        labels = _flagged(
+            found, {"purpose_without_legal_basis", "special_data_without_condition"}, "purpose"
+        )
+        if labels:
+            return (
+                Status.PARTIAL,
+                N_("no legal basis (or Art. 9 condition) for: {purposes}"),
+                {"purposes": ", ".join(labels)},
+            )
+        return ok
+    if element_id == "legitimate_interests":
+        relying = [p for p in purposes if p.legal_basis is LegalBasis.LEGITIMATE_INTERESTS]
+        if not relying:
+            return _NA, N_("no purpose relies on legitimate interests"), {}
+        labels = _flagged(found, {"legitimate_interest_not_stated"}, "purpose")
+        if labels:
+            return (
+                Status.PARTIAL,
+                N_("the interest is not stated for: {purposes}"),
+                {"purposes": ", ".join(labels)},
+            )
+        return ok
+    if element_id == "data_categories":
+        if not indirect:
+            return _NA, N_("all data come from the person: Art. 14(1)(d) does not apply"), {}
+        lacking = [p for p in indirect if not (p.data_categories or p.other_data)]
+        if lacking:
+            return (
+                Status.PARTIAL,
+                N_("no categories of data for: {purposes}"),
+                {"purposes": _labels(lacking)},
+            )
+        return ok
+    if element_id == "recipients":
+        if not project.recipients:
+            return _NA, N_("no recipients: the data are not shared"), {}
+        return ok
+    if element_id == "transfers":
+        outside = [r for r in project.recipients if r.outside_eea]
+        if not outside:
+            return _NA, N_("no transfers: every recipient is in the EEA"), {}
+        labels = _flagged(
+            found,
+            {f"transfer_{x}" for x in ("without_safeguard", "privacy_shield", "wrong_safeguard")},
+            "recipient",
+        )
+        if labels:
+            return (
+                Status.PARTIAL,
+                N_("no valid safeguard for: {recipients}"),
+                {"recipients": ", ".join(labels)},
+            )
+        return ok
+    if element_id == "retention":
+        if not purposes:
+            return Status.MISSING, N_("no purpose is given"), {}
+        labels = _flagged(found, {"retention_not_stated", "retention_vague"}, "purpose")
+        if labels:
+            return (
+                Status.PARTIAL,
+                N_("no period or criteria for: {purposes}"),
+                {"purposes": ", ".join(labels)},
+            )
+        return ok
+    if element_id == "right_to_object":
+        if not bases & {LegalBasis.LEGITIMATE_INTERESTS, LegalBasis.PUBLIC_TASK}:
+            return (
+                _NA,
+                N_("no purpose relies on legitimate interests or a public task (Art. 21(1))"),
+                {},
+            )
+        return ok
+    if element_id == "right_to_portability":
+        if not bases & {LegalBasis.CONSENT, LegalBasis.CONTRACT}:
+            return _NA, N_("no purpose relies on consent or a contract (Art. 20(1))"), {}
+        return ok
+    if element_id == "right_to_withdraw_consent":
+        if not uses_consent(project):
+            return _NA, N_("no processing is based on consent"), {}
+        return ok
+    if element_id == "statutory_or_contractual_requirement":
+        if not direct:
+            return (
+                _NA,
+                N_("no data are collected from the person: Art. 13(2)(e) does not apply"),
+                {},
+            )
+        labels = _flagged(found, {"requirement_not_stated"}, "purpose")
+        if len(labels) >= len(direct):
+            return Status.MISSING, N_("not stated for any purpose"), {}
+        if labels:
+            return Status.PARTIAL, N_("not stated for: {purposes}"), {"purposes": ", ".join(labels)}
+        return ok
+    if element_id == "automated_decision_making":
+        if "automated_decisions_unanswered" in codes:
+            return Status.MISSING, N_("not answered yet"), {}
+        return ok
+    if element_id == "source_of_data":
+        if not indirect:
+            return _NA, N_("all data come from the person: Art. 14(2)(f) does not apply"), {}
+        return ok
+    if element_id == "further_processing_notice":
+        return (
+            _NA,
+            N_(
+                "only before you use data for a new purpose: then inform people first "
+                "and update this policy"
+            ),
+            {},
+        )
+    return ok
+
+
+def coverage(
+    project: Project,
+    lang: str,
+    document: Document | None = None,
+    found: list[Finding] | None = None,
+) -> tuple[list[Coverage], list[str]]:
+    """The coverage of every :data:`ELEMENTS` entry by the policy in ``lang``.
+
+    The sections are looked up in ``document`` (built with
+    :func:`wizard.policy.engine.build_document` when not given). When the policy cannot be
+    written in ``lang`` yet, the elements it would cover are reported as missing, and the
+    second value lists the engine's problems.
+    """
+    from wizard.i18n import translation
+    from wizard.policy.engine import PolicyError, build_document
+
+    problems: list[str] = []
+    if document is None:
+        try:
+            document = build_document(project, lang)
+        except PolicyError as exc:
+            problems = list(exc.problems)
+    sections = _Sections(document) if document is not None else None
+    policy = translation("policy", lang)
+    if found is None:
+        found = findings(project)
+    out: list[Coverage] = []
+    for element in ELEMENTS:
+        status, reason, args = _judge(project, element.id, found)
+        if status in (Status.COVERED, Status.PARTIAL) or element.id == "further_processing_notice":
+            anchor, marker = _LOCATION[element.id]
+            if sections is None:
+                if status is not _NA:
+                    status, reason, args = (
+                        Status.MISSING,
+                        N_("the policy cannot be written in this language yet"),
+                        {},
+                    )
+                out.append(Coverage(element, status, reason=reason, args=args))
+                continue
+            heading = sections.headings.get(anchor)
+            present = heading is not None and (
+                not marker or policy.gettext(marker) in sections.texts.get(anchor, "")
+            )
+            if heading is None or not present:
+                if status is not _NA:
+                    status, reason, args = (Status.MISSING, N_("not found in the document"), {})
+                out.append(Coverage(element, status, reason=reason, args=args))
+                continue
+            out.append(
+                Coverage(
+                    element, status, heading.number, heading.text, heading.anchor, reason, args
+                )
+            )
+            continue
+        out.append(Coverage(element, status, reason=reason, args=args))
+    return out, problems
+
+
+# --- the report, as text and as data --------------------------------------------------------------
+
+#: Page names for reports without a window (the same words as the wizard's page titles).
+PAGE_TITLES: dict[PageId, str] = {
+    PageId.WELCOME: N_("Welcome to Privacy Wizard"),
+    PageId.ORGANISATION: N_("Your organisation"),
+    PageId.SERVICES: N_("Your services"),
+    PageId.PURPOSES: N_("Data and purposes"),
+    PageId.RECIPIENTS: N_("Processors and other recipients"),
+    PageId.TRANSFERS: N_("International transfers"),
+    PageId.COOKIES: N_("Cookies"),
+    PageId.CHILDREN: N_("Children"),
+    PageId.RIGHTS: N_("Rights and complaints"),
+    PageId.REVIEW: N_("Review"),
+    PageId.OUTPUT: N_("Generate the policy"),
+}
+
+SEVERITY_LABELS: dict[Severity, str] = {
+    Severity.ERROR: N_("must fix"),
+    Severity.WARNING: N_("advice"),
+}
+
+
+@dataclass(frozen=True)
+class Report:
+    """Coverage and findings of one project, for one document language."""
+
+    lang: str
+    coverage: list[Coverage]
+    findings: list[Finding]
+    problems: list[str]
+
+    @property
+    def errors(self) -> list[Finding]:
+        return errors(self.findings)
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.WARNING]
+
+
+def review(project: Project, lang: str, document: Document | None = None) -> Report:
+    """The whole review of ``project`` with the policy in ``lang``."""
+    found = findings(project)
+    items, problems = coverage(project, lang, document, found)
+    return Report(lang, items, found, problems)
+
+
+def report_data(report: Report, gettext: Gettext = _identity) -> dict[str, Any]:
+    """The report as plain data with stable keys (for ``check --format json``)."""
+    return {
+        "lang": report.lang,
+        "errors": len(report.errors),
+        "warnings": len(report.warnings),
+        "coverage": [
+            {
+                "id": c.element.id,
+                "name": gettext(c.element.name),
+                "art13": c.element.art13,
+                "art14": c.element.art14,
+                "status": c.status.value,
+                "section": c.section,
+                "heading": c.heading,
+                "anchor": c.anchor,
+                "reason": c.reason_text(gettext),
+            }
+            for c in report.coverage
+        ],
+        "findings": [
+            {
+                "code": f.code,
+                "severity": f.severity.value,
+                "page": f.page.value,
+                "field": f.field,
+                "message": f.text(gettext),
+                "explanation": f.explanation_text(gettext),
+                "article": f.article_text(gettext),
+            }
+            for f in report.findings
+        ],
+        "problems": list(report.problems),
+    }
+
+
+def report_text(report: Report, gettext: Gettext = _identity) -> str:
+    """The report as plain text, for a terminal."""
+    lines = [gettext("Coverage of the information Art. 13 and 14 GDPR require:")]
+    width = max(len(gettext(label)) for label in STATUS_LABELS.values())
+    for c in report.coverage:
+        status = gettext(STATUS_LABELS[c.status]).ljust(width)
+        detail = c.where() or c.reason_text(gettext)
+        if c.where() and c.reason:
+            detail += f" ({c.reason_text(gettext)})"
+        lines.append(f"  {status}  {gettext(c.element.name)}: {detail}")
+    if report.problems:
+        lines.append("")
+        lines.append(gettext(N_("The policy cannot be shown in this language yet:")))
+        lines.extend(f"  - {problem}" for problem in report.problems)
+    lines.append("")
+    if not report.findings:
+        lines.append(gettext("Nothing is missing or risky."))
+    else:
+        lines.append(
+            gettext("Findings: {errors} to fix, {warnings} advice.").format(
+                errors=len(report.errors), warnings=len(report.warnings)
+            )
+        )
+    for f in report.findings:
+        lines.append("")
+        lines.append(f"[{gettext(SEVERITY_LABELS[f.severity])}] {f.text(gettext)}")
+        explanation = f.explanation_text(gettext)
+        if explanation:
+            lines.append("    " + explanation)
+        article = f.article_text(gettext)
+        if article:
+            lines.append("    " + gettext("Rests on: {article}").format(article=article))
+        lines.append(
+            "    "
+            + gettext("Where: {page} ({field})").format(
+                page=gettext(PAGE_TITLES[f.page]), field=f.field
+            )
+        )
+    return "\n".join(lines)
+
+
+__all__ = [
+    "ELEMENTS",
+    "ELEMENT_IDS",
+    "LARGE_SCALE_SERVICES",
+    "MAX_COOKIE_MONTHS",
+    "PAGE_TITLES",
+    "SEVERITY_LABELS",
+    "STATUS_LABELS",
+    "Coverage",
+    "Element",
+    "Finding",
+    "Report",
+    "Severity",
+    "Status",
+    "coverage",
+    "errors",
+    "findings",
+    "is_vague_retention",
+    "large_scale_health",
+    "report_data",
+    "report_text",
+    "review",
+    "uses_consent",
+]
