@@ -2,7 +2,7 @@
 
     privacy-wizard                          start the wizard
     privacy-wizard PROJECT                  start the wizard with a project open
-    privacy-wizard render PROJECT --lang en,nl --format docx,pdf --out DIR
+    privacy-wizard render PROJECT --lang en,nl --format docx,pdf,html,md --out DIR
     privacy-wizard schema                   print the project file's JSON Schema
 
 Errors are one line on stderr and a non-zero exit status, never a traceback.
@@ -60,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--format",
         dest="formats",
-        help="formats, comma-separated: docx,pdf (default: the project's own choice)",
+        help="formats, comma-separated: docx,pdf,html,md (default: the project's own choice)",
     )
     render.add_argument("--out", required=True, metavar="DIR", help="the folder to write into")
     render.add_argument(
@@ -99,7 +99,9 @@ def _render(args: argparse.Namespace) -> int:
         )
     # Every language is built before anything is written, so a problem in one language
     # leaves no half set of files behind.
-    documents = {lang: build_document(project, lang) for lang in dict.fromkeys(j.lang for j in jobs)}
+    documents = {
+        lang: build_document(project, lang) for lang in dict.fromkeys(j.lang for j in jobs)
+    }
     for job in jobs:
         print(write_output(project, job, documents[job.lang]))
     return 0

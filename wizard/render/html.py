@@ -160,8 +160,8 @@ h2, h3 { scroll-margin-top: 1rem; }
   background: var(--accent);
 }
 p { margin: 0 0 0.8rem; }
-.meta { margin: 0; color: var(--muted); font-size: 0.9rem; }
-.lead { font-size: 1.13rem; line-height: 1.6; margin: 0 0 1.5rem; }
+.meta { margin: 0; color: var(--muted); font-size: 0.9em; }
+.lead { font-size: 1.13em; line-height: 1.6; margin: 0 0 1.5rem; }
 .note {
   margin: 1rem 0 1.25rem;
   padding: 0.8rem 1rem 0.8rem 1.1rem;
@@ -183,21 +183,21 @@ a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; border-
   border: 1px solid var(--rule);
   border-radius: 8px;
 }
-.toc h2 { margin: 0 0 0.5rem; font-size: 1rem; text-transform: none; }
+.toc h2 { margin: 0 0 0.5rem; font-size: 1em; }
 .toc ol { list-style: none; margin: 0; padding: 0; }
-.toc ol ol { margin: 0.15rem 0 0.35rem; padding-left: 1.6rem; font-size: 0.94rem; }
+.toc ol ol { margin: 0.15rem 0 0.35rem; padding-left: 1.6rem; font-size: 0.94em; }
 .toc li { margin: 0.15rem 0; }
 .toc a { color: var(--ink); text-decoration: none; }
 .toc a:hover, .toc a:focus-visible { color: var(--link); text-decoration: underline; }
 .table-wrap { margin: 1rem 0 1.5rem; overflow-x: auto; }
 .table-wrap:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
-table { width: 100%; border-collapse: collapse; font-size: 0.9rem; line-height: 1.45; }
+table { width: 100%; border-collapse: collapse; font-size: 0.9em; line-height: 1.45; }
 caption {
   caption-side: top;
   text-align: left;
   padding: 0 0 0.4rem;
   color: var(--muted);
-  font-size: 0.85rem;
+  font-size: 0.85em;
 }
 th, td {
   padding: 0.5rem 0.65rem;
@@ -220,7 +220,7 @@ tbody tr:nth-child(even) { background: var(--zebra); }
   padding-top: 0.9rem;
   border-top: 1px solid var(--rule);
   color: var(--muted);
-  font-size: 0.85rem;
+  font-size: 0.85em;
 }
 .doc-footer p { margin: 0; }
 @media (max-width: 40rem) {
@@ -251,7 +251,7 @@ tbody tr:nth-child(even) { background: var(--zebra); }
   table { font-size: 8.6pt; min-width: 0; }
   thead { display: table-header-group; }
   tr, th, td { break-inside: avoid; page-break-inside: avoid; }
-  caption { break-after: avoid; page-break-after: avoid; }
+  caption { font-size: 8.5pt; break-after: avoid; page-break-after: avoid; }
   .note { break-inside: avoid; page-break-inside: avoid; }
   thead th, tbody tr, .note, .num { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .doc-footer { display: none; }
