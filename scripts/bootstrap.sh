@@ -15,6 +15,8 @@ cd "$here"
 
 # System libraries the PyPI Qt wheels need even offscreen, a font, and the tools the tests use to
 # read documents back (pdftotext, pdffonts, qpdf) and to show real windows on a virtual screen.
+# The tests also open the HTML export in Debian's headless Chromium (driven through Playwright's
+# Python package; `playwright install` is never run: it downloads a browser of its own).
 apt_packages=(
   python3-venv python3-pip
   libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core
@@ -22,7 +24,7 @@ apt_packages=(
   libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
 )
 if [ "$mode" = "test" ]; then
-  apt_packages+=(poppler-utils qpdf)
+  apt_packages+=(poppler-utils qpdf chromium)
 fi
 
 missing=()

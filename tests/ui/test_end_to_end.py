@@ -135,7 +135,10 @@ def test_new_project_typed_to_generated_docx(
 
 
 def test_open_example_and_generate(
-    qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    qtbot: Any,
+    window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     dialogs: Dialogs,
 ) -> None:
     example = EXAMPLES / "physiotherapy-practice.privacy.json"
@@ -150,10 +153,17 @@ def test_open_example_and_generate(
         click_next(qtbot, window)
         visited.append(current(window))
     assert PageId.TRANSFERS not in visited  # all recipients in the EEA
+    output = window.wizard.pages[PageId.OUTPUT]
+    for fmt in (OutputFormat.HTML, OutputFormat.MARKDOWN):
+        click(qtbot, output.format_boxes[fmt])
+    assert OutputFormat.HTML in window.session.project.publication.formats
     written = generate(qtbot, window, tmp_path / "out", monkeypatch)
-    assert {p.suffix for p in written} == {".pdf", ".docx"}
+    assert {p.suffix for p in written} == {".pdf", ".docx", ".html", ".md"}
     name = window.session.project.organisation.legal_name
     assert name in docx_text(next(p for p in written if p.suffix == ".docx"))
+    page = next(p for p in written if p.suffix == ".html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and name in page
+    assert name in next(p for p in written if p.suffix == ".md").read_text(encoding="utf-8")
     # Generating again asks before replacing; answering No writes nothing.
     dialogs.answers.append(QMessageBox.StandardButton.No)
     page = window.wizard.pages[PageId.OUTPUT]

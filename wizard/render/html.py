@@ -379,8 +379,12 @@ def _table_html(table: Table, number: int, label: str, ids: frozenset[str]) -> l
     weights = [max(float(w), 0.0) for w in table.widths[:ncols]]
     caption = clean(table.caption).strip()
     cid = f"table-{number}"
+    # The wrapper scrolls a wide table on a small screen; it is a named region so that a
+    # keyboard user can focus it and scroll. Without a caption the table is named after its
+    # section.
     name = f'aria-labelledby="{cid}"' if caption else f'aria-label="{esc(label)}"'
-    out = [f'<div class="table-wrap" role="region" {name} tabindex="0">', "<table>"]
+    table_name = "" if caption else f' aria-label="{esc(label)}"'
+    out = [f'<div class="table-wrap" role="region" {name} tabindex="0">', f"<table{table_name}>"]
     if caption:
         out.append(f'<caption id="{cid}">{esc(caption)}</caption>')
     if len(weights) == ncols and sum(weights) > 0:
