@@ -135,10 +135,7 @@ def test_new_project_typed_to_generated_docx(
 
 
 def test_open_example_and_generate(
-    qtbot: Any,
-    window: MainWindow,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     dialogs: Dialogs,
 ) -> None:
     example = EXAMPLES / "physiotherapy-practice.privacy.json"
@@ -161,8 +158,8 @@ def test_open_example_and_generate(
     assert {p.suffix for p in written} == {".pdf", ".docx", ".html", ".md"}
     name = window.session.project.organisation.legal_name
     assert name in docx_text(next(p for p in written if p.suffix == ".docx"))
-    page = next(p for p in written if p.suffix == ".html").read_text(encoding="utf-8")
-    assert page.startswith("<!DOCTYPE html>") and name in page
+    html_page = next(p for p in written if p.suffix == ".html").read_text(encoding="utf-8")
+    assert html_page.startswith("<!DOCTYPE html>") and name in html_page
     assert name in next(p for p in written if p.suffix == ".md").read_text(encoding="utf-8")
     # Generating again asks before replacing; answering No writes nothing.
     dialogs.answers.append(QMessageBox.StandardButton.No)
