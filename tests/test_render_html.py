@@ -7,6 +7,7 @@ with GFM tables). The same facts that the DOCX and PDF tests look for must be th
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 from functools import cache
@@ -438,3 +439,28 @@ def test_the_strict_parse_really_is_strict() -> None:
     """The validity test above can fail: html5lib in strict mode rejects a stray end tag."""
     with pytest.raises(html5lib.html5parser.ParseError):
         parse_strict(b"<!DOCTYPE html><html lang=en><title>x</title><p>a</b></p>")
+
+
+def test_format_1_project_files_choose_html_and_markdown(tmp_path: Path) -> None:
+    """The new formats are new values of an existing field: format 1 files stay format 1."""
+    from wizard.model import project_schema, save_project
+    from wizard.model.answers import OutputFormat
+
+    schema = project_schema()
+    assert schema["$defs"]["OutputFormat"]["enum"] == ["docx", "pdf", "html", "md"]
+    raw = (EXAMPLES / "telehealth-startup.privacy.json").read_text(encoding="utf-8")
+    data = json.loads(raw)
+    assert data["format_version"] == 1
+    data["publication"]["formats"] = ["html", "md"]
+    path = tmp_path / "web.privacy.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    project = load_project(path)
+    assert project.publication.formats == [OutputFormat.HTML, OutputFormat.MARKDOWN]
+    save_project(project, path)
+    assert json.loads(path.read_text(encoding="utf-8"))["format_version"] == 1
+    out = tmp_path / "out"
+    assert main(["render", str(path), "--lang", "de", "--out", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == [
+        "privacy-policy-de.html",
+        "privacy-policy-de.md",
+    ]
