@@ -185,8 +185,9 @@ a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; border-
 }
 .toc h2 { margin: 0 0 0.5rem; font-size: 1em; }
 .toc ol { list-style: none; margin: 0; padding: 0; }
-.toc ol ol { margin: 0.15rem 0 0.35rem; padding-left: 1.6rem; font-size: 0.94em; }
-.toc li { margin: 0.15rem 0; }
+.toc ol ol { margin: 0.15rem 0 0.35rem; padding-left: 0; font-size: 0.94em; }
+/* A hanging indent: a long entry wraps under its text, not under its number. */
+.toc li { margin: 0.15rem 0; padding-left: 1.6em; text-indent: -1.6em; }
 .toc a { color: var(--ink); text-decoration: none; }
 .toc a:hover, .toc a:focus-visible { color: var(--link); text-decoration: underline; }
 .table-wrap { margin: 1rem 0 1.5rem; overflow-x: auto; }
@@ -227,6 +228,8 @@ tbody tr:nth-child(even) { background: var(--zebra); }
   .page { padding: 1.75rem 1rem 1.5rem; }
   h1 { font-size: 1.7rem; }
   h2 { font-size: 1.25rem; }
+  .lead { font-size: 1.05em; }
+  .toc { padding: 0.9rem 1rem; }
   table { min-width: 34rem; }
 }
 @media print {
