@@ -99,9 +99,7 @@ def _render(args: argparse.Namespace) -> int:
         )
     # Every language is built before anything is written, so a problem in one language
     # leaves no half set of files behind.
-    documents = {
-        lang: build_document(project, lang) for lang in dict.fromkeys(j.lang for j in jobs)
-    }
+    documents = {lang: build_document(project, lang) for lang in dict.fromkeys(j.lang for j in jobs)}
     for job in jobs:
         print(write_output(project, job, documents[job.lang]))
     return 0

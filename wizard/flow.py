@@ -261,7 +261,9 @@ def _organisation_issues(project: Project) -> list[Issue]:
     return issues
 
 
-def purpose_issues(purpose: Purpose, index: int, languages: Iterable[str] = ("en",)) -> list[Issue]:
+def purpose_issues(
+    purpose: Purpose, index: int, languages: Iterable[str] = ("en",)
+) -> list[Issue]:
     """What is missing in one purpose (shown in the purpose editor and on the review page)."""
     page = PageId.PURPOSES
     base = f"purposes[{index}]"
@@ -344,11 +346,7 @@ def purpose_issues(purpose: Purpose, index: int, languages: Iterable[str] = ("en
         )
     if purpose.source:
         issues += _text_gaps(
-            page,
-            f"{base}.source",
-            purpose.source,
-            languages,
-            N_("Source of '{purpose}'"),
+            page, f"{base}.source", purpose.source, languages, N_("Source of '{purpose}'"),
             purpose=label,
         )
     if purpose.requirement is None:
@@ -412,7 +410,9 @@ def _recipients_issues(project: Project) -> list[Issue]:
 
 #: Countries with an adequacy decision of the European Commission (Art. 45 GDPR), besides the US,
 #: whose adequacy decision (the Data Privacy Framework) covers certified organisations only.
-ADEQUACY_COUNTRIES: frozenset[str] = frozenset("AD AR CA CH FO GB GG IL IM JE JP KR NZ UY".split())
+ADEQUACY_COUNTRIES: frozenset[str] = frozenset(
+    "AD AR CA CH FO GB GG IL IM JE JP KR NZ UY".split()
+)
 
 
 def transfer_problem(country: str, safeguard: Safeguard | None) -> str | None:
@@ -474,10 +474,7 @@ def _cookies_issues(project: Project) -> list[Issue]:
             )
         else:
             issues += _text_gaps(
-                page,
-                "cookies.consent_mechanism",
-                cookies.consent_mechanism,
-                languages,
+                page, "cookies.consent_mechanism", cookies.consent_mechanism, languages,
                 N_("How consent is asked"),
             )
         if not cookies.withdrawal:
@@ -490,20 +487,13 @@ def _cookies_issues(project: Project) -> list[Issue]:
             )
         else:
             issues += _text_gaps(
-                page,
-                "cookies.withdrawal",
-                cookies.withdrawal,
-                languages,
+                page, "cookies.withdrawal", cookies.withdrawal, languages,
                 N_("How consent is withdrawn"),
             )
     for index, cookie in enumerate(cookies.items):
         issues += _text_gaps(
-            page,
-            f"cookies.items[{index}].purpose",
-            cookie.purpose,
-            languages,
-            N_("Purpose of cookie '{cookie}'"),
-            cookie=cookie.name,
+            page, f"cookies.items[{index}].purpose", cookie.purpose, languages,
+            N_("Purpose of cookie '{cookie}'"), cookie=cookie.name,
         )
     return issues
 
@@ -528,11 +518,8 @@ def _children_issues(project: Project) -> list[Issue]:
         )
     else:
         issues += _text_gaps(
-            page,
-            "children.parental_consent",
-            children.parental_consent,
-            project.publication.languages,
-            N_("Parental consent"),
+            page, "children.parental_consent", children.parental_consent,
+            project.publication.languages, N_("Parental consent"),
         )
     return issues
 
@@ -543,7 +530,9 @@ def _rights_issues(project: Project) -> list[Issue]:
     languages = project.publication.languages
     issues: list[Issue] = []
     if not (rights.email or rights.web_form or rights.by_post or project.organisation.email):
-        issues.append(Issue(page, "rights.email", N_("Give at least one way to send a request.")))
+        issues.append(
+            Issue(page, "rights.email", N_("Give at least one way to send a request."))
+        )
     if not rights.identity_check:
         issues.append(
             Issue(
@@ -555,10 +544,7 @@ def _rights_issues(project: Project) -> list[Issue]:
         )
     else:
         issues += _text_gaps(
-            page,
-            "rights.identity_check",
-            rights.identity_check,
-            languages,
+            page, "rights.identity_check", rights.identity_check, languages,
             N_("Identity check"),
         )
     authority = project.authority
@@ -744,10 +730,8 @@ _SUGGESTIONS: dict[Service, list[dict[str, Any]]] = {
             "data_categories": [_C.DEVICE, _C.USAGE],
             "legal_basis": LegalBasis.LEGITIMATE_INTERESTS,
             "legitimate_interest": "Keeping our website working and secure",
-            "retention": {
-                "period": {"amount": 3, "unit": TimeUnit.MONTHS},
-                "starting": RetentionStart.COLLECTION,
-            },
+            "retention": {"period": {"amount": 3, "unit": TimeUnit.MONTHS},
+                          "starting": RetentionStart.COLLECTION},
         }
     ],
     Service.MOBILE_APP: [
@@ -758,10 +742,8 @@ _SUGGESTIONS: dict[Service, list[dict[str, Any]]] = {
             "data_categories": [_C.ACCOUNT, _C.DEVICE, _C.USAGE],
             "legal_basis": LegalBasis.CONTRACT,
             "requirement": Requirement.NEEDED_FOR_CONTRACT,
-            "retention": {
-                "period": {"amount": 3, "unit": TimeUnit.MONTHS},
-                "starting": RetentionStart.ACCOUNT_CLOSURE,
-            },
+            "retention": {"period": {"amount": 3, "unit": TimeUnit.MONTHS},
+                          "starting": RetentionStart.ACCOUNT_CLOSURE},
         }
     ],
     Service.ONLINE_PLATFORM: [
@@ -772,10 +754,8 @@ _SUGGESTIONS: dict[Service, list[dict[str, Any]]] = {
             "data_categories": [_C.IDENTITY, _C.CONTACT, _C.ACCOUNT, _C.USAGE],
             "legal_basis": LegalBasis.CONTRACT,
             "requirement": Requirement.NEEDED_FOR_CONTRACT,
-            "retention": {
-                "period": {"amount": 3, "unit": TimeUnit.MONTHS},
-                "starting": RetentionStart.ACCOUNT_CLOSURE,
-            },
+            "retention": {"period": {"amount": 3, "unit": TimeUnit.MONTHS},
+                          "starting": RetentionStart.ACCOUNT_CLOSURE},
         }
     ],
     Service.APPOINTMENT_BOOKING: [
@@ -786,10 +766,8 @@ _SUGGESTIONS: dict[Service, list[dict[str, Any]]] = {
             "data_categories": [_C.IDENTITY, _C.CONTACT, _C.APPOINTMENT],
             "legal_basis": LegalBasis.CONTRACT,
             "requirement": Requirement.NEEDED_FOR_CONTRACT,
-            "retention": {
-                "period": {"amount": 2, "unit": TimeUnit.YEARS},
-                "starting": RetentionStart.LAST_CONTACT,
-            },
+            "retention": {"period": {"amount": 2, "unit": TimeUnit.YEARS},
+                          "starting": RetentionStart.LAST_CONTACT},
         }
     ],
     Service.TELECONSULTATION: [
@@ -801,10 +779,8 @@ _SUGGESTIONS: dict[Service, list[dict[str, Any]]] = {
             "legal_basis": LegalBasis.CONTRACT,
             "special_condition": SpecialCondition.HEALTH_CARE,
             "requirement": Requirement.NEEDED_FOR_CONTRACT,
-            "retention": {
-                "criteria": "We do not record video calls; what we note during the "
-                "call is kept in your patient record."
-            },
+            "retention": {"criteria": "We do not record video calls; what we note during the "
+                                      "call is kept in your patient record."},
         }
     ],
     Service.PATIENT_CARE: [
@@ -825,11 +801,9 @@ _SUGGESTIONS: dict[Service, list[dict[str, Any]]] = {
             "data_categories": [_C.IDENTITY, _C.CONTACT, _C.INSURANCE, _C.PAYMENT],
             "legal_basis": LegalBasis.LEGAL_OBLIGATION,
             "requirement": Requirement.STATUTORY,
-            "retention": {
-                "criteria": "As long as tax and accounting law requires us to keep "
-                "invoices and accounting records.",
-                "starting": RetentionStart.END_OF_FISCAL_YEAR,
-            },
+            "retention": {"criteria": "As long as tax and accounting law requires us to keep "
+                                      "invoices and accounting records.",
+                          "starting": RetentionStart.END_OF_FISCAL_YEAR},
         },
     ],
     Service.ONLINE_PAYMENTS: [
@@ -840,11 +814,9 @@ _SUGGESTIONS: dict[Service, list[dict[str, Any]]] = {
             "data_categories": [_C.IDENTITY, _C.CONTACT, _C.PAYMENT],
             "legal_basis": LegalBasis.CONTRACT,
             "requirement": Requirement.NEEDED_FOR_CONTRACT,
-            "retention": {
-                "criteria": "As long as tax and accounting law requires us to keep "
-                "invoices and accounting records.",
-                "starting": RetentionStart.END_OF_FISCAL_YEAR,
-            },
+            "retention": {"criteria": "As long as tax and accounting law requires us to keep "
+                                      "invoices and accounting records.",
+                          "starting": RetentionStart.END_OF_FISCAL_YEAR},
         }
     ],
     Service.NEWSLETTER: [
@@ -855,10 +827,8 @@ _SUGGESTIONS: dict[Service, list[dict[str, Any]]] = {
             "data_categories": [_C.CONTACT, _C.MARKETING_PREFERENCES],
             "legal_basis": LegalBasis.CONSENT,
             "requirement": Requirement.VOLUNTARY,
-            "retention": {
-                "criteria": "Until you unsubscribe.",
-                "starting": RetentionStart.WITHDRAWAL,
-            },
+            "retention": {"criteria": "Until you unsubscribe.",
+                          "starting": RetentionStart.WITHDRAWAL},
         }
     ],
     Service.CONTACT_FORM: [
@@ -870,10 +840,8 @@ _SUGGESTIONS: dict[Service, list[dict[str, Any]]] = {
             "legal_basis": LegalBasis.LEGITIMATE_INTERESTS,
             "legitimate_interest": "Answering the questions people send us",
             "requirement": Requirement.VOLUNTARY,
-            "retention": {
-                "period": {"amount": 1, "unit": TimeUnit.YEARS},
-                "starting": RetentionStart.LAST_CONTACT,
-            },
+            "retention": {"period": {"amount": 1, "unit": TimeUnit.YEARS},
+                          "starting": RetentionStart.LAST_CONTACT},
         }
     ],
     Service.RECRUITMENT: [
@@ -884,10 +852,8 @@ _SUGGESTIONS: dict[Service, list[dict[str, Any]]] = {
             "data_categories": [_C.IDENTITY, _C.CONTACT, _C.APPLICATION],
             "legal_basis": LegalBasis.CONTRACT,
             "requirement": Requirement.VOLUNTARY,
-            "retention": {
-                "period": {"amount": 4, "unit": TimeUnit.WEEKS},
-                "starting": RetentionStart.END_OF_PROCEDURE,
-            },
+            "retention": {"period": {"amount": 4, "unit": TimeUnit.WEEKS},
+                          "starting": RetentionStart.END_OF_PROCEDURE},
         }
     ],
 }
@@ -1005,11 +971,8 @@ def recipient_from_catalog(entry: Any) -> Recipient:
     """
     locations = list(entry.data_location)
     outside = [c for c in locations if c not in EEA_COUNTRIES]
-    country = (
-        outside[0]
-        if entry.safeguard and outside
-        else (locations[0] if locations else entry.country)
-    )
+    country = outside[0] if entry.safeguard and outside else (locations[0] if locations
+                                                             else entry.country)
     legal = entry.legal_entity
     if legal and entry.name.casefold() not in legal.casefold():
         name = f"{legal} ({entry.name})"
@@ -1030,18 +993,10 @@ def recipient_from_catalog(entry: Any) -> Recipient:
 COOKIE_CSV_COLUMNS = ("name", "provider", "party", "category", "purpose", "lifetime")
 
 _UNIT_WORDS: dict[str, TimeUnit] = {
-    "day": TimeUnit.DAYS,
-    "days": TimeUnit.DAYS,
-    "d": TimeUnit.DAYS,
-    "week": TimeUnit.WEEKS,
-    "weeks": TimeUnit.WEEKS,
-    "w": TimeUnit.WEEKS,
-    "month": TimeUnit.MONTHS,
-    "months": TimeUnit.MONTHS,
-    "m": TimeUnit.MONTHS,
-    "year": TimeUnit.YEARS,
-    "years": TimeUnit.YEARS,
-    "y": TimeUnit.YEARS,
+    "day": TimeUnit.DAYS, "days": TimeUnit.DAYS, "d": TimeUnit.DAYS,
+    "week": TimeUnit.WEEKS, "weeks": TimeUnit.WEEKS, "w": TimeUnit.WEEKS,
+    "month": TimeUnit.MONTHS, "months": TimeUnit.MONTHS, "m": TimeUnit.MONTHS,
+    "year": TimeUnit.YEARS, "years": TimeUnit.YEARS, "y": TimeUnit.YEARS,
 }
 
 
@@ -1068,10 +1023,8 @@ def parse_cookies_csv(text: str, lang: str = "en") -> tuple[list[Cookie], list[s
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     absent = [c for c in ("name", "provider", "category") if c not in header]
     if absent:
-        return [], [
-            f"line 1: missing column(s) {', '.join(absent)}; "
-            f"expected {', '.join(COOKIE_CSV_COLUMNS)}"
-        ]
+        return [], [f"line 1: missing column(s) {', '.join(absent)}; "
+                    f"expected {', '.join(COOKIE_CSV_COLUMNS)}"]
     cookies: list[Cookie] = []
     problems: list[str] = []
     for line, row in enumerate(reader, start=2):
@@ -1083,12 +1036,8 @@ def parse_cookies_csv(text: str, lang: str = "en") -> tuple[list[Cookie], list[s
             party = values.get("party", "").lower() or (
                 Party.FIRST.value if values.get("provider") else ""
             )
-            party = {
-                "1st": "first",
-                "3rd": "third",
-                "first-party": "first",
-                "third-party": "third",
-            }.get(party, party)
+            party = {"1st": "first", "3rd": "third", "first-party": "first",
+                     "third-party": "third"}.get(party, party)
             cookies.append(
                 Cookie.model_validate(
                     {

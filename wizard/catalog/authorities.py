@@ -87,7 +87,9 @@ class SupervisoryAuthority:
 
 
 def _row_to_authority(row: Mapping[str, str]) -> SupervisoryAuthority:
-    names = {lang: row[f"name_{lang}"].strip() for lang in LANGUAGES if row[f"name_{lang}"].strip()}
+    names = {
+        lang: row[f"name_{lang}"].strip() for lang in LANGUAGES if row[f"name_{lang}"].strip()
+    }
     return SupervisoryAuthority(
         id=row["id"].strip(),
         country=row["country"].strip(),

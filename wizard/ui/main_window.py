@@ -470,7 +470,9 @@ class MainWindow(QMainWindow):
         text = _(
             "Privacy Wizard was not closed normally. Unsaved work from {time} was kept"
         ).format(time=str(when).replace("T", " "))
-        text += " " + _("(project {name}).").format(name=Path(source).name) if source else "."
+        text += (
+            " " + _("(project {name}).").format(name=Path(source).name) if source else "."
+        )
         self._recovery_offered = True
         self.welcome.set_recovery(text)
 
@@ -508,3 +510,5 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.sync()
         event.accept()
+
+

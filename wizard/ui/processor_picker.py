@@ -56,7 +56,9 @@ class ProcessorPicker(QDialog):
         splitter.setStretchFactor(1, 1)
         layout.addWidget(splitter, 1)
         layout.addWidget(
-            QLabel(_("Check the details against your contract: the catalogue is a starting point."))
+            QLabel(
+                _("Check the details against your contract: the catalogue is a starting point.")
+            )
         )
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -131,9 +133,7 @@ class ProcessorPicker(QDialog):
         if entry.notes:
             html += f"<p>{escape(entry.notes)}</p>"
         if entry.verified_on:
-            html += (
-                "<p><i>"
-                + escape(_("Checked on {date}.").format(date=entry.verified_on.isoformat()))
-                + "</i></p>"
-            )
+            html += "<p><i>" + escape(
+                _("Checked on {date}.").format(date=entry.verified_on.isoformat())
+            ) + "</i></p>"
         self.details.setText(html)

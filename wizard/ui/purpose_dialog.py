@@ -165,19 +165,14 @@ class PurposeDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
 
-        for edit in (
-            self.name,
-            self.other_data,
-            self.interest,
-            self.source,
-            self.consequence,
-            self.criteria,
-        ):
+        for edit in (self.name, self.other_data, self.interest, self.source, self.consequence,
+                     self.criteria):
             edit.set_languages(self._languages)
             edit.edited.connect(self._update)
         for box in [*self.subjects.values(), *self.categories.values(), self.source_public]:
             box.toggled.connect(self._update)
-        for combo in (self.legal_basis, self.condition, self.requirement, self.unit, self.starting):
+        for combo in (self.legal_basis, self.condition, self.requirement, self.unit,
+                      self.starting):
             combo.currentIndexChanged.connect(self._update)
         self.amount.valueChanged.connect(self._update)
         self.statute.textEdited.connect(self._update)

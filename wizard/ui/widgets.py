@@ -34,7 +34,6 @@ __all__ = [
     "plain_label",
 ]
 
-
 class LocalTextEdit(QWidget):
     """Edits a :class:`LocalText`: one text box, plus a language selector when the policy is
     written in more than one language."""

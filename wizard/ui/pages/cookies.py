@@ -125,10 +125,8 @@ class CookiesPage(BasePage):
         cookies = self.project.cookies
         languages = self.project.publication.languages
         self.used.setChecked(cookies.used)
-        for edit, value in (
-            (self.consent, cookies.consent_mechanism),
-            (self.withdrawal, cookies.withdrawal),
-        ):
+        for edit, value in ((self.consent, cookies.consent_mechanism),
+                            (self.withdrawal, cookies.withdrawal)):
             edit.set_languages(languages)
             edit.set_value(value)
         self.details.setVisible(cookies.used)
@@ -139,13 +137,8 @@ class CookiesPage(BasePage):
         self.table.setRowCount(len(items))
         for row, cookie in enumerate(items):
             purpose = next(iter(cookie.purpose.root.values()), "")
-            cells = [
-                cookie.name,
-                cookie.provider,
-                label(cookie.category),
-                purpose,
-                lifetime_text(cookie),
-            ]
+            cells = [cookie.name, cookie.provider, label(cookie.category), purpose,
+                     lifetime_text(cookie)]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -228,8 +221,7 @@ class CookiesPage(BasePage):
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             QMessageBox.warning(
-                self,
-                _("Import cookies"),
+                self, _("Import cookies"),
                 _("The file could not be read: {error}").format(error=exc),
             )
             return 0
@@ -245,7 +237,9 @@ class CookiesPage(BasePage):
             QMessageBox.warning(
                 self,
                 _("Import cookies"),
-                _("Imported {count} cookies. These lines were skipped:").format(count=len(cookies))
+                _("Imported {count} cookies. These lines were skipped:").format(
+                    count=len(cookies)
+                )
                 + "\n\n"
                 + shown,
             )

@@ -125,15 +125,8 @@ class OrganisationPage(BasePage):
         layout.addWidget(self.rep_box)
         layout.addStretch(1)
 
-        for edit in (
-            self.legal_name,
-            self.trading_name,
-            self.street,
-            self.postal_code,
-            self.city,
-            self.registration,
-            self.phone,
-        ):
+        for edit in (self.legal_name, self.trading_name, self.street, self.postal_code,
+                     self.city, self.registration, self.phone):
             edit.textEdited.connect(self._write_organisation)
         self.email.edited.connect(self._write_organisation)
         self.website.edited.connect(self._write_organisation)
@@ -268,3 +261,4 @@ class OrganisationPage(BasePage):
             Person(name=name, email=email, phone=phone) if (name or email or phone) else None
         )
         self.changed()
+

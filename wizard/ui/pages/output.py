@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -116,16 +117,18 @@ class OutputPage(BasePage):
         row.addStretch(1)
         layout.addLayout(row)
         layout.addWidget(section_label(_("Formats")))
-        row = QHBoxLayout()
+        # Two columns: four long descriptions on one line would widen the page (in German
+        # especially) beyond the window.
+        grid = QGridLayout()
         self.format_boxes: dict[OutputFormat, QCheckBox] = {}
-        for fmt in OutputFormat:
+        for index, fmt in enumerate(OutputFormat):
             box = QCheckBox(_(_FORMAT_BOXES[fmt]))
             box.setAccessibleName(label(fmt))
             box.toggled.connect(self._write)
-            row.addWidget(box)
+            grid.addWidget(box, index // 2, index % 2)
             self.format_boxes[fmt] = box
-        row.addStretch(1)
-        layout.addLayout(row)
+        grid.setColumnStretch(2, 1)
+        layout.addLayout(grid)
         form = new_form()
         layout.addLayout(form)
         self.date = QDateEdit()

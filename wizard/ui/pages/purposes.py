@@ -178,3 +178,5 @@ class PurposesPage(BasePage):
         self.project.purposes = flow.move_item(self.project.purposes, row, delta)
         self._fill_table(max(0, min(len(self.project.purposes) - 1, row + delta)))
         self.changed()
+
+

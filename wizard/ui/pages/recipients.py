@@ -60,10 +60,8 @@ class RecipientsPage(BasePage):
         buttons = QVBoxLayout()
         self.catalog_button = QPushButton(_("Add from &catalogue..."))
         self.catalog_button.setToolTip(
-            _(
-                "Pick a common service (hosting, e-mail, payments, video calls, ...) with its "
-                "location and transfer safeguard filled in"
-            )
+            _("Pick a common service (hosting, e-mail, payments, video calls, ...) with its "
+              "location and transfer safeguard filled in")
         )
         self.add_button = QPushButton(_("&Add by hand..."))
         self.edit_button = QPushButton(_("&Edit..."))
@@ -117,10 +115,7 @@ class RecipientsPage(BasePage):
     def open_dialog(self, recipient: Recipient | None, is_new: bool = False) -> Recipient | None:
         """Show the recipient editor; the edited recipient, or ``None`` when cancelled."""
         dialog = RecipientDialog(
-            recipient,
-            self.project.purposes,
-            self.project.publication.languages,
-            self,
+            recipient, self.project.purposes, self.project.publication.languages, self,
             is_new=is_new or recipient is None,
         )
         if QDialog.DialogCode(dialog.exec()) is not QDialog.DialogCode.Accepted:

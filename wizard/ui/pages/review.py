@@ -86,11 +86,9 @@ class ReviewPage(BasePage):
         project = self.project
         self.points.clear()
         issues = flow.missing(project)
-        titles = (
-            {pid: self.wizard().page(page_number(pid)).title() for pid in PageId}
-            if (self.wizard() is not None)
-            else {pid: pid.value for pid in PageId}
-        )
+        titles = {pid: self.wizard().page(page_number(pid)).title() for pid in PageId} if (
+            self.wizard() is not None
+        ) else {pid: pid.value for pid in PageId}
         current_page: PageId | None = None
         for issue in issues:
             if issue.page is not current_page:
@@ -131,9 +129,8 @@ class ReviewPage(BasePage):
                     len(blockers),
                 ).format(count=len(blockers))
             )
-        self.summary.setStyleSheet(
-            f"color: {ERROR_COLOUR if blockers else WARNING_COLOUR};" if issues else ""
-        )
+        self.summary.setStyleSheet(f"color: {ERROR_COLOUR if blockers else WARNING_COLOUR};"
+                                   if issues else "")
         current = self.language.currentData()
         self.language.blockSignals(True)
         self.language.clear()

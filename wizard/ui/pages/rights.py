@@ -178,10 +178,8 @@ class RightsPage(BasePage):
         self.automated_no.setChecked(used is False)
         self.automated_yes.setChecked(used is True)
         self.automated_group.setExclusive(True)
-        for edit, value in (
-            (self.logic, project.automated_decisions.logic),
-            (self.consequences, project.automated_decisions.consequences),
-        ):
+        for edit, value in ((self.logic, project.automated_decisions.logic),
+                            (self.consequences, project.automated_decisions.consequences)):
             edit.set_languages(languages)
             edit.set_value(value)
         self.automated_details.setVisible(used is True)
