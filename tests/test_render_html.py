@@ -385,11 +385,12 @@ def test_a_document_without_title_or_captions_still_has_its_structure() -> None:
             Heading(3, (Span("Deep first"),), "", "a b"),  # a level too deep, an odd anchor
             Table((), ((Cell(((Span("x"),),)),),)),
             Heading(2, (Span("Second"),), "1", "a b"),  # the same anchor again
+            Heading(2, (Span("Third"),), "2", "top"),  # the id of the added title
         )
     )
     root = parse_strict(html_text(doc).encode())
     levels = [el.tag for el in root.iter() if re.fullmatch(r"h[1-6]", el.tag)]
-    assert levels == ["h1", "h2", "h2", "h2"]  # the title, "Contents", both sections
+    assert levels == ["h1", "h2", "h2", "h2", "h2"]  # the title, "Contents", the sections
     ids = [el.get("id") for el in root.iter() if el.get("id")]
     assert len(ids) == len(set(ids))
     table = root.find(".//table")

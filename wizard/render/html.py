@@ -296,6 +296,9 @@ class _Ids:
     def __init__(self, doc: Document) -> None:
         self.by_index: dict[int, str] = {}
         used: set[str] = {"contents-title"}
+        first = doc.blocks[0] if doc.blocks else None
+        if not (isinstance(first, Heading) and first.level <= 1):
+            used.add("top")  # the title the renderer adds itself
         for index, block in enumerate(doc.blocks):
             if not isinstance(block, Heading):
                 continue
@@ -500,6 +503,7 @@ def html_text(doc: Document) -> str:
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">",
         '<meta name="referrer" content="no-referrer">',
+        '<meta http-equiv="x-dns-prefetch-control" content="off">',
         f"<title>{esc(title)}</title>",
     ]
     if doc.subject:
