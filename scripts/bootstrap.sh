@@ -15,6 +15,8 @@ cd "$here"
 
 # System libraries the PyPI Qt wheels need even offscreen, a font, and the tools the tests use to
 # read documents back (pdftotext, pdffonts, qpdf) and to show real windows on a virtual screen.
+# The tests also open the HTML export in Debian's headless Chromium (driven through Playwright's
+# Python package; `playwright install` is never run: it downloads a browser of its own).
 apt_packages=(
   python3-venv python3-pip
   libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core
@@ -23,8 +25,9 @@ apt_packages=(
 )
 if [ "$mode" = "test" ]; then
   # poppler-utils/qpdf read the PDFs back; desktop-file-utils, appstream and shared-mime-info
-  # validate the Linux desktop integration files.
-  apt_packages+=(poppler-utils qpdf desktop-file-utils appstream shared-mime-info)
+  # validate the Linux desktop integration files; chromium opens the HTML export
+  # to prove it makes no network request.
+  apt_packages+=(poppler-utils qpdf chromium desktop-file-utils appstream shared-mime-info)
 fi
 
 missing=()

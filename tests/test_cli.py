@@ -137,3 +137,21 @@ def test_unwritable_output_folder(tmp_path: Path) -> None:
     blocker.write_text("x")
     result = run_cli("render", str(PHYSIO), "--format", "pdf", "--out", str(blocker / "sub"))
     assert_one_line_error(result)
+
+
+def test_render_html_and_markdown(tmp_path: Path) -> None:
+    result = run_cli(
+        "render", str(PHYSIO), "--lang", "en,nl", "--format", "html,md", "--out", str(tmp_path)
+    )
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "privacy-policy-en.html",
+        "privacy-policy-en.md",
+        "privacy-policy-nl.html",
+        "privacy-policy-nl.md",
+    ]
+    page = (tmp_path / "privacy-policy-nl.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="nl">' in page
+    assert (tmp_path / "privacy-policy-nl.md").read_text(encoding="utf-8").startswith("# ")
+    unknown = run_cli("render", str(PHYSIO), "--format", "htm", "--out", str(tmp_path))
+    assert_one_line_error(unknown, "unknown format 'htm'", "docx, pdf, html, md")

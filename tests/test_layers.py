@@ -18,6 +18,8 @@ QT_FREE = [
     "wizard.policy.parse",
     "wizard.render.docx",
     "wizard.render.pdf",
+    "wizard.render.html",
+    "wizard.render.markdown",
     "wizard.output",
     "wizard.cli",
     "wizard.flow",

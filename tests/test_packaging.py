@@ -292,7 +292,7 @@ def test_frozen_app_renders_every_language_and_format(frozen_app: Path, tmp_path
             "--lang",
             "en,nl,fr,de",
             "--format",
-            "docx,pdf",
+            "docx,pdf,html,md",
             "--out",
             str(out),
         ],
@@ -307,6 +307,10 @@ def test_frozen_app_renders_every_language_and_format(frozen_app: Path, tmp_path
         assert title in docx_text, f"{lang}: the DOCX is not translated"
         pdf_text = _pdf_text(out / f"privacy-policy-{lang}.pdf")
         assert ORGANISATION in pdf_text and title in pdf_text, f"{lang}: PDF text is wrong"
+        page = (out / f"privacy-policy-{lang}.html").read_text(encoding="utf-8")
+        assert f'<html lang="{lang}">' in page and title in page, f"{lang}: HTML is wrong"
+        markdown = (out / f"privacy-policy-{lang}.md").read_text(encoding="utf-8")
+        assert markdown.startswith(f"# {title}\n"), f"{lang}: Markdown is wrong"
 
 
 def test_frozen_app_opens_its_window(frozen_app: Path, tmp_path: Path) -> None:

@@ -2,7 +2,7 @@
 
     privacy-wizard                          start the wizard
     privacy-wizard PROJECT                  start the wizard with a project open
-    privacy-wizard render PROJECT --lang en,nl --format docx,pdf --out DIR
+    privacy-wizard render PROJECT --lang en,nl --format docx,pdf,html,md --out DIR
     privacy-wizard check PROJECT [--lang nl] [--format text|json]
                                             what the policy covers and what must be fixed
     privacy-wizard schema                   print the project file's JSON Schema
@@ -64,7 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--format",
         dest="formats",
-        help="formats, comma-separated: docx,pdf (default: the project's own choice)",
+        help="formats, comma-separated: docx,pdf,html,md (default: the project's own choice)",
     )
     render.add_argument("--out", required=True, metavar="DIR", help="the folder to write into")
     render.add_argument(

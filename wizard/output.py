@@ -54,6 +54,14 @@ def render(document: Document, fmt: str, path: Path) -> None:
         from wizard.render.pdf import render_pdf
 
         render_pdf(document, path)
+    elif fmt == "html":
+        from wizard.render.html import render_html
+
+        render_html(document, path)
+    elif fmt == "md":
+        from wizard.render.markdown import render_markdown
+
+        render_markdown(document, path)
     else:
         raise ValueError(f"unknown output format {fmt!r} (choose from {', '.join(FORMATS)})")
 

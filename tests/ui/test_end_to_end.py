@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
@@ -164,6 +165,11 @@ def test_open_example_and_generate(
     assert (PageId.TRANSFERS in visited) == any(
         r.country not in EEA_COUNTRIES for r in project.recipients
     )
+    output = window.wizard.pages[PageId.OUTPUT]
+    for fmt in (OutputFormat.HTML, OutputFormat.MARKDOWN):
+        if fmt not in project.publication.formats:
+            click(qtbot, output.format_boxes[fmt])
+    assert OutputFormat.HTML in project.publication.formats
     written = generate(qtbot, window, tmp_path / "out", monkeypatch)
     expected = {
         f"privacy-policy-{lang}.{fmt.value}"
@@ -171,13 +177,24 @@ def test_open_example_and_generate(
         for fmt in project.publication.formats
     }
     assert {p.name for p in written} == expected
+    assert {p.suffix for p in written} >= {".html", ".md"}
     legal_name = project.organisation.legal_name
     for path in written:
-        text = docx_text(path) if path.suffix == ".docx" else pdf_text(path)
+        if path.suffix == ".docx":
+            text = docx_text(path)
+        elif path.suffix == ".pdf":
+            text = pdf_text(path)
+        else:
+            text = path.read_text(encoding="utf-8")
+            if path.suffix == ".html":
+                assert text.startswith("<!DOCTYPE html>")
+                text = html.unescape(text)
         assert legal_name in text, path.name
         for recipient in project.recipients:
             if recipient.name:
-                assert recipient.name in " ".join(text.split()), (path.name, recipient.name)
+                assert recipient.name in " ".join(text.split()) or (
+                    path.suffix == ".md" and recipient.name in text.replace("\\", "")
+                ), (path.name, recipient.name)
     # Generating again asks before replacing; answering No writes nothing.
     dialogs.answers.append(QMessageBox.StandardButton.No)
     page = window.wizard.pages[PageId.OUTPUT]

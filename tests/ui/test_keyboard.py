@@ -115,3 +115,27 @@ def test_tab_order_follows_the_form(qtbot: Any, window: MainWindow) -> None:
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         seen.append(QApplication.focusWidget())
     assert seen == expected
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr", "de"])
+def test_output_page_mnemonics_unique_in_every_language(
+    qtbot: Any, make_window: Any, lang: str
+) -> None:
+    """The format check boxes' Alt+letters are chosen per language: none clashes there."""
+    from wizard.flow import PageId
+    from wizard.ui.tr import set_ui_language
+
+    set_ui_language(lang)
+    try:
+        window = make_window()
+        assert window.open_path(EXAMPLES / "telehealth-startup.privacy.json", ask=False)
+        menu_keys = [k for k in map(mnemonic, (a.text() for a in window.menuBar().actions())) if k]
+        window.wizard.jump_to(PageId.OUTPUT)
+        boxes = window.wizard.pages[PageId.OUTPUT].format_boxes.values()
+        assert all(mnemonic(box.text()) for box in boxes)
+        assert all(box.accessibleName() and "&" not in box.accessibleName() for box in boxes)
+        keys = mnemonics(window, menu_keys)
+        duplicates = [k for k, n in Counter(keys).items() if n > 1]
+        assert not duplicates, (lang, duplicates, sorted(keys))
+    finally:
+        set_ui_language("en")

@@ -68,9 +68,9 @@ def test_command_line_renders_every_language_and_format_offline(
 ) -> None:
     for path in EXAMPLE_FILES:
         out = tmp_path / path.stem
-        args = ["render", str(path), "--lang", ",".join(LANGS), "--format", "docx,pdf"]
+        args = ["render", str(path), "--lang", ",".join(LANGS), "--format", "docx,pdf,html,md"]
         assert main([*args, "--out", str(out)]) == 0
-        assert len(list(out.iterdir())) == 8
+        assert len(list(out.iterdir())) == 16
 
 
 def test_wizard_opens_and_generates_offline(

@@ -245,8 +245,12 @@ class Party(StrEnum):
 
 
 class OutputFormat(StrEnum):
+    """A file format the policy is written in; the value is the file name's extension."""
+
     DOCX = "docx"
     PDF = "pdf"
+    HTML = "html"
+    MARKDOWN = "md"
 
 
 # --- the answers --------------------------------------------------------------------------------

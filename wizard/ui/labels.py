@@ -115,6 +115,8 @@ _LABELS: dict[Enum, str] = {
     Party.THIRD: N_("Third party"),
     OutputFormat.DOCX: N_("Word document (DOCX), to edit further"),
     OutputFormat.PDF: N_("PDF, to publish"),
+    OutputFormat.HTML: N_("Web page (HTML), for your website"),
+    OutputFormat.MARKDOWN: N_("Markdown (MD), for website editors"),
 }
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,12 +27,21 @@ from PySide6.QtWidgets import (
 )
 
 from wizard import flow
-from wizard.flow import PageId
+from wizard.flow import N_, PageId
 from wizard.model.answers import LANGUAGES, OutputFormat, Project
 from wizard.ui.labels import label, language_name
 from wizard.ui.pages.base import BasePage, section_label
 from wizard.ui.tr import _, ngettext
 from wizard.ui.widgets import FieldError, add_form_row, new_form
+
+#: The format check boxes' texts, with their Alt+letter mnemonics (the plain-language name in
+#: wizard.ui.labels is the accessible name).
+_FORMAT_BOXES: dict[OutputFormat, str] = {
+    OutputFormat.DOCX: N_("Word document (DO&CX), to edit further"),
+    OutputFormat.PDF: N_("PDF, to pub&lish"),
+    OutputFormat.HTML: N_("Web page (HT&ML), for your website"),
+    OutputFormat.MARKDOWN: N_("Mar&kdown (MD), for website editors"),
+}
 
 
 class GenerateWorker(QObject):
@@ -88,8 +98,10 @@ class OutputPage(BasePage):
     def explanation_text(self) -> str:
         return _(
             "Choose the languages and formats. The DOCX file can be edited further in Word or "
-            "LibreOffice; the PDF is ready to publish. The effective date and version are "
-            "printed on the policy so people can see which version they read."
+            "LibreOffice; the PDF is ready to publish. The HTML file is a complete web page to "
+            "put on your website as it is; the Markdown file is for website editors and site "
+            "generators that take text files. The effective date and version are printed on "
+            "the policy so people can see which version they read."
         )
 
     def build(self, body: QWidget) -> None:
@@ -105,15 +117,18 @@ class OutputPage(BasePage):
         row.addStretch(1)
         layout.addLayout(row)
         layout.addWidget(section_label(_("Formats")))
-        row = QHBoxLayout()
+        # Two columns: four long descriptions on one line would widen the page (in German
+        # especially) beyond the window.
+        grid = QGridLayout()
         self.format_boxes: dict[OutputFormat, QCheckBox] = {}
-        for fmt in OutputFormat:
-            box = QCheckBox(label(fmt))
+        for index, fmt in enumerate(OutputFormat):
+            box = QCheckBox(_(_FORMAT_BOXES[fmt]))
+            box.setAccessibleName(label(fmt))
             box.toggled.connect(self._write)
-            row.addWidget(box)
+            grid.addWidget(box, index // 2, index % 2)
             self.format_boxes[fmt] = box
-        row.addStretch(1)
-        layout.addLayout(row)
+        grid.setColumnStretch(2, 1)
+        layout.addLayout(grid)
         form = new_form()
         layout.addLayout(form)
         self.date = QDateEdit()
