@@ -3,6 +3,7 @@
     privacy-wizard                          start the wizard
     privacy-wizard PROJECT                  start the wizard with a project open
     privacy-wizard render PROJECT --lang en,nl --format docx,pdf --out DIR
+    privacy-wizard diff OLD NEW --lang nl   print what changed between two project files
     privacy-wizard schema                   print the project file's JSON Schema
 
 Errors are one line on stderr and a non-zero exit status, never a traceback.
@@ -19,7 +20,7 @@ from typing import NoReturn
 from wizard import APP_NAME, __version__
 
 PROG = "privacy-wizard"
-SUBCOMMANDS = ("render", "schema", "gui")
+SUBCOMMANDS = ("render", "diff", "schema", "gui")
 
 
 class CliError(Exception):
@@ -67,6 +68,21 @@ def _parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="overwrite existing files without asking"
     )
 
+    diff = sub.add_parser(
+        "diff",
+        help="print what changed between two project files",
+        description=(
+            "Print the changes from OLD to NEW, one per line, as the policy's 'what changed' "
+            "summary would say them. Prints nothing when the answers are the same. The exit "
+            "status is 0 either way; it is non-zero only for an error."
+        ),
+    )
+    diff.add_argument("old", metavar="OLD", help="the earlier project file")
+    diff.add_argument("new", metavar="NEW", help="the later project file")
+    diff.add_argument(
+        "--lang", default="en", help="the language of the output: en, nl, fr or de (default: en)"
+    )
+
     sub.add_parser("schema", help="print the JSON Schema of project files")
     gui = sub.add_parser("gui", help="start the wizard (the default)")
     gui.add_argument("project", nargs="?", help="a project file to open")
@@ -105,6 +121,20 @@ def _render(args: argparse.Namespace) -> int:
     return 0
 
 
+def _diff(args: argparse.Namespace) -> int:
+    from wizard.history import diff
+    from wizard.model import load_project
+    from wizard.model.answers import LANGUAGES
+
+    if args.lang not in LANGUAGES:
+        raise CliError(f"unknown language '{args.lang}' (choose from {', '.join(LANGUAGES)})", 2)
+    old = load_project(args.old)
+    new = load_project(args.new)
+    for change in diff(old, new):
+        print(change.text(args.lang))
+    return 0
+
+
 def _schema() -> int:
     from wizard.model import project_schema
 
@@ -136,6 +166,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parser().parse_args(args_list)
         if args.command == "render":
             return _render(args)
+        if args.command == "diff":
+            return _diff(args)
         if args.command == "schema":
             return _schema()
         return _gui(args.project)
