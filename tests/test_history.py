@@ -37,7 +37,10 @@ LANGS = ["en", "nl", "fr", "de"]
 
 @pytest.fixture
 def base() -> Project:
-    return load_project(EXAMPLES / "telehealth-startup.privacy.json")
+    """An example with nothing published yet."""
+    project = load_project(EXAMPLES / "telehealth-startup.privacy.json")
+    project.history = []
+    return project
 
 
 def changed(base: Project, edit: Callable[[Project], object]) -> list[history.Change]:
@@ -494,3 +497,13 @@ def test_history_section_in_the_document(base: Project, lang: str) -> None:
     project.publication.show_history = False
     headings = [b.text for b in build_document(project, lang).blocks if isinstance(b, Heading)]
     assert t.gettext("Versions of this privacy policy") not in headings
+
+
+def test_the_example_history_is_consistent() -> None:
+    """The telehealth example has two published versions; its answers are the last one."""
+    project = load_project(EXAMPLES / "telehealth-startup.privacy.json")
+    assert [v.version for v in project.history] == ["2.0", "2.1"]
+    assert history.propose(project) is None
+    changes = history.diff(project.history[0].answers, project.history[1].answers)
+    for lang in LANGS:
+        assert project.history[1].summary.get(lang) == history.summary_text(changes, lang)

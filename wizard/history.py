@@ -839,14 +839,14 @@ FIRST_VERSION = N_("First published version of this privacy policy.")
 
 
 def summary_text(changes: Iterable[Change], lang: str) -> str:
-    """A "what changed" summary in ``lang``: the changes as sentences, one after the other.
+    """A "what changed" summary in ``lang``: one sentence per change, one per line.
 
     With no changes (the first version) it says this is the first published version.
     """
     sentences = [c.text(lang) for c in changes]
     if not sentences:
         return translation("policy", lang).gettext(FIRST_VERSION)
-    return " ".join(sentences)
+    return "\n".join(sentences)
 
 
 def summaries(changes: Sequence[Change], languages: Iterable[str] = LANGUAGES) -> LocalText:

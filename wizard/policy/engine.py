@@ -324,7 +324,7 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
 
     # The published versions, newest first (the one being published included, when the wizard
     # records it): version, effective date and what changed, in the document's language.
-    history: list[dict[str, str]] = []
+    history: list[dict[str, Any]] = []
     if project.publication.show_history:
         for version in reversed(project.history):
             date = version.effective_date or version.published
@@ -334,7 +334,11 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
                     "effective": format_date(date, "long", locale=locale),
                     # A summary written in other languages only is left out rather than
                     # blocking the document: earlier versions cannot be edited any more.
-                    "summary": version.summary.get(lang) or "",
+                    "summary": [
+                        line.strip()
+                        for line in (version.summary.get(lang) or "").splitlines()
+                        if line.strip()
+                    ],
                 }
             )
 
