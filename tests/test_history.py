@@ -507,3 +507,18 @@ def test_the_example_history_is_consistent() -> None:
     changes = history.diff(project.history[0].answers, project.history[1].answers)
     for lang in LANGS:
         assert project.history[1].summary.get(lang) == history.summary_text(changes, lang)
+
+
+def test_a_new_version_number_for_the_same_answers(base: Project) -> None:
+    project = base.model_copy(deep=True)
+    first = history.propose(project)
+    assert first is not None
+    history.record(project, history.new_version(project, first.summaries()))
+    assert history.propose(project) is None
+    project.publication.version = "3.0"
+    proposal = history.propose(project)
+    assert proposal is not None and proposal.version == "3.0" and proposal.changes == []
+    assert proposal.summary("en") == (
+        "Revised version; the processing of personal data it describes has not changed."
+    )
+    assert proposal.summary("nl").startswith("Herziene versie")

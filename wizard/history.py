@@ -836,22 +836,27 @@ def _automated(old: Answers, new: Answers) -> list[Change]:
 
 #: The summary of the first version recorded in a project.
 FIRST_VERSION = N_("First published version of this privacy policy.")
+#: The summary of a new version number for the same answers.
+UNCHANGED = N_("Revised version; the processing of personal data it describes has not changed.")
 
 
-def summary_text(changes: Iterable[Change], lang: str) -> str:
+def summary_text(changes: Iterable[Change], lang: str, first: bool = True) -> str:
     """A "what changed" summary in ``lang``: one sentence per change, one per line.
 
-    With no changes (the first version) it says this is the first published version.
+    With no changes it says this is the first published version (``first``) or that the
+    processing has not changed.
     """
     sentences = [c.text(lang) for c in changes]
     if not sentences:
-        return translation("policy", lang).gettext(FIRST_VERSION)
+        return translation("policy", lang).gettext(FIRST_VERSION if first else UNCHANGED)
     return "\n".join(sentences)
 
 
-def summaries(changes: Sequence[Change], languages: Iterable[str] = LANGUAGES) -> LocalText:
+def summaries(
+    changes: Sequence[Change], languages: Iterable[str] = LANGUAGES, first: bool = True
+) -> LocalText:
     """The proposed summary in each language."""
-    return LocalText({lang: summary_text(changes, lang) for lang in languages})
+    return LocalText({lang: summary_text(changes, lang, first) for lang in languages})
 
 
 # --- publishing ---------------------------------------------------------------------------------
@@ -894,25 +899,26 @@ class Proposal:
     first: bool
 
     def summary(self, lang: str) -> str:
-        return summary_text(self.changes, lang)
+        return summary_text(self.changes, lang, self.first)
 
     def summaries(self, languages: Iterable[str] = LANGUAGES) -> LocalText:
-        return summaries(self.changes, languages)
+        return summaries(self.changes, languages, self.first)
 
 
 def propose(project: Project) -> Proposal | None:
-    """The next version to publish, or ``None`` when the answers are already published.
+    """The next version to publish, or ``None`` when there is nothing new to record.
 
     The version number is the project's own unless that one was already published, in which
-    case the next number is proposed (1.0 -> 1.1).
+    case the next number is proposed (1.0 -> 1.1). Answers already published under a version
+    number that is new (the user typed one) are a new version without changes.
     """
-    if is_published(project):
-        return None
     last = last_published(project)
     version = project.publication.version.strip() or "1.0"
     if last is None:
         return Proposal(version, [], first=True)
     published = {v.version for v in project.history}
+    if is_published(project):
+        return None if version in published else Proposal(version, [], first=False)
     if version in published:
         version = next_version(last.version)
         while version in published:

@@ -177,3 +177,29 @@ def test_show_history_box_writes_the_flag(qtbot: Any, window: MainWindow) -> Non
     page.show_history.setChecked(False)
     assert window.session.project.publication.show_history is False
     assert window.isWindowModified()
+
+
+def test_published_example_proposes_nothing_until_the_version_number_is_new(
+    qtbot: Any, window: MainWindow, tmp_path: Path
+) -> None:
+    from tests.ui.conftest import type_text
+
+    assert window.open_path(EXAMPLES / "telehealth-startup.privacy.json")
+    project = window.session.project
+    project.publication.languages = ["en"]
+    project.publication.formats = [project.publication.formats[0]]
+    project.publication.output_folder = str(tmp_path)
+    window.wizard.jump_to(PageId.OUTPUT)
+    page = window.wizard.pages[PageId.OUTPUT]
+    assert isinstance(page, OutputPage)
+    assert "published as version 2.1" in page.version_status.text()
+    assert not page.summary.isVisible()
+    assert project.publication.version == "2.1"
+    page.version.selectAll()
+    type_text(page.version, "3.0")
+    assert project.publication.version == "3.0"
+    assert page.summary.isVisible()
+    assert "version 3.0 is recorded with the same answers" in page.version_status.text()
+    _generate(qtbot, window)
+    assert [v.version for v in project.history] == ["2.0", "2.1", "3.0"]
+    assert project.history[-1].summary.get("en") == history.UNCHANGED

@@ -202,6 +202,7 @@ class OutputPage(BasePage):
         self.session.replaced.connect(self._forget_summary)
         self.date.dateChanged.connect(self._write)
         self.version.textEdited.connect(self._write)
+        self.version.textEdited.connect(self._version_edited)
         self.folder.textEdited.connect(self._write)
         self.browse.clicked.connect(self.choose_folder)
         self.generate_button.clicked.connect(self.generate)
@@ -290,12 +291,20 @@ class OutputPage(BasePage):
                 ).format(version=last.version, date=last.published.isoformat())
             )
             return
+        version = self.project.publication.version
         if proposal.first:
             text = _(
                 "This will be the first version recorded in the project. When the documents "
                 "are written, version {version} and this summary are kept in the project's "
                 "history, so next time the wizard can say what changed."
-            ).format(version=proposal.version)
+            ).format(version=version)
+        elif not proposal.changes:
+            assert last is not None
+            text = _(
+                "The answers are those of version {last}. Because the version number is new, "
+                "version {version} is recorded with the same answers when the documents are "
+                "written."
+            ).format(last=last.version, version=version)
         else:
             assert last is not None
             text = ngettext(
@@ -303,13 +312,16 @@ class OutputPage(BasePage):
                 "is recorded when the documents are written; check the summary below.",
                 "The answers differ from version {last} in {count} points. Version {version} "
                 "is recorded when the documents are written; check the summary below.",
-                max(1, len(proposal.changes)),
-            ).format(
-                last=last.version, count=max(1, len(proposal.changes)), version=proposal.version
-            )
+                len(proposal.changes),
+            ).format(last=last.version, count=len(proposal.changes), version=version)
         self.version_status.setText(text)
         if not self._summary_touched:
             self.summary.set_value(proposal.summaries(languages))
+
+    def _version_edited(self, *_args: object) -> None:
+        # A version number typed by the user is kept; only what will be recorded is shown again.
+        self._proposal = history.propose(self.project)
+        self._show_version()
 
     def propose_summary(self) -> None:
         """Replace the summary with the one computed from the changes."""
