@@ -282,6 +282,9 @@ class OutputPage(BasePage):
         for widget in (self.summary_label, self.summary, self.propose_button):
             widget.setVisible(editable)
         self.show_history.setEnabled(bool(self.project.history) or editable)
+        self.version_heading.setText(
+            _("What changed in this version") if editable else _("Published versions")
+        )
         if proposal is None:
             assert last is not None
             self.version_status.setText(
