@@ -40,6 +40,7 @@ from wizard.model.answers import (
     Person,
     Project,
     PublishedVersion,
+    Purpose,
     Recipient,
     RecipientRole,
     RetentionStart,
@@ -504,7 +505,7 @@ def _purposes(old: Answers, new: Answers) -> list[Change]:
 
 
 def _retention(
-    period: Duration | None, starting: RetentionStart | None, before: Any, name: Text
+    period: Duration | None, starting: RetentionStart | None, before: Purpose, name: Text
 ) -> list[Change]:
     old_period: Duration | None = before.retention.period
     old_start: RetentionStart | None = before.retention.starting
