@@ -203,3 +203,19 @@ def test_published_example_proposes_nothing_until_the_version_number_is_new(
     _generate(qtbot, window)
     assert [v.version for v in project.history] == ["2.0", "2.1", "3.0"]
     assert project.history[-1].summary.get("en") == history.UNCHANGED
+
+
+def test_summary_follows_the_output_languages(qtbot: Any, window: MainWindow) -> None:
+    assert window.open_path(EXAMPLES / "software-company.privacy.json")
+    window.session.project.publication.languages = ["en"]
+    window.wizard.jump_to(PageId.OUTPUT)
+    page = window.wizard.pages[PageId.OUTPUT]
+    assert isinstance(page, OutputPage)
+    assert not page.summary.language.isVisible()
+    page.language_boxes["fr"].setChecked(True)
+    assert page.summary.language.isVisible()
+    page.summary.set_current_language("fr")
+    assert (
+        page.summary.text()
+        == "Première version publiée de la présente politique de confidentialité."
+    )

@@ -343,6 +343,7 @@ class OutputPage(BasePage):
         if self.loading:
             return
         pub = self.project.publication
+        languages = list(pub.languages)
         pub.languages = [lang for lang, box in self.language_boxes.items() if box.isChecked()]
         pub.formats = [fmt for fmt, box in self.format_boxes.items() if box.isChecked()]
         date = self.date.date()
@@ -351,6 +352,8 @@ class OutputPage(BasePage):
         pub.output_folder = self.folder.text().strip() or None
         pub.show_history = self.show_history.isChecked()
         self.changed()
+        if pub.languages != languages:
+            self._show_version()  # the summary is edited in the output languages
 
     def refresh(self) -> None:
         super().refresh()
