@@ -522,3 +522,102 @@ def test_a_new_version_number_for_the_same_answers(base: Project) -> None:
         "Revised version; the processing of personal data it describes has not changed."
     )
     assert proposal.summary("nl").startswith("Herziene versie")
+
+
+def test_recipient_purposes_linked_and_unlinked(base: Project) -> None:
+    def edit(p: Project) -> None:
+        p.recipients[0].purposes = [*p.recipients[0].purposes, "payments"]
+        p.recipients[1].purposes = p.recipients[1].purposes[1:]
+
+    changes = changed(base, edit)
+    assert kinds(changes) == [K.RECIPIENT_PURPOSE_ADDED, K.RECIPIENT_PURPOSE_REMOVED]
+    assert (
+        changes[0]
+        .text("en")
+        .startswith("Amazon Web Services EMEA SARL now also receives personal data for “")
+    )
+
+
+def _edit(path: str, value: object) -> Callable[[Project], None]:
+    def edit(project: Project) -> None:
+        *parents, name = path.split(".")
+        target: object = project
+        for part in parents:
+            target = getattr(target, part)
+        setattr(target, name, value)
+
+    return edit
+
+
+def _without_dpo(p: Project) -> None:
+    p.dpo = None
+
+
+def _with_representative(p: Project) -> None:
+    p.representative = Person(name="Rep GmbH")
+
+
+def _with_automated(p: Project) -> None:
+    p.automated_decisions.used = True
+    p.automated_decisions.logic = LocalText({"en": "A score."})
+    p.automated_decisions.consequences = LocalText({"en": "A priority."})
+
+
+def _basis_unset(p: Project) -> None:
+    p.purposes[0].legal_basis = None
+
+
+def _retention_unset(p: Project) -> None:
+    for q in p.purposes:
+        q.retention.period = None
+
+
+#: (old is edited by the first function, new by the second), and the kind that must appear.
+SCENARIOS: list[tuple[Callable[[Project], None] | None, Callable[[Project], None], K]] = [
+    (_basis_unset, lambda p: None, K.LEGAL_BASIS_CHANGED),
+    (_retention_unset, lambda p: None, K.RETENTION_CHANGED),
+    (_with_representative, _edit("representative", None), K.REPRESENTATIVE_REMOVED),
+    (_with_representative, _edit("representative", Person(name="Other")), K.REPRESENTATIVE_CHANGED),
+    (_edit("children.targets_children", True), lambda p: None, K.CHILDREN_NOT_TARGETED),
+    (None, _edit("authority.email", "new@authority.example"), K.AUTHORITY_DETAILS_CHANGED),
+    (_with_automated, _edit("automated_decisions.used", False), K.AUTOMATED_DECISIONS_STOPPED),
+    (
+        _with_automated,
+        lambda p: (
+            _with_automated(p),
+            _edit("automated_decisions.logic", LocalText({"en": "B"}))(p),
+        ),
+        K.AUTOMATED_DECISIONS_CHANGED,
+    ),
+    (_without_dpo, lambda p: None, K.DPO_ADDED),
+]
+
+
+@pytest.mark.parametrize(
+    ("old_edit", "new_edit", "kind"), SCENARIOS, ids=[s[2].value for s in SCENARIOS]
+)
+def test_more_kinds(
+    base: Project,
+    old_edit: Callable[[Project], None] | None,
+    new_edit: Callable[[Project], None],
+    kind: K,
+) -> None:
+    old = base.model_copy(deep=True)
+    if old_edit is not None:
+        old_edit(old)
+    new = base.model_copy(deep=True)
+    new_edit(new)
+    changes = history.diff(old, new)
+    assert kind in kinds(changes), kinds(changes)
+    for lang in LANGS:
+        for change in changes:
+            assert "{" not in change.text(lang)
+
+
+def test_every_kind_of_change_is_tested() -> None:
+    """Each kind appears in a test of this file (by name), so none is left unchecked."""
+    from pathlib import Path
+
+    source = Path(__file__).read_text(encoding="utf-8")
+    untested = [k.name for k in K if f"K.{k.name}" not in source]
+    assert not untested, untested

@@ -84,6 +84,8 @@ class ChangeKind(StrEnum):
     RECIPIENT_COUNTRY_CHANGED = "recipient_country_changed"
     RECIPIENT_SAFEGUARD_CHANGED = "recipient_safeguard_changed"
     RECIPIENT_ROLE_CHANGED = "recipient_role_changed"
+    RECIPIENT_PURPOSE_ADDED = "recipient_purpose_added"
+    RECIPIENT_PURPOSE_REMOVED = "recipient_purpose_removed"
     RECIPIENT_UPDATED = "recipient_updated"
     COOKIES_STARTED = "cookies_started"
     COOKIES_STOPPED = "cookies_stopped"
@@ -605,14 +607,32 @@ def _recipients(old: Answers, new: Answers) -> list[Change]:
                     {"recipient": who, "safeguard": Word(new_safeguard)},
                 )
             )
-        rest = {"role", "country", "safeguard"}
-        if not found and r.model_dump(exclude=rest) != q.model_dump(exclude=rest):
+        for pid in r.purposes:
+            purpose = new.purpose(pid)
+            if pid not in q.purposes and purpose is not None and old.purpose(pid) is not None:
+                found.append(
+                    Change(
+                        ChangeKind.RECIPIENT_PURPOSE_ADDED,
+                        N_("{recipient} now also receives personal data for “{purpose}”."),
+                        {"recipient": who, "purpose": Text(purpose.name, pid)},
+                    )
+                )
+        for pid in q.purposes:
+            purpose = old.purpose(pid)
+            if pid not in r.purposes and purpose is not None and new.purpose(pid) is not None:
+                found.append(
+                    Change(
+                        ChangeKind.RECIPIENT_PURPOSE_REMOVED,
+                        N_("{recipient} no longer receives personal data for “{purpose}”."),
+                        {"recipient": who, "purpose": Text(purpose.name, pid)},
+                    )
+                )
+        rest = {"role", "country", "safeguard", "purposes"}
+        if r.model_dump(exclude=rest) != q.model_dump(exclude=rest):
             found.append(
                 Change(
                     ChangeKind.RECIPIENT_UPDATED,
-                    N_(
-                        "The information about {recipient} (its task or the purposes it serves) was updated."
-                    ),
+                    N_("The description of what {recipient} does was updated."),
                     {"recipient": who},
                 )
             )
