@@ -219,3 +219,21 @@ def test_summary_follows_the_output_languages(qtbot: Any, window: MainWindow) ->
         page.summary.text()
         == "Première version publiée de la présente politique de confidentialité."
     )
+
+
+def test_failed_generation_records_no_version(
+    qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert window.open_path(EXAMPLES / "software-company.privacy.json")
+    window.session.project.publication.output_folder = str(tmp_path)
+
+    def fail(project: Any, job: Any, document: Any = None) -> Path:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr("wizard.output.write_output", fail)
+    _generate(qtbot, window)
+    page = window.wizard.pages[PageId.OUTPUT]
+    assert isinstance(page, OutputPage)
+    assert "disk full" in page.status.text()
+    assert window.session.project.history == []
+    assert page.summary.isVisible(), "the version is still to be published"
