@@ -621,3 +621,16 @@ def test_every_kind_of_change_is_tested() -> None:
     source = Path(__file__).read_text(encoding="utf-8")
     untested = [k.name for k in K if f"K.{k.name}" not in source]
     assert not untested, untested
+
+
+def test_no_double_full_stop_after_a_name_or_phrase_ending_in_one(base: Project) -> None:
+    changes = changed(base, lambda p: p.recipients.pop(1))
+    assert (
+        changes[0].text("en") == "We no longer use this processor: Zoom Video Communications, Inc."
+    )
+    changes = changed(base, lambda p: setattr(p.recipients[1], "safeguard", Safeguard.DPF))
+    safeguard = changed(base, lambda p: setattr(p.recipients[1], "safeguard", Safeguard.SCC))
+    assert not changes
+    for lang in LANGS:
+        assert ".." not in safeguard[0].text(lang)
+        assert "..." in history.Change(K.OTHER, "{x}.", {"x": "Wait..."}).text(lang)

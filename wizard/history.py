@@ -217,6 +217,9 @@ Value = str | int | Text | Word | Country | Period | AuthorityName
 SESSION = N_("until the browser is closed")
 
 
+_DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
+
+
 def _render(value: Value, lang: _Lang) -> str:
     if isinstance(value, str | int):
         return str(value)
@@ -244,7 +247,10 @@ class Change:
         """The change as one sentence in ``lang`` (``en``, ``nl``, ``fr`` or ``de``)."""
         language = _language(lang)
         values = {name: _render(value, language) for name, value in self.params.items()}
-        return language.gettext(self.message).format(**values)
+        text = language.gettext(self.message).format(**values)
+        # A value ending in a full stop ("Inc.", a phrase of the vocabulary) before the
+        # sentence's own full stop: one is enough.
+        return _DOUBLE_STOP.sub(".", text)
 
 
 # --- the diff -----------------------------------------------------------------------------------
