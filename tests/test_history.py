@@ -634,3 +634,15 @@ def test_no_double_full_stop_after_a_name_or_phrase_ending_in_one(base: Project)
     for lang in LANGS:
         assert ".." not in safeguard[0].text(lang)
         assert "..." in history.Change(K.OTHER, "{x}.", {"x": "Wait..."}).text(lang)
+
+
+def test_a_summary_is_text_never_markup(base: Project) -> None:
+    from wizard.policy.document import Table
+
+    hostile = '<b>{{ 7*7 }}</b> & "Co"\nsecond line'
+    project = history.with_version(
+        base, history.new_version(base, LocalText({lang: hostile for lang in LANGS}))
+    )
+    doc = build_document(project, "en")
+    table = next(b for b in doc.blocks if isinstance(b, Table) and b.header[0].text == "Version")
+    assert table.rows[0][2].text == hostile
