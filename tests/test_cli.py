@@ -155,3 +155,79 @@ def test_render_html_and_markdown(tmp_path: Path) -> None:
     assert (tmp_path / "privacy-policy-nl.md").read_text(encoding="utf-8").startswith("# ")
     unknown = run_cli("render", str(PHYSIO), "--format", "htm", "--out", str(tmp_path))
     assert_one_line_error(unknown, "unknown format 'htm'", "docx, pdf, html, md")
+
+
+# --- diff ---------------------------------------------------------------------------------------
+
+
+def _changed_copy(tmp_path: Path) -> Path:
+    from wizard.model import load_project, save_project
+
+    project = load_project(PHYSIO)
+    project.recipients.pop(1)  # Microsoft, a processor
+    project.rights.response_days = 14
+    project.publication.version = "1.1"  # not a change of the policy's content
+    path = tmp_path / "new.privacy.json"
+    save_project(project, path)
+    return path
+
+
+def test_diff_prints_one_change_per_line(tmp_path: Path) -> None:
+    new = _changed_copy(tmp_path)
+    result = run_cli("diff", str(PHYSIO), str(new))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "We no longer use this processor: Microsoft Ireland Operations Limited.",
+        "We now answer requests about your rights within 14 days (previously 30 days).",
+    ]
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("lang", "needle"),
+    [
+        ("nl", "Wij schakelen deze verwerker niet meer in: Microsoft"),
+        ("fr", "Nous ne faisons plus appel à ce sous-traitant\u00a0: Microsoft"),
+        ("de", "Diesen Auftragsverarbeiter setzen wir nicht mehr ein: Microsoft"),
+    ],
+)
+def test_diff_in_each_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, needle: str
+) -> None:
+    new = _changed_copy(tmp_path)
+    assert main(["diff", str(PHYSIO), str(new), "--lang", lang]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2 and lines[0].startswith(needle)
+
+
+def test_diff_of_identical_projects_prints_nothing_and_exits_0(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["diff", str(PHYSIO), str(PHYSIO)]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_diff_errors_are_one_line(tmp_path: Path) -> None:
+    assert_one_line_error(
+        run_cli("diff", str(PHYSIO), str(tmp_path / "missing.privacy.json")), "no such file"
+    )
+    broken = tmp_path / "broken.privacy.json"
+    broken.write_text('{"format_version": 9}', encoding="utf-8")
+    assert_one_line_error(run_cli("diff", str(broken), str(PHYSIO)), "newer version")
+    result = run_cli("diff", str(PHYSIO), str(PHYSIO), "--lang", "xx")
+    assert_one_line_error(result, "unknown language 'xx'")
+    assert result.returncode == 2
+    result = run_cli("diff", str(PHYSIO))
+    assert_one_line_error(result, "NEW")
+    assert result.returncode == 2
+
+
+def test_diff_reads_a_format_1_file(tmp_path: Path) -> None:
+    data = json.loads(PHYSIO.read_text(encoding="utf-8"))
+    data["format_version"] = 1
+    del data["history"]
+    del data["publication"]["show_history"]
+    old = tmp_path / "old.privacy.json"
+    old.write_text(json.dumps(data), encoding="utf-8")
+    result = run_cli("diff", str(old), str(PHYSIO))
+    assert result.returncode == 0 and result.stdout == "", result.stderr

@@ -394,3 +394,13 @@ def test_recipient_label_falls_back_to_the_category() -> None:
     insurer = Recipient(category={"nl": "uw zorgverzekeraar"}, country="NL")
     assert flow.recipient_label(insurer) == "uw zorgverzekeraar"
     assert flow.recipient_label(insurer, "nl") == "uw zorgverzekeraar"
+
+
+def test_the_output_page_needs_a_version() -> None:
+    project = load_project(EXAMPLES / "physiotherapy-practice.privacy.json")
+    project.publication.output_folder = "/tmp/out"
+    assert flow.is_page_complete(project, PageId.OUTPUT)
+    project.publication.version = "  "
+    issues = flow.page_issues(project, PageId.OUTPUT)
+    assert [i.field for i in issues] == ["publication.version"]
+    assert not flow.ready_to_generate(project)

@@ -40,7 +40,8 @@ def test_saved_file_is_readable_json_with_stable_order() -> None:
     text = dumps_project(Project())
     data = json.loads(text)
     assert list(data)[:3] == ["$schema", "format_version", "organisation"]
-    assert data["format_version"] == FORMAT_VERSION
+    assert list(data)[-2:] == ["publication", "history"]
+    assert data["format_version"] == FORMAT_VERSION == 2
     assert text.startswith('{\n  "$schema"')
     assert text.endswith("}\n")
 
@@ -105,10 +106,76 @@ def test_missing_version() -> None:
     assert _problems('{"organisation": {}}') == ["format_version: required field is missing"]
 
 
+def test_format_1_is_migrated_with_an_empty_history(tmp_path: Path) -> None:
+    data = json.loads(EXAMPLE_FILES[0].read_text(encoding="utf-8"))
+    data["format_version"] = 1
+    del data["history"]
+    del data["publication"]["show_history"]
+    data["$schema"] = "https://privacy-wizard.invalid/schema/project-v1.json"
+    project = loads_project(json.dumps(data), source="old.privacy.json")
+    assert project.history == []
+    assert project.publication.show_history is True
+    assert project.format_version == FORMAT_VERSION
+    assert project.organisation == load_project(EXAMPLE_FILES[0]).organisation
+    # Saved again, it is a format-2 file.
+    out = tmp_path / "old.privacy.json"
+    save_project(project, out)
+    saved = json.loads(out.read_text(encoding="utf-8"))
+    assert saved["format_version"] == 2 and saved["history"] == []
+    assert saved["$schema"].endswith("project-v2.json")
+
+
+def test_history_survives_a_round_trip(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from wizard.model.answers import LocalText, PublishedVersion
+
+    project = load_project(EXAMPLE_FILES[0])
+    project.history.append(
+        PublishedVersion(
+            version="1.0",
+            effective_date=dt.date(2025, 1, 1),
+            published=dt.date(2024, 12, 20),
+            summary=LocalText({"en": "First version.", "nl": "Eerste versie."}),
+            answers=project.snapshot(),
+        )
+    )
+    out = tmp_path / "h.privacy.json"
+    save_project(project, out)
+    text = out.read_text(encoding="utf-8")
+    again = load_project(out)
+    assert again == project
+    assert again.history[0].answers == project.snapshot()
+    data = json.loads(text)
+    entry = data["history"][0]
+    assert list(entry) == ["version", "effective_date", "published", "summary", "answers"]
+    assert "history" not in entry["answers"] and "format_version" not in entry["answers"]
+    assert entry["summary"] == {"en": "First version.", "nl": "Eerste versie."}
+
+
+def test_snapshot_is_a_copy() -> None:
+    project = load_project(EXAMPLE_FILES[0])
+    snapshot = project.snapshot()
+    project.organisation.legal_name = "Changed"
+    assert snapshot.organisation.legal_name != "Changed"
+
+
+def test_invalid_history_entry_names_its_path() -> None:
+    data = json.loads(EXAMPLE_FILES[0].read_text(encoding="utf-8"))
+    data["history"] = [
+        {"version": "1.0", "published": "yesterday", "answers": {"organisation": {"country": "XX"}}}
+    ]
+    problems = _problems(json.dumps(data))
+    assert any(p.startswith("history[0].published: Input should be a valid date") for p in problems)
+    assert "history[0].answers.organisation.country: unknown country code 'XX'" in problems
+
+
 def test_newer_version_is_refused_clearly() -> None:
     (problem,) = _problems('{"format_version": 99}')
     assert problem.startswith("format_version: the file uses format 99")
     assert "newer version" in problem and "update" in problem
+    (problem,) = _problems('{"format_version": 3}')
+    assert "reads format 2 and older" in problem
 
 
 def test_wrong_types_name_the_field() -> None:
@@ -180,8 +247,27 @@ def test_schema_describes_the_file_and_accepts_the_examples() -> None:
     schema = project_schema()
     assert schema["$schema"].startswith("https://json-schema.org/")
     assert schema["title"] == "Privacy Wizard project"
-    for key in ("organisation", "purposes", "recipients", "cookies", "children", "publication"):
+    for key in (
+        "organisation",
+        "purposes",
+        "recipients",
+        "cookies",
+        "children",
+        "publication",
+        "history",
+    ):
         assert key in schema["properties"]
+    assert list(schema["properties"])[:3] == ["$schema", "format_version", "organisation"]
+    assert schema["properties"]["format_version"]["const"] == 2
+    assert "format_version" in schema["required"]
+    version = schema["$defs"]["PublishedVersion"]
+    assert set(version["properties"]) == {
+        "version",
+        "effective_date",
+        "published",
+        "summary",
+        "answers",
+    }
     assert schema["additionalProperties"] is False
     data = json.loads(EXAMPLE_FILES[0].read_text(encoding="utf-8"))
     assert set(data) <= set(schema["properties"])

@@ -443,22 +443,28 @@ def test_the_strict_parse_really_is_strict() -> None:
 
 
 def test_format_1_project_files_choose_html_and_markdown(tmp_path: Path) -> None:
-    """The new formats are new values of an existing field: format 1 files stay format 1."""
+    """The new formats are new values of an existing field: a format 1 file may name them, and
+    it loads (migrated to the current format) with them chosen."""
     from wizard.model import project_schema, save_project
     from wizard.model.answers import OutputFormat
+    from wizard.model.project_file import FORMAT_VERSION
 
     schema = project_schema()
     assert schema["$defs"]["OutputFormat"]["enum"] == ["docx", "pdf", "html", "md"]
     raw = (EXAMPLES / "telehealth-startup.privacy.json").read_text(encoding="utf-8")
     data = json.loads(raw)
-    assert data["format_version"] == 1
+    data["format_version"] = 1  # as a file of format 1 has it: no history yet
+    del data["history"]
+    del data["publication"]["show_history"]
     data["publication"]["formats"] = ["html", "md"]
     path = tmp_path / "web.privacy.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     project = load_project(path)
     assert project.publication.formats == [OutputFormat.HTML, OutputFormat.MARKDOWN]
     save_project(project, path)
-    assert json.loads(path.read_text(encoding="utf-8"))["format_version"] == 1
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["format_version"] == FORMAT_VERSION
+    assert saved["publication"]["formats"] == ["html", "md"]
     out = tmp_path / "out"
     assert main(["render", str(path), "--lang", "de", "--out", str(out)]) == 0
     assert sorted(p.name for p in out.iterdir()) == [

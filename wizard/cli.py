@@ -5,6 +5,7 @@
     privacy-wizard render PROJECT --lang en,nl --format docx,pdf,html,md --out DIR
     privacy-wizard check PROJECT [--lang nl] [--format text|json]
                                             what the policy covers and what must be fixed
+    privacy-wizard diff OLD NEW --lang nl   print what changed between two project files
     privacy-wizard schema                   print the project file's JSON Schema
 
 Errors are one line on stderr and a non-zero exit status, never a traceback: 2 for wrong
@@ -23,7 +24,7 @@ from typing import NoReturn
 from wizard import APP_NAME, __version__
 
 PROG = "privacy-wizard"
-SUBCOMMANDS = ("render", "check", "schema", "gui")
+SUBCOMMANDS = ("render", "check", "diff", "schema", "gui")
 
 
 class CliError(Exception):
@@ -95,6 +96,21 @@ def _parser() -> argparse.ArgumentParser:
         help="text for people (the default), json for programs",
     )
 
+    diff = sub.add_parser(
+        "diff",
+        help="print what changed between two project files",
+        description=(
+            "Print the changes from OLD to NEW, one per line, as the policy's 'what changed' "
+            "summary would say them. Prints nothing when the answers are the same. The exit "
+            "status is 0 either way; it is non-zero only for an error."
+        ),
+    )
+    diff.add_argument("old", metavar="OLD", help="the earlier project file")
+    diff.add_argument("new", metavar="NEW", help="the later project file")
+    diff.add_argument(
+        "--lang", default="en", help="the language of the output: en, nl, fr or de (default: en)"
+    )
+
     sub.add_parser("schema", help="print the JSON Schema of project files")
     gui = sub.add_parser("gui", help="start the wizard (the default)")
     gui.add_argument("project", nargs="?", help="a project file to open")
@@ -162,6 +178,20 @@ def _check(args: argparse.Namespace) -> int:
     return CHECK_MUST_FIX if report.errors else 0
 
 
+def _diff(args: argparse.Namespace) -> int:
+    from wizard.history import diff
+    from wizard.model import load_project
+    from wizard.model.answers import LANGUAGES
+
+    if args.lang not in LANGUAGES:
+        raise CliError(f"unknown language '{args.lang}' (choose from {', '.join(LANGUAGES)})", 2)
+    old = load_project(args.old)
+    new = load_project(args.new)
+    for change in diff(old, new):
+        print(change.text(args.lang))
+    return 0
+
+
 def _schema() -> int:
     from wizard.model import project_schema
 
@@ -195,6 +225,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _render(args)
         if args.command == "check":
             return _check(args)
+        if args.command == "diff":
+            return _diff(args)
         if args.command == "schema":
             return _schema()
         return _gui(args.project)

@@ -585,6 +585,14 @@ def _output_issues(project: Project) -> list[Issue]:
                 page, "publication.effective_date", N_("Choose the date the policy takes effect.")
             )
         )
+    if not pub.version.strip():
+        issues.append(
+            Issue(
+                page,
+                "publication.version",
+                N_("Enter the version of the policy (for example 1.0)."),
+            )
+        )
     if not pub.output_folder:
         issues.append(
             Issue(page, "publication.output_folder", N_("Choose the folder for the documents."))

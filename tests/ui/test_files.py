@@ -172,3 +172,21 @@ def test_window_geometry_is_remembered(
     assert first.close()
     second = make_window()
     assert (second.width(), second.height()) == (760, 560)
+
+
+def test_format_1_project_opens_and_is_saved_as_format_2(
+    qtbot: Any, window: MainWindow, tmp_path: Path
+) -> None:
+    import json
+
+    data = json.loads((EXAMPLES / "software-company.privacy.json").read_text(encoding="utf-8"))
+    data["format_version"] = 1
+    del data["history"]
+    del data["publication"]["show_history"]
+    old = tmp_path / "old.privacy.json"
+    old.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    assert window.open_path(old)
+    assert window.session.project.history == []
+    assert window.save()
+    saved = json.loads(old.read_text(encoding="utf-8"))
+    assert saved["format_version"] == 2 and saved["history"] == []

@@ -64,7 +64,7 @@ def test_no_mnemonic_twice_on_any_page(
             page.has_dpo.setChecked(True)
         keys = mnemonics(window, menu_keys)
         duplicates = [k for k, n in Counter(keys).items() if n > 1]
-        assert not duplicates, (page_id, duplicates, sorted(keys))
+        assert not duplicates, (page_id, duplicates, "".join(sorted(keys)))
 
 
 @pytest.mark.parametrize(

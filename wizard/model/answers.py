@@ -437,6 +437,8 @@ class Publication(Strict):
     languages: list[Language] = Field(default_factory=lambda: ["en"])
     formats: list[OutputFormat] = Field(default_factory=lambda: [OutputFormat.PDF])
     output_folder: str | None = None
+    #: Print the "Changes to this privacy policy" list of published versions (when there are any).
+    show_history: bool = True
 
     @field_validator("languages")
     @classmethod
@@ -444,10 +446,9 @@ class Publication(Strict):
         return list(dict.fromkeys(value))
 
 
-class Project(Strict):
-    """A whole project: everything needed to write the policy again next year."""
+class Answers(Strict):
+    """Every answer of a project: what a published version's snapshot keeps (no history)."""
 
-    format_version: int = 1
     organisation: Organisation = Field(default_factory=Organisation)
     dpo: Person | None = None
     representative: Person | None = None
@@ -462,7 +463,7 @@ class Project(Strict):
     publication: Publication = Field(default_factory=Publication)
 
     @model_validator(mode="after")
-    def _check_references(self) -> Project:
+    def _check_references(self) -> Answers:
         ids = [p.id for p in self.purposes]
         seen: set[str] = set()
         for index, pid in enumerate(ids):
@@ -480,3 +481,29 @@ class Project(Strict):
     def purpose(self, purpose_id: str) -> Purpose | None:
         """The purpose with this id, if any."""
         return next((p for p in self.purposes if p.id == purpose_id), None)
+
+
+class PublishedVersion(Strict):
+    """One version of the policy as it was published: when, what changed, and the answers."""
+
+    version: NonEmpty
+    effective_date: _dt.date | None = None
+    #: The day the documents were generated.
+    published: _dt.date
+    #: What changed since the previous version, per language (printed in the policy).
+    summary: LocalText = Field(default_factory=LocalText)
+    #: The answers as published, so the next version can say what changed since.
+    answers: Answers
+
+
+class Project(Answers):
+    """A whole project: everything needed to write the policy again next year."""
+
+    format_version: int = 2
+    #: The published versions, oldest first.
+    history: list[PublishedVersion] = Field(default_factory=list)
+
+    def snapshot(self) -> Answers:
+        """The answers without the history (a deep copy), as a published version keeps them."""
+        data = self.model_dump(exclude={"format_version", "history"})
+        return Answers.model_validate(data)

@@ -21,8 +21,8 @@ from wizard.fileio import atomic_write_bytes
 from wizard.model.answers import Project
 
 #: The project-file format this version writes and reads.
-FORMAT_VERSION = 1
-SCHEMA_ID = "https://privacy-wizard.invalid/schema/project-v1.json"
+FORMAT_VERSION = 2
+SCHEMA_ID = "https://privacy-wizard.invalid/schema/project-v2.json"
 FILE_SUFFIX = ".privacy.json"
 
 
@@ -121,7 +121,14 @@ def loads_project(text: str, source: str = "project") -> Project:
 
 
 def _migrate(data: dict[str, Any], version: int) -> dict[str, Any]:
-    """Bring an older format up to :data:`FORMAT_VERSION` (format 1 is the first)."""
+    """Bring an older format up to :data:`FORMAT_VERSION`, one step at a time.
+
+    Format 1 (the first) had no history of published versions: it gets an empty one. A future
+    step that changes the answers must change the snapshots in ``history[].answers`` too.
+    """
+    if version < 2:
+        data = {**data, "history": data.get("history", [])}
+    data["format_version"] = FORMAT_VERSION
     return data
 
 
@@ -146,8 +153,10 @@ def load_project(path: str | os.PathLike[str]) -> Project:
 def dumps_project(project: Project) -> str:
     """The project as stable, indented JSON (field order fixed, so it diffs well in git)."""
     data = project.model_dump(mode="json")
-    data["format_version"] = FORMAT_VERSION
-    ordered = {"$schema": SCHEMA_ID, **data}
+    data.pop("format_version", None)
+    history = data.pop("history", [])
+    # The version first, the answers in model order, the (long) history of versions last.
+    ordered = {"$schema": SCHEMA_ID, "format_version": FORMAT_VERSION, **data, "history": history}
     return json.dumps(ordered, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -167,4 +176,16 @@ def project_schema() -> dict[str, Any]:
     schema["title"] = "Privacy Wizard project"
     props = schema.setdefault("properties", {})
     props["$schema"] = {"type": "string", "description": "The schema this file follows."}
+    props["format_version"] = {
+        **props.get("format_version", {}),
+        "const": FORMAT_VERSION,
+        "description": "The format of the file (older formats are migrated when loaded).",
+    }
+    schema["required"] = sorted({*schema.get("required", []), "format_version"})
+    # List the properties in the order a saved file has them.
+    first = ["$schema", "format_version"]
+    schema["properties"] = {
+        **{k: props[k] for k in first},
+        **{k: v for k, v in props.items() if k not in first},
+    }
     return schema

@@ -329,6 +329,26 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
     effective = project.publication.effective_date
     effective_text = format_date(effective, "long", locale=locale) if effective else ""
 
+    # The published versions, newest first (the one being published included, when the wizard
+    # records it): version, effective date and what changed, in the document's language.
+    history: list[dict[str, Any]] = []
+    if project.publication.show_history:
+        for version in reversed(project.history):
+            date = version.effective_date or version.published
+            history.append(
+                {
+                    "version": version.version,
+                    "effective": format_date(date, "long", locale=locale),
+                    # A summary written in other languages only is left out rather than
+                    # blocking the document: earlier versions cannot be edited any more.
+                    "summary": [
+                        line.strip()
+                        for line in (version.summary.get(lang) or "").splitlines()
+                        if line.strip()
+                    ],
+                }
+            )
+
     return {
         "lang": lang,
         "org": {
@@ -369,6 +389,7 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
         "authority": _authority(project, lang),
         "version": project.publication.version,
         "effective": effective_text,
+        "history": history,
     }
 
 

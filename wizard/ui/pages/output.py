@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard import flow
+from wizard import flow, history
 from wizard.flow import N_, PageId
-from wizard.model.answers import LANGUAGES, OutputFormat, Project
+from wizard.model.answers import LANGUAGES, OutputFormat, Project, PublishedVersion
 from wizard.ui.labels import label, language_name
 from wizard.ui.pages.base import BasePage, section_label
 from wizard.ui.tr import _, ngettext
-from wizard.ui.widgets import FieldError, add_form_row, new_form
+from wizard.ui.widgets import FieldError, LocalTextEdit, add_form_row, new_form
 
 #: The format check boxes' texts, with their Alt+letter mnemonics (the plain-language name in
 #: wizard.ui.labels is the accessible name).
@@ -149,6 +149,31 @@ class OutputPage(BasePage):
         add_form_row(form, _("F&older:"), folder)
         self.folder.setAccessibleName(_("Folder"))
 
+        # The version being published: what changed since the last one (see wizard.history).
+        self.version_heading = section_label(_("What changed in this version"))
+        layout.addWidget(self.version_heading)
+        self.version_status = QLabel()
+        self.version_status.setWordWrap(True)
+        self.version_status.setAccessibleName(_("Version status"))
+        layout.addWidget(self.version_status)
+        self.summary_label = QLabel(_("S&ummary printed in the policy (one text per language):"))
+        self.summary_label.setWordWrap(True)
+        layout.addWidget(self.summary_label)
+        self.summary = LocalTextEdit(multiline=True, accessible_name=_("What changed"))
+        self.summary.editor.setFixedHeight(self.summary.editor.fontMetrics().lineSpacing() * 6 + 12)
+        self.summary_label.setBuddy(self.summary)
+        layout.addWidget(self.summary)
+        summary_row = QHBoxLayout()
+        self.propose_button = QPushButton(_("Propose &again"))
+        self.propose_button.setAccessibleName(_("Propose the summary again from the changes"))
+        summary_row.addWidget(self.propose_button)
+        summary_row.addStretch(1)
+        layout.addLayout(summary_row)
+        self.show_history = QCheckBox(
+            _("Lis&t the earlier versions and what changed in the policy")
+        )
+        layout.addWidget(self.show_history)
+
         buttons = QHBoxLayout()
         self.generate_button = QPushButton(_("&Generate"))
         self.generate_button.setAccessibleName(_("Generate"))
@@ -186,8 +211,13 @@ class OutputPage(BasePage):
         open_row.addStretch(1)
         layout.addLayout(open_row)
 
+        self.summary.edited.connect(self._summary_edited)
+        self.propose_button.clicked.connect(self.propose_summary)
+        self.show_history.toggled.connect(self._write)
+        self.session.replaced.connect(self._forget_summary)
         self.date.dateChanged.connect(self._write)
         self.version.textEdited.connect(self._write)
+        self.version.textEdited.connect(self._version_edited)
         self.folder.textEdited.connect(self._write)
         self.browse.clicked.connect(self.choose_folder)
         self.generate_button.clicked.connect(self.generate)
@@ -199,6 +229,12 @@ class OutputPage(BasePage):
         self._worker: GenerateWorker | None = None
         self._written: list[str] = []
         self._total = 0
+        #: The proposal shown (``None`` when the answers are those of the last version).
+        self._proposal: history.Proposal | None = None
+        #: True once the user has changed the proposed summary (it is then no longer replaced).
+        self._summary_touched = False
+        #: The version being generated, added to the history once every file is written.
+        self._pending: PublishedVersion | None = None
 
     # --- model ----------------------------------------------------------------------------------
 
@@ -215,24 +251,124 @@ class OutputPage(BasePage):
         if not pub.output_folder and self.session.path is not None:
             pub.output_folder = str(self.session.path.parent)
             proposals = True
+        proposals = self._propose_version() or proposals
         date = pub.effective_date
+        assert date is not None
         self.date.setDate(QDate(date.year, date.month, date.day))
         self.version.setText(pub.version)
         self.folder.setText(pub.output_folder or "")
+        self.show_history.setChecked(pub.show_history)
+        self._show_version()
         if proposals:
             self.session.mark_changed()
+
+    # --- the version being published ----------------------------------------------------------
+
+    def _propose_version(self) -> bool:
+        """Propose the next version number and date when the answers changed; True if it did."""
+        pub = self.project.publication
+        self._proposal = proposal = history.propose(self.project)
+        if proposal is None:
+            return False
+        changed = False
+        if proposal.version != pub.version:
+            pub.version = proposal.version
+            changed = True
+        last = history.last_published(self.project)
+        today = dt.date.today()
+        if (
+            last is not None
+            and last.effective_date is not None
+            and pub.effective_date is not None
+            and pub.effective_date <= last.effective_date
+            and today > last.effective_date
+        ):
+            pub.effective_date = today
+            changed = True
+        return changed
+
+    def _show_version(self) -> None:
+        """Show what will be recorded for this version, or that it is already published."""
+        proposal = self._proposal
+        last = history.last_published(self.project)
+        languages = list(self.project.publication.languages) or ["en"]
+        self.summary.set_languages(languages)
+        editable = proposal is not None
+        for widget in (self.summary_label, self.summary, self.propose_button):
+            widget.setVisible(editable)
+        self.show_history.setEnabled(bool(self.project.history) or editable)
+        self.version_heading.setText(
+            _("What changed in this version") if editable else _("Published versions")
+        )
+        if proposal is None:
+            assert last is not None
+            self.version_status.setText(
+                _(
+                    "These answers were published as version {version} on {date}. Generating "
+                    "again writes the same version; it is not recorded twice."
+                ).format(version=last.version, date=last.published.isoformat())
+            )
+            return
+        version = self.project.publication.version
+        if proposal.first:
+            text = _(
+                "This will be the first version recorded in the project. When the documents "
+                "are written, version {version} and this summary are kept in the project's "
+                "history, so next time the wizard can say what changed."
+            ).format(version=version)
+        elif not proposal.changes:
+            assert last is not None
+            text = _(
+                "The answers are those of version {last}. Because the version number is new, "
+                "version {version} is recorded with the same answers when the documents are "
+                "written."
+            ).format(last=last.version, version=version)
+        else:
+            assert last is not None
+            text = ngettext(
+                "The answers differ from version {last} in {count} point. Version {version} "
+                "is recorded when the documents are written; check the summary below.",
+                "The answers differ from version {last} in {count} points. Version {version} "
+                "is recorded when the documents are written; check the summary below.",
+                len(proposal.changes),
+            ).format(last=last.version, count=len(proposal.changes), version=version)
+        self.version_status.setText(text)
+        if not self._summary_touched:
+            self.summary.set_value(proposal.summaries(languages))
+
+    def _version_edited(self, *_args: object) -> None:
+        # A version number typed by the user is kept; only what will be recorded is shown again.
+        self._proposal = history.propose(self.project)
+        self._show_version()
+
+    def propose_summary(self) -> None:
+        """Replace the summary with the one computed from the changes."""
+        self._summary_touched = False
+        self._proposal = history.propose(self.project)
+        self._show_version()
+
+    def _summary_edited(self) -> None:
+        self._summary_touched = True
+
+    def _forget_summary(self) -> None:
+        self._summary_touched = False
+        self._pending = None
 
     def _write(self, *_args: object) -> None:
         if self.loading:
             return
         pub = self.project.publication
+        languages = list(pub.languages)
         pub.languages = [lang for lang, box in self.language_boxes.items() if box.isChecked()]
         pub.formats = [fmt for fmt, box in self.format_boxes.items() if box.isChecked()]
         date = self.date.date()
         pub.effective_date = dt.date(date.year(), date.month(), date.day())
         pub.version = self.version.text()
         pub.output_folder = self.folder.text().strip() or None
+        pub.show_history = self.show_history.isChecked()
         self.changed()
+        if pub.languages != languages:
+            self._show_version()  # the summary is edited in the output languages
 
     def refresh(self) -> None:
         super().refresh()
@@ -297,8 +433,16 @@ class OutputPage(BasePage):
         self.progress.setValue(0)
         self.progress.show()
         self.status.setText(_("Generating..."))
+        # A new version is printed in its own list of changes, and recorded once written.
+        source = self.project
+        self._proposal = proposal = history.propose(self.project)
+        self._pending = None
+        if proposal is not None:
+            summary = history.complete_summary(self.summary.value(), proposal)
+            self._pending = history.new_version(self.project, summary)
+            source = history.with_version(self.project, self._pending)
         self._thread = QThread(self)
-        self._worker = GenerateWorker(self.project.model_copy(deep=True), list(jobs))
+        self._worker = GenerateWorker(source.model_copy(deep=True), list(jobs))
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._worker.progress.connect(self._progress)
@@ -352,11 +496,21 @@ class OutputPage(BasePage):
                 )
             )
         elif len(self._written) == self._total:
-            self.status.setText(
-                ngettext("{count} file written.", "{count} files written.", self._total).format(
-                    count=self._total
-                )
+            text = ngettext("{count} file written.", "{count} files written.", self._total).format(
+                count=self._total
             )
+            if self._pending is not None:
+                history.record(self.project, self._pending)
+                text += " " + _(
+                    "Version {version} is now in the project's history; save the project to "
+                    "keep it."
+                ).format(version=self._pending.version)
+                self._summary_touched = False
+                self._proposal = history.propose(self.project)
+                self._show_version()
+                self.session.mark_changed()
+            self.status.setText(text)
+        self._pending = None
         self.refresh()
         self.generated.emit(list(self._written))
 
