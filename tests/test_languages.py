@@ -128,7 +128,7 @@ def test_stop_word_check_catches_english() -> None:
     ("lang", "expected"),
     [
         ("nl", ["1 december 2026", "20 jaar", "6 maanden", "Nederland"]),
-        ("fr", ["1 décembre 2026", "20 ans", "6 mois", "Pays-Bas"]),
+        ("fr", ["1er décembre 2026", "20 ans", "6 mois", "Pays-Bas"]),
         ("de", ["1. Dezember 2026", "20 Jahre", "6 Monate", "Niederlande"]),
     ],
 )
@@ -177,3 +177,24 @@ def test_french_document_labels_take_a_no_break_space() -> None:
     assert "Courriel\u00a0: datenschutz@klarblick.health" in french
     assert not [t for t in french if "Courriel:" in t or "Courriel :" in t]
     assert "E-mail: datenschutz@klarblick.health" in _blocks_text("en", path)
+
+
+def test_french_writes_the_first_of_the_month_as_an_ordinal() -> None:
+    import datetime as dt
+
+    from babel import Locale
+
+    from wizard.policy.engine import long_date
+
+    assert long_date(dt.date(2025, 4, 1), Locale.parse("fr_FR")) == "1er avril 2025"
+    assert long_date(dt.date(2025, 4, 11), Locale.parse("fr_FR")) == "11 avril 2025"
+    assert long_date(dt.date(2025, 4, 1), Locale.parse("nl_NL")) == "1 april 2025"
+    assert long_date(dt.date(2025, 4, 1), Locale.parse("de_DE")) == "1. April 2025"
+
+
+def test_the_authoritys_country_is_named_in_the_readers_language() -> None:
+    path = EXAMPLES / "telehealth-startup.privacy.json"  # Berlin's authority
+    assert "Alt-Moabit 59-61, 10555 Berlin, Allemagne" in _blocks_text("fr", path)
+    assert "Alt-Moabit 59-61, 10555 Berlin, Duitsland" in _blocks_text("nl", path)
+    assert "Alt-Moabit 59-61, 10555 Berlin, Germany" in _blocks_text("en", path)
+    assert "Alt-Moabit 59-61, 10555 Berlin, Deutschland" in _blocks_text("de", path)

@@ -158,8 +158,35 @@ def missing_texts(project: Project, lang: str) -> list[str]:
     return texts.missing
 
 
+def long_date(date: dt.date, locale: Locale) -> str:
+    """A date in the document language's long form ("1 December 2026", "1 december 2026",
+    "1er décembre 2026", "1. Dezember 2026"): French writes the first of a month as an ordinal."""
+    text = format_date(date, "long", locale=locale)
+    if locale.language == "fr" and date.day == 1 and text.startswith("1 "):
+        text = "1er " + text[2:]
+    return text
+
+
 def _country_name(locale: Locale, code: str) -> str:
     return str(locale.territories.get(code, code))
+
+
+#: Other names the reference data uses for a country at the end of an address.
+_COUNTRY_ALIASES = {"CZ": ("Czech Republic",), "GB": ("UK",), "NL": ("The Netherlands",)}
+
+
+def localised_address(address: str, country: str, locale: Locale) -> str:
+    """``address`` with its last part, when it names ``country`` (in English, Dutch, French,
+    German or the reference data's other spelling), in the document's language:
+    "Alt-Moabit 59-61, 10555 Berlin, Deutschland" becomes "..., Allemagne" in French."""
+    head, sep, last = address.rpartition(",")
+    if not sep:
+        return address
+    names = {str(Locale.parse(code).territories.get(country, "")) for code in BABEL_LOCALES.values()}
+    names |= set(_COUNTRY_ALIASES.get(country, ()))
+    if last.strip().casefold() not in {n.casefold() for n in names if n}:
+        return address
+    return f"{head}, {_country_name(locale, country)}"
 
 
 def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
@@ -327,7 +354,7 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
         return {"name": p.name, "email": p.email, "phone": p.phone, "address": addr}
 
     effective = project.publication.effective_date
-    effective_text = format_date(effective, "long", locale=locale) if effective else ""
+    effective_text = long_date(effective, locale) if effective else ""
 
     # The published versions, newest first (the one being published included, when the wizard
     # records it): version, effective date and what changed, in the document's language.
@@ -338,7 +365,7 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
             history.append(
                 {
                     "version": version.version,
-                    "effective": format_date(date, "long", locale=locale),
+                    "effective": long_date(date, locale),
                     # A summary written in other languages only is left out rather than
                     # blocking the document: earlier versions cannot be edited any more.
                     "summary": [
@@ -411,7 +438,9 @@ def _authority(project: Project, lang: str) -> AuthorityView | None:
                 name = national or found.name(lang)
             return AuthorityView(
                 name=name,
-                address=found.postal_address,
+                address=localised_address(
+                    found.postal_address, found.country, Locale.parse(BABEL_LOCALES[lang])
+                ),
                 website=found.website or None,
                 email=found.email or None,
             )
@@ -448,7 +477,7 @@ def build_document(project: Project, lang: str) -> Document:
     t = translation("policy", lang)
     locale = Locale.parse(BABEL_LOCALES[lang])
     effective = project.publication.effective_date or dt.date.today()
-    effective_text = format_date(effective, "long", locale=locale)
+    effective_text = long_date(effective, locale)
     org = project.organisation.legal_name or project.organisation.trading_name
     return Document(
         lang=lang,
