@@ -532,3 +532,18 @@ def test_recipient_and_cookie_tables_duplicate_reorder_and_remove(
     qtbot.mouseClick(table.up_button, Qt.MouseButton.LeftButton)
     assert items()[:2] == [before[1], before[0]]
     assert window.isWindowModified()
+
+
+def test_review_preview_starts_in_the_ui_language(
+    make_window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wizard.ui import tr
+
+    monkeypatch.setitem(tr._state, "lang", "de")
+    window = make_window()
+    open_example(window, "telehealth-startup")  # written in en, nl, fr, de; English first
+    assert window.session.project.publication.languages[0] == "en"
+    window.wizard.jump_to(PageId.REVIEW)
+    review = window.wizard.pages[PageId.REVIEW]
+    assert review.language.currentData() == "de"
+    assert "Datenschutzerklärung" in review.preview.toPlainText()

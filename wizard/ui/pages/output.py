@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -196,6 +197,10 @@ class OutputPage(BasePage):
         layout.addWidget(self.status)
         self.results = QListWidget()
         self.results.setAccessibleName(_("Generated files"))
+        # As tall as the page leaves room for, at least four lines: its own size hint would push
+        # the Open buttons below the fold.
+        self.results.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.results.setMinimumHeight(self.results.fontMetrics().lineSpacing() * 4 + 8)
         results_label = QLabel(_("Files w&ritten:"))
         results_label.setBuddy(self.results)
         layout.addWidget(results_label)

@@ -26,7 +26,7 @@ from wizard.flow import PageId
 from wizard.review import Severity, Status
 from wizard.ui.labels import language_name
 from wizard.ui.pages.base import BasePage, page_number
-from wizard.ui.tr import _, ngettext
+from wizard.ui.tr import _, ngettext, text_language
 from wizard.ui.widgets import ERROR_COLOUR, WARNING_COLOUR
 
 _STATUS_COLOURS = {
@@ -110,6 +110,11 @@ class ReviewPage(BasePage):
         right_layout.addLayout(row)
         self.preview = QTextBrowser()
         self.preview.setAccessibleName(_("Preview of the policy"))
+        # Qt's rich text reads little of the export's CSS: the contents list is numbered by
+        # its own text, and the section numbers take the export's accent colour.
+        self.preview.document().setDefaultStyleSheet(
+            ".toc ol { list-style-type: none; margin-left: 0; } .num { color: #0b5d66; }"
+        )
         self.preview.setOpenExternalLinks(False)
         self.preview.setOpenLinks(False)
         right_layout.addWidget(self.preview, 1)
@@ -188,7 +193,10 @@ class ReviewPage(BasePage):
             )
         self.summary.setStyleSheet(f"color: {ERROR_COLOUR if must_fix else WARNING_COLOUR};"
                                    if findings else "")
-        current = self.language.currentData()
+        # Keep the language chosen before; the first time, the UI language if the policy has it.
+        current = self.language.currentData() or text_language(
+            list(project.publication.languages)
+        )
         self.language.blockSignals(True)
         self.language.clear()
         for lang in project.publication.languages:
@@ -270,10 +278,13 @@ class ReviewPage(BasePage):
         if lang is None:
             self.preview.clear()
             return
-        from wizard.policy.engine import PolicyError, policy_html
+        from wizard.policy.engine import PolicyError, build_document
+        from wizard.render.html import html_text
 
         try:
-            html = policy_html(self.project, lang)
+            # The HTML export of the same document the files are made from: numbered
+            # sections, contents and table captions, as the reader will see them.
+            html = html_text(build_document(self.project, lang))
         except PolicyError as exc:
             items = "".join(f"<li>{escape(p)}</li>" for p in exc.problems)
             html = (
