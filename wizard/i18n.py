@@ -15,8 +15,6 @@ import os
 import re
 from functools import cache
 
-from wizard.resources import resource
-
 DOMAINS = ("ui", "policy")
 UI_LANGUAGES = ("en", "nl", "fr", "de")
 
@@ -67,6 +65,10 @@ def _translation(domain: str, lang: str) -> gettext.NullTranslations:
         raise ValueError(f"unknown gettext domain {domain!r}")
     if lang == "en":
         return gettext.NullTranslations()
+    # Imported here: importlib.resources costs about 12 ms, which an English UI's first page
+    # does not need to pay.
+    from wizard.resources import resource
+
     node = resource("locale", lang, "LC_MESSAGES", f"{domain}.mo")
     if not node.is_file():
         return gettext.NullTranslations()
