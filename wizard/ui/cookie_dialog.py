@@ -23,7 +23,7 @@ from wizard.catalog.cookies import KnownCookie, known_cookie, known_cookies
 from wizard.model.answers import Cookie, CookieCategory, Duration, LocalText, Party, TimeUnit
 from wizard.ui.labels import label
 from wizard.ui.tr import _
-from wizard.ui.widgets import FieldError, LocalTextEdit, add_form_row, new_form
+from wizard.ui.widgets import FieldError, LocalTextEdit, add_form_row, new_form, ok_cancel_buttons
 
 
 class CookieDialog(QDialog):
@@ -91,13 +91,7 @@ class CookieDialog(QDialog):
         add_form_row(form, _("&Lifetime:"), lifetime).setBuddy(self.amount)
         self.error = FieldError()
         layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("OK"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self)
         layout.addWidget(self.buttons)
         if cookie is not None:
             self.name.setText(cookie.name)

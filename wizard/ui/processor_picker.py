@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from wizard.ui.labels import catalog_category_name, country_name, label
 from wizard.ui.tr import _, ui_language
+from wizard.ui.widgets import ok_cancel_buttons
 
 
 class ProcessorPicker(QDialog):
@@ -60,13 +61,7 @@ class ProcessorPicker(QDialog):
                 _("Check the details against your contract: the catalogue is a starting point.")
             )
         )
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Use this service"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, _("Use this service"))
         layout.addWidget(self.buttons)
         self.search.textChanged.connect(self._fill)
         self.tree.currentItemChanged.connect(self._show_details)

@@ -37,7 +37,14 @@ from wizard.model.answers import (
 )
 from wizard.ui.labels import label
 from wizard.ui.tr import _
-from wizard.ui.widgets import Explanation, IssueList, LocalTextEdit, add_form_row, new_form
+from wizard.ui.widgets import (
+    Explanation,
+    IssueList,
+    LocalTextEdit,
+    add_form_row,
+    new_form,
+    ok_cancel_buttons,
+)
 
 
 def _enum_combo(values: Sequence[object], empty: str) -> QComboBox:
@@ -156,13 +163,7 @@ class PurposeDialog(QDialog):
 
         self.issues = IssueList()
         outer.addWidget(self.issues)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("OK"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self)
         outer.addWidget(self.buttons)
 
         for edit in (self.name, self.other_data, self.interest, self.source, self.consequence,

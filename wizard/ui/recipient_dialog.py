@@ -20,7 +20,14 @@ from wizard import flow
 from wizard.model.answers import LocalText, Purpose, Recipient, RecipientRole
 from wizard.ui.labels import countries_sorted, label
 from wizard.ui.tr import _
-from wizard.ui.widgets import Explanation, FieldError, LocalTextEdit, add_form_row, new_form
+from wizard.ui.widgets import (
+    Explanation,
+    FieldError,
+    LocalTextEdit,
+    add_form_row,
+    new_form,
+    ok_cancel_buttons,
+)
 
 
 class RecipientDialog(QDialog):
@@ -88,13 +95,7 @@ class RecipientDialog(QDialog):
         add_form_row(form, _("&For these purposes:"), self.purposes)
         self.error = FieldError()
         layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("OK"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self)
         layout.addWidget(self.buttons)
         if recipient is not None:
             self.name.setText(recipient.name)
