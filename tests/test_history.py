@@ -375,7 +375,7 @@ def test_rights(base: Project) -> None:
     changes = changed(base, lambda p: setattr(p.rights, "response_days", 14))
     assert kinds(changes) == [K.RESPONSE_TIME_CHANGED]
     assert changes[0].text("nl") == (
-        "Wij beantwoorden verzoeken over uw rechten nu binnen 14 dagen (voorheen 30 dagen)."
+        "Wij reageren op verzoeken over uw rechten nu binnen 14 dagen (voorheen 30 dagen)."
     )
     assert kinds(changed(base, lambda p: setattr(p.rights, "by_post", False))) == [
         K.RIGHTS_CHANNELS_CHANGED
