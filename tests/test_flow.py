@@ -404,3 +404,17 @@ def test_the_output_page_needs_a_version() -> None:
     issues = flow.page_issues(project, PageId.OUTPUT)
     assert [i.field for i in issues] == ["publication.version"]
     assert not flow.ready_to_generate(project)
+
+
+def test_named_gives_the_users_words_in_each_language() -> None:
+    name = flow.Named({"nl": "Afspraken", "en": "Appointments"})
+    assert name == "Appointments" and f"{name}!" == "Appointments!"
+    assert (name.get("nl"), name.get("fr"), name.get(None)) == ("Afspraken", "Appointments", "Appointments")
+    only_dutch = flow.Named({"nl": "Dossier"})
+    assert only_dutch == "Dossier" and only_dutch.get("en") == "Dossier"
+    joined = flow.Named.join([name, only_dutch, "X"])
+    assert joined == "Appointments, Dossier, X"
+    assert joined.get("nl") == "Afspraken, Dossier, X"
+    issue = flow.Issue(PageId.PURPOSES, "purposes[0]", "{purpose}: check it.", {"purpose": name})
+    assert issue.text() == "Appointments: check it."
+    assert issue.text(lang="nl") == "Afspraken: check it."

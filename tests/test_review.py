@@ -696,3 +696,20 @@ def test_check_unreadable_project_exits_2(
     assert main(["check", str(path)]) == 2
     err = capsys.readouterr().err
     assert "not valid JSON" in err and "Traceback" not in err
+
+
+def test_findings_name_the_users_purposes_in_the_report_language() -> None:
+    """A purpose written in several languages is named in the language of the report, not in
+    English (the flow's issues carry every language's name)."""
+    from wizard.i18n import translation
+    from wizard.review import report_text, review
+
+    project = load_project(EXAMPLES / "telehealth-startup.privacy.json")
+    purpose = next(p for p in project.purposes if p.requirement is None)
+    names = {lang: purpose.name.get(lang) for lang in ("en", "nl", "de")}
+    assert len(set(names.values())) == 3
+    for lang, name in names.items():
+        text = report_text(review(project, lang), translation("ui", lang).gettext)
+        assert f"] {name}: " in text, (lang, name)
+        for other in set(names.values()) - {name}:
+            assert f"] {other}: " not in text

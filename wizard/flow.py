@@ -131,14 +131,50 @@ class Issue:
     blocking: bool = True
     translation: bool = False
 
-    def text(self, gettext: Callable[[str], str] = lambda s: s) -> str:
+    def text(self, gettext: Callable[[str], str] = lambda s: s, lang: str | None = None) -> str:
         """The message in the UI language: ``gettext`` translates the English template and the
-        arguments that are themselves marked messages (``what``, ``language``, ``problem``)."""
-        args = dict(self.args)
+        arguments that are themselves marked messages (``what``, ``language``, ``problem``);
+        the user's own names (:class:`Named`) are given in ``lang`` where they exist in it."""
+        named = in_language(self.args, lang)
+        args = dict(named)
         for key in _TRANSLATED_ARGS:
             if key in args:
-                args[key] = gettext(args[key]).format(**self.args)
+                args[key] = gettext(args[key]).format(**named)
         return gettext(self.message).format(**args)
+
+
+class Named(str):
+    """A name in the user's own words (a purpose, a recipient's category) in every language it
+    was written in. As a ``str`` it is the name in its first language, so it formats and
+    compares like one; :meth:`get` gives it in another language."""
+
+    texts: Mapping[str, str]
+
+    def __new__(cls, texts: Mapping[str, str], fallback: str = "") -> Named:
+        first = next((t for t in texts.values() if t), "")
+        obj = super().__new__(cls, texts.get("en") or first or fallback)
+        obj.texts = dict(texts)
+        return obj
+
+    def get(self, lang: str | None) -> str:
+        """The name in ``lang``, else as a plain ``str`` (its first language)."""
+        return (self.texts.get(lang) if lang else None) or str(self)
+
+    @classmethod
+    def join(cls, names: Iterable[str], sep: str = ", ") -> Named:
+        """Names joined with ``sep``, language by language."""
+        items = list(names)
+        langs = {lang for n in items if isinstance(n, Named) for lang in n.texts}
+        texts = {
+            lang: sep.join(n.get(lang) if isinstance(n, Named) else n for n in items)
+            for lang in sorted(langs)
+        }
+        return cls(texts, sep.join(str(n) for n in items))
+
+
+def in_language(args: Mapping[str, Any], lang: str | None) -> dict[str, Any]:
+    """``args`` with every :class:`Named` value given in ``lang``."""
+    return {k: v.get(lang) if isinstance(v, Named) else v for k, v in args.items()}
 
 
 _TRANSLATED_ARGS = ("what", "language", "problem")
@@ -202,6 +238,11 @@ def purpose_label(purpose: Purpose, lang: str = "en") -> str:
     return purpose.name.get(lang) or next(iter(purpose.name.root.values()), "") or purpose.id
 
 
+def purpose_named(purpose: Purpose) -> Named:
+    """A purpose's name in every language it has, for messages shown in any language."""
+    return Named(purpose.name.root, purpose.id)
+
+
 def recipient_label(recipient: Recipient, lang: str = "en") -> str:
     """A short name for a recipient: its name, else its category in ``lang`` (or any language)."""
     return (
@@ -209,6 +250,13 @@ def recipient_label(recipient: Recipient, lang: str = "en") -> str:
         or recipient.category.get(lang)
         or next(iter(recipient.category.root.values()), "")
     )
+
+
+def recipient_named(recipient: Recipient) -> Named:
+    """A recipient's name (the same in every language), else its category in each language."""
+    if recipient.name:
+        return Named({}, recipient.name)
+    return Named(recipient.category.root)
 
 
 def _organisation_issues(project: Project) -> list[Issue]:
@@ -267,7 +315,7 @@ def purpose_issues(
     """What is missing in one purpose (shown in the purpose editor and on the review page)."""
     page = PageId.PURPOSES
     base = f"purposes[{index}]"
-    label = purpose_label(purpose)
+    label = purpose_named(purpose)
     issues: list[Issue] = []
     languages = list(languages)
     if not purpose.name:
@@ -383,7 +431,7 @@ def _recipients_issues(project: Project) -> list[Issue]:
                     page,
                     f"recipients[{index}].service",
                     N_("{recipient}: say what it does with the data."),
-                    {"recipient": recipient_label(recipient)},
+                    {"recipient": recipient_named(recipient)},
                 )
             )
         else:
@@ -393,7 +441,7 @@ def _recipients_issues(project: Project) -> list[Issue]:
                 recipient.service,
                 languages,
                 N_("What '{recipient}' does"),
-                recipient=recipient_label(recipient),
+                recipient=recipient_named(recipient),
             )
         if not recipient.purposes:
             issues.append(
@@ -401,7 +449,7 @@ def _recipients_issues(project: Project) -> list[Issue]:
                     page,
                     f"recipients[{index}].purposes",
                     N_("{recipient}: no purpose linked to it yet."),
-                    {"recipient": recipient_label(recipient)},
+                    {"recipient": recipient_named(recipient)},
                     blocking=False,
                 )
             )
@@ -444,7 +492,7 @@ def _transfers_issues(project: Project) -> list[Issue]:
                     f"recipients[{index}].safeguard",
                     N_("{recipient} ({country}): {problem}"),
                     {
-                        "recipient": recipient_label(recipient),
+                        "recipient": recipient_named(recipient),
                         "country": recipient.country,
                         "problem": problem,
                     },
@@ -1083,6 +1131,7 @@ __all__ = [
     "LANGUAGE_NAMES",
     "PAGE_ORDER",
     "Issue",
+    "Named",
     "PageId",
     "add_suggestions",
     "applicable_pages",
@@ -1105,9 +1154,12 @@ __all__ = [
     "proposed_age",
     "proposed_authority_id",
     "purpose_issues",
+    "in_language",
     "purpose_label",
+    "purpose_named",
     "recipient_from_catalog",
     "recipient_label",
+    "recipient_named",
     "ready_to_generate",
     "remove_purpose",
     "remove_untouched_suggestions",

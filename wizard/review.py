@@ -154,8 +154,9 @@ class Coverage:
     reason: str = ""
     args: Mapping[str, Any] = dataclass_field(default_factory=dict)
 
-    def reason_text(self, gettext: Gettext = _identity) -> str:
-        return gettext(self.reason).format(**self.args) if self.reason else ""
+    def reason_text(self, gettext: Gettext = _identity, lang: str | None = None) -> str:
+        args = flow.in_language(self.args, lang)
+        return gettext(self.reason).format(**args) if self.reason else ""
 
     def where(self) -> str:
         """``"2.1 Our legitimate interests"`` (empty when no section covers it)."""
@@ -202,11 +203,12 @@ class Finding:
         lang = self.issue.args.get("lang")
         return str(lang) if lang else None
 
-    def text(self, gettext: Gettext = _identity) -> str:
-        return self.issue.text(gettext)
+    def text(self, gettext: Gettext = _identity, lang: str | None = None) -> str:
+        """The message; the user's own names in ``lang`` where they exist in it."""
+        return self.issue.text(gettext, lang)
 
-    def explanation_text(self, gettext: Gettext = _identity) -> str:
-        args = {**self.issue.args, **self.args}
+    def explanation_text(self, gettext: Gettext = _identity, lang: str | None = None) -> str:
+        args = flow.in_language({**self.issue.args, **self.args}, lang)
         for key in ("what", "language"):
             if key in args:
                 args[key] = gettext(str(args[key])).format(**args)
@@ -707,7 +709,7 @@ def _own_findings(project: Project) -> list[Finding]:
                         PageId.PURPOSES,
                         f"purposes[{index}].retention.criteria",
                         N_("{purpose}: 'as long as necessary' is not a retention period."),
-                        {"purpose": flow.purpose_label(purpose)},
+                        {"purpose": flow.purpose_named(purpose)},
                     ),
                     _EXPLAIN_VAGUE_RETENTION,
                     N_("Art. 13(2)(a) and Art. 14(2)(a) GDPR"),
@@ -795,13 +797,13 @@ _LOCATION: dict[str, tuple[str, str]] = {
 _NA = Status.NOT_APPLICABLE
 
 
-def _labels(purposes: list[Purpose]) -> str:
-    return ", ".join(flow.purpose_label(p) for p in purposes)
+def _labels(purposes: list[Purpose]) -> flow.Named:
+    return flow.Named.join(flow.purpose_named(p) for p in purposes)
 
 
 def _flagged(found: list[Finding], codes: set[str], key: str) -> list[str]:
     """The ``key`` argument (a purpose's or recipient's label) of the findings with ``codes``."""
-    labels = [str(f.issue.args.get(key, "")) for f in found if f.code in codes]
+    labels = [f.issue.args.get(key, "") for f in found if f.code in codes]
     return list(dict.fromkeys(label for label in labels if label))
 
 
@@ -856,7 +858,7 @@ def _judge(
             return (
                 Status.PARTIAL,
                 N_("no legal basis (or Art. 9 condition) for: {purposes}"),
-                {"purposes": ", ".join(labels)},
+                {"purposes": flow.Named.join(labels)},
             )
         return ok
     if element_id == "legitimate_interests":
@@ -868,7 +870,7 @@ def _judge(
             return (
                 Status.PARTIAL,
                 N_("the interest is not stated for: {purposes}"),
-                {"purposes": ", ".join(labels)},
+                {"purposes": flow.Named.join(labels)},
             )
         return ok
     if element_id == "data_categories":
@@ -899,7 +901,7 @@ def _judge(
             return (
                 Status.PARTIAL,
                 N_("no valid safeguard for: {recipients}"),
-                {"recipients": ", ".join(labels)},
+                {"recipients": flow.Named.join(labels)},
             )
         return ok
     if element_id == "retention":
@@ -910,7 +912,7 @@ def _judge(
             return (
                 Status.PARTIAL,
                 N_("no period or criteria for: {purposes}"),
-                {"purposes": ", ".join(labels)},
+                {"purposes": flow.Named.join(labels)},
             )
         return ok
     if element_id == "right_to_object":
@@ -940,7 +942,7 @@ def _judge(
         if len(labels) >= len(direct):
             return Status.MISSING, N_("not stated for any purpose"), {}
         if labels:
-            return Status.PARTIAL, N_("not stated for: {purposes}"), {"purposes": ", ".join(labels)}
+            return Status.PARTIAL, N_("not stated for: {purposes}"), {"purposes": flow.Named.join(labels)}
         return ok
     if element_id == "automated_decision_making":
         if "automated_decisions_unanswered" in codes:
@@ -1085,7 +1087,7 @@ def report_data(report: Report, gettext: Gettext = _identity) -> dict[str, Any]:
                 "section": c.section,
                 "heading": c.heading,
                 "anchor": c.anchor,
-                "reason": c.reason_text(gettext),
+                "reason": c.reason_text(gettext, report.lang),
             }
             for c in report.coverage
         ],
@@ -1095,8 +1097,8 @@ def report_data(report: Report, gettext: Gettext = _identity) -> dict[str, Any]:
                 "severity": f.severity.value,
                 "page": f.page.value,
                 "field": f.field,
-                "message": f.text(gettext),
-                "explanation": f.explanation_text(gettext),
+                "message": f.text(gettext, report.lang),
+                "explanation": f.explanation_text(gettext, report.lang),
                 "article": f.article_text(gettext),
             }
             for f in report.findings
@@ -1111,9 +1113,9 @@ def report_text(report: Report, gettext: Gettext = _identity) -> str:
     width = max(len(gettext(label)) for label in STATUS_LABELS.values())
     for c in report.coverage:
         status = gettext(STATUS_LABELS[c.status]).ljust(width)
-        detail = c.where() or c.reason_text(gettext)
+        detail = c.where() or c.reason_text(gettext, report.lang)
         if c.where() and c.reason:
-            detail += f" ({c.reason_text(gettext)})"
+            detail += f" ({c.reason_text(gettext, report.lang)})"
         lines.append(f"  {status}  {gettext(c.element.name)}: {detail}")
     if report.problems:
         lines.append("")
@@ -1130,8 +1132,8 @@ def report_text(report: Report, gettext: Gettext = _identity) -> str:
         )
     for f in report.findings:
         lines.append("")
-        lines.append(f"[{gettext(SEVERITY_LABELS[f.severity])}] {f.text(gettext)}")
-        explanation = f.explanation_text(gettext)
+        lines.append(f"[{gettext(SEVERITY_LABELS[f.severity])}] {f.text(gettext, report.lang)}")
+        explanation = f.explanation_text(gettext, report.lang)
         if explanation:
             lines.append("    " + explanation)
         article = f.article_text(gettext)

@@ -36,7 +36,7 @@ from wizard.model.answers import (
     TimeUnit,
 )
 from wizard.ui.labels import label
-from wizard.ui.tr import _
+from wizard.ui.tr import _, ui_language
 from wizard.ui.widgets import (
     Explanation,
     IssueList,
@@ -258,6 +258,6 @@ class PurposeDialog(QDialog):
         self.condition_label.setVisible(special)
         self.unit.setEnabled(self.amount.value() > 0)
         issues = flow.purpose_issues(self.purpose(), 0, self._languages)
-        blocking = [i.text(_) for i in issues if i.blocking]
-        self.issues.show_issues(blocking, [i.text(_) for i in issues if not i.blocking])
+        blocking = [i.text(_, ui_language()) for i in issues if i.blocking]
+        self.issues.show_issues(blocking, [i.text(_, ui_language()) for i in issues if not i.blocking])
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not blocking)

@@ -18,7 +18,7 @@ from wizard import flow
 from wizard.flow import PAGE_ORDER, PageId
 from wizard.model.answers import Project
 from wizard.ui.session import Session
-from wizard.ui.tr import _
+from wizard.ui.tr import _, ui_language
 from wizard.ui.widgets import Explanation, IssueList, LocalTextEdit
 
 #: How many open points a page lists before referring to the review page.
@@ -117,8 +117,8 @@ class BasePage(QWizardPage):
     def refresh(self) -> None:
         """Update the list of open points and the Next button."""
         issues = flow.page_issues(self.project, self.page_id)
-        blocking = [*self.input_problems(), *(i.text(_) for i in issues if i.blocking)]
-        warnings = [i.text(_) for i in issues if not i.blocking]
+        blocking = [*self.input_problems(), *(i.text(_, ui_language()) for i in issues if i.blocking)]
+        warnings = [i.text(_, ui_language()) for i in issues if not i.blocking]
         shown_blocking = blocking[:MAX_SHOWN_ISSUES]
         shown_warnings = warnings[: max(0, MAX_SHOWN_ISSUES - len(shown_blocking))]
         hidden = len(blocking) + len(warnings) - len(shown_blocking) - len(shown_warnings)

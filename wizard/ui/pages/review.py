@@ -26,7 +26,7 @@ from wizard.flow import PageId
 from wizard.review import Severity, Status
 from wizard.ui.labels import language_name
 from wizard.ui.pages.base import BasePage, page_number
-from wizard.ui.tr import _, ngettext, text_language
+from wizard.ui.tr import _, ngettext, text_language, ui_language
 from wizard.ui.widgets import ERROR_COLOUR, WARNING_COLOUR
 
 _STATUS_COLOURS = {
@@ -145,14 +145,14 @@ class ReviewPage(BasePage):
                 header.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 header.setData(Qt.ItemDataRole.UserRole, finding.page.value)
                 self.points.addItem(header)
-            item = QListWidgetItem("    " + finding.text(_))
+            item = QListWidgetItem("    " + finding.text(_, ui_language()))
             item.setData(Qt.ItemDataRole.UserRole, finding.page.value)
             item.setData(Qt.ItemDataRole.UserRole + 1, finding.lang)
             item.setData(Qt.ItemDataRole.UserRole + 2, index)
             error = finding.severity is Severity.ERROR
             item.setForeground(QBrush(QColor(ERROR_COLOUR if error else WARNING_COLOUR)))
             tip = [_(review.SEVERITY_LABELS[finding.severity]).capitalize(),
-                   finding.explanation_text(_), self._article_line(finding),
+                   finding.explanation_text(_, ui_language()), self._article_line(finding),
                    _("Go to the page: {page}").format(page=titles[finding.page])]
             item.setToolTip("\n\n".join(t for t in tip if t))
             self.points.addItem(item)
@@ -220,9 +220,9 @@ class ReviewPage(BasePage):
         colour = ERROR_COLOUR if finding.severity is Severity.ERROR else WARNING_COLOUR
         label = _(review.SEVERITY_LABELS[finding.severity]).capitalize()
         parts = [
-            f"<p style='color:{colour}'><b>{escape(label)}: {escape(finding.text(_))}</b></p>",
+            f"<p style='color:{colour}'><b>{escape(label)}: {escape(finding.text(_, ui_language()))}</b></p>",
         ]
-        explanation = finding.explanation_text(_)
+        explanation = finding.explanation_text(_, ui_language())
         if explanation:
             parts.append(f"<p>{escape(explanation)}</p>")
         article = self._article_line(finding)
@@ -252,7 +252,7 @@ class ReviewPage(BasePage):
             line = f"<span style='color:{_STATUS_COLOURS[entry.status]}'>{status}</span>"
             if where:
                 line += f": <a href='#{escape(entry.anchor)}'>{escape(where)}</a>"
-            reason = entry.reason_text(_)
+            reason = entry.reason_text(_, ui_language())
             if reason:
                 line += (" — " if where else ": ") + escape(reason)
             parts.append(
