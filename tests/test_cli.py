@@ -187,7 +187,7 @@ def test_diff_prints_one_change_per_line(tmp_path: Path) -> None:
     ("lang", "needle"),
     [
         ("nl", "Wij schakelen deze verwerker niet meer in: Microsoft"),
-        ("fr", "Nous ne faisons plus appel à ce sous-traitant\u00a0: Microsoft"),
+        ("fr", "Nous ne faisons plus appel au sous-traitant suivant\u00a0: Microsoft"),
         ("de", "Diesen Auftragsverarbeiter setzen wir nicht mehr ein: Microsoft"),
     ],
 )
