@@ -763,6 +763,22 @@ def proposed_age(country: str | None) -> int:
     return age if age is not None else DEFAULT_AGE
 
 
+def children_countries(project: Project) -> list[str]:
+    """The countries whose Art. 8 age the children's threshold must respect: the country of
+    establishment, then the other countries the services are offered to children in."""
+    own = project.organisation.country or project.organisation.address.country
+    return list(dict.fromkeys(c for c in (own, *project.children.other_countries) if c))
+
+
+def highest_age(project: Project) -> tuple[int, str | None]:
+    """The highest Art. 8 age among :func:`children_countries` and the country that sets it
+    (the GDPR default of 16 and ``None`` when no country is known)."""
+    countries = children_countries(project)
+    if not countries:
+        return proposed_age(None), None
+    return max(((proposed_age(c), c) for c in countries), key=lambda pair: pair[0])
+
+
 # --- suggested purposes per service ---------------------------------------------------------------
 
 #: Statutory retention of medical records where it is well known: years, and the law.
@@ -1154,6 +1170,8 @@ __all__ = [
     "proposed_age",
     "proposed_authority_id",
     "purpose_issues",
+    "children_countries",
+    "highest_age",
     "in_language",
     "purpose_label",
     "purpose_named",

@@ -643,28 +643,36 @@ def _own_findings(project: Project) -> list[Finding]:
                     )
                 )
 
-    # An age threshold below the Art. 8 age of the country of establishment.
+    # An age threshold below the Art. 8 age of the country of establishment, or of another
+    # country whose children the services are offered to.
     children = project.children
-    if children.age_threshold is not None and org.country:
+    if children.age_threshold is not None:
         from wizard.catalog.ages import consent_age_entry
 
-        entry = consent_age_entry(org.country)
-        if entry is not None and entry.age is not None and children.age_threshold < entry.age:
+        for country in flow.children_countries(project):
+            entry = consent_age_entry(country)
+            if entry is None or entry.age is None or children.age_threshold >= entry.age:
+                continue
             law = " ".join(x for x in (entry.provision, entry.national_law) if x and x != "—")
+            field = (
+                "children.age_threshold"
+                if country == (org.country or org.address.country)
+                else f"children.other_countries[{children.other_countries.index(country)}]"
+            )
             out.append(
                 Finding(
                     "age_below_national",
                     Severity.ERROR,
                     Issue(
                         PageId.CHILDREN,
-                        "children.age_threshold",
+                        field,
                         N_(
                             "The age of {age} is below the age of digital consent in "
                             "{country} ({national})."
                         ),
                         {
                             "age": children.age_threshold,
-                            "country": org.country,
+                            "country": _country_named(country),
                             "national": entry.age,
                         },
                     ),
@@ -795,6 +803,19 @@ _LOCATION: dict[str, tuple[str, str]] = {
 }
 
 _NA = Status.NOT_APPLICABLE
+
+
+def _country_named(code: str) -> flow.Named:
+    """A country's name in each document language (from CLDR), for messages."""
+    from babel import Locale
+
+    from wizard.policy.engine import BABEL_LOCALES
+
+    names = {
+        lang: str(Locale.parse(locale).territories.get(code, code))
+        for lang, locale in BABEL_LOCALES.items()
+    }
+    return flow.Named(names, code)
 
 
 def _labels(purposes: list[Purpose]) -> flow.Named:

@@ -547,3 +547,24 @@ def test_review_preview_starts_in_the_ui_language(
     review = window.wizard.pages[PageId.REVIEW]
     assert review.language.currentData() == "de"
     assert "Datenschutzerklärung" in review.preview.toPlainText()
+
+
+def test_children_page_other_countries_raise_the_age(qtbot: Any, window: MainWindow) -> None:
+    open_example(window, "software-company")  # Belgium: 13
+    project = window.session.project
+    project.children.targets_children = True
+    window.wizard.jump_to(PageId.CHILDREN)
+    page = window.wizard.pages[PageId.CHILDREN]
+    assert page.age.value() == 13
+    codes = [page.countries.item(i).data(Qt.ItemDataRole.UserRole) for i in range(page.countries.count())]
+    assert "BE" not in codes and {"DE", "FR", "NL", "NO", "GB"} <= set(codes)
+    germany = page.countries.item(codes.index("DE"))
+    assert germany.text() == "Germany (16)"
+    germany.setCheckState(Qt.CheckState.Checked)
+    assert project.children.other_countries == ["DE"]
+    assert page.age.value() == 16 and project.children.age_threshold == 16
+    assert "16 (Germany)" in page.age_note.text()
+    assert window.isWindowModified()
+    germany.setCheckState(Qt.CheckState.Unchecked)
+    assert project.children.other_countries == []
+    assert project.children.age_threshold == 16  # lowering it is the user's choice

@@ -394,6 +394,14 @@ class Children(Strict):
     age_threshold: int | None = Field(default=None, ge=13, le=18)
     #: How parental consent is obtained and checked, in the user's words.
     parental_consent: LocalText = Field(default_factory=LocalText)
+    #: Other countries whose children the services are offered to: the threshold must not be
+    #: below the Art. 8 age of any of them (13 to 16 in the EU/EEA).
+    other_countries: list[CountryCode] = Field(default_factory=list)
+
+    @field_validator("other_countries")
+    @classmethod
+    def _unique_countries(cls, value: list[str]) -> list[str]:
+        return list(dict.fromkeys(value))
 
 
 class Rights(Strict):

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from wizard import flow
 from wizard.flow import PageId
+from wizard.model.countries import EEA_COUNTRIES
 from wizard.ui.labels import country_name
 from wizard.ui.pages.base import BasePage
 from wizard.ui.tr import _
@@ -39,6 +48,19 @@ class ChildrenPage(BasePage):
         add_form_row(form, _("Parents consent for children &under:"), self.age)
         self.age_note = Explanation("")
         form.addRow(self.age_note)
+        self.countries = QListWidget()
+        self.countries.setAccessibleName(_("Other countries"))
+        self.countries.setMaximumHeight(self.countries.fontMetrics().lineSpacing() * 7 + 8)
+        add_form_row(form, _("Also offered to children &in:"), self.countries)
+        form.addRow(
+            Explanation(
+                _(
+                    "The age of digital consent differs between EU/EEA countries (13 to 16). "
+                    "Tick the other countries whose children use your services: the age above "
+                    "must not be lower than any of theirs."
+                )
+            )
+        )
         self.consent = LocalTextEdit(multiline=True)
         add_form_row(form, _("How you obtain and check the pa&rents' consent:"), self.consent)
         layout.addWidget(self.details)
@@ -46,23 +68,65 @@ class ChildrenPage(BasePage):
         self.targets.toggled.connect(self._targets_toggled)
         self.age.valueChanged.connect(self._write)
         self.consent.edited.connect(self._write)
+        self.countries.itemChanged.connect(self._countries_changed)
 
     def load(self) -> None:
         children = self.project.children
-        country = self.project.organisation.country
-        proposed = flow.proposed_age(country)
+        proposed, _country = flow.highest_age(self.project)
         self.targets.setChecked(children.targets_children)
         self.age.setValue(children.age_threshold or proposed)
-        self.age_note.setText(
-            _("The age of digital consent in {country} is {age}.").format(
-                country=country_name(country), age=proposed
-            )
-            if country
-            else _("The GDPR default is {age}.").format(age=proposed)
-        )
+        self._fill_countries()
+        self._show_age_note()
         self.consent.set_languages(self.project.publication.languages)
         self.consent.set_value(children.parental_consent)
         self.details.setVisible(children.targets_children)
+
+    def _fill_countries(self) -> None:
+        own = self.project.organisation.country or self.project.organisation.address.country
+        chosen = set(self.project.children.other_countries)
+        self.countries.blockSignals(True)
+        self.countries.clear()
+        from wizard.catalog.ages import consent_ages, digital_consent_age
+
+        codes = (EEA_COUNTRIES | {entry.country for entry in consent_ages()}) - {own}
+        for code in sorted(codes, key=country_name):
+            age = digital_consent_age(code)
+            item = QListWidgetItem(f"{country_name(code)} ({age})" if age else country_name(code))
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if code in chosen else Qt.CheckState.Unchecked)
+            self.countries.addItem(item)
+        self.countries.blockSignals(False)
+
+    def _show_age_note(self) -> None:
+        country = self.project.organisation.country
+        age, highest = flow.highest_age(self.project)
+        if self.project.children.other_countries and highest:
+            text = _("The highest age of digital consent of these countries is {age} ({country}).")
+            self.age_note.setText(text.format(age=age, country=country_name(highest)))
+        elif country:
+            self.age_note.setText(
+                _("The age of digital consent in {country} is {age}.").format(
+                    country=country_name(country), age=age
+                )
+            )
+        else:
+            self.age_note.setText(_("The GDPR default is {age}.").format(age=age))
+
+    def _countries_changed(self, _item: QListWidgetItem) -> None:
+        if self.loading:
+            return
+        children = self.project.children
+        children.other_countries = [
+            self.countries.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.countries.count())
+            if self.countries.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        age, _country = flow.highest_age(self.project)
+        if self.age.value() < age:
+            self.age.setValue(age)  # writes the threshold through _write
+        self._show_age_note()
+        self.changed()
 
     def _targets_toggled(self, checked: bool) -> None:
         if self.loading:
