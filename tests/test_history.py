@@ -179,7 +179,7 @@ def test_legal_basis_changed(base: Project) -> None:
     assert text.startswith("The legal basis for “")
     assert "Consent (Article 6(1)(a) GDPR)" in text and "Article 6(1)(b)" in text
     assert "art. 6 lid 1 sub a AVG" in changes[0].text("nl")
-    assert "Art. 6 Abs. 1 lit. a DSGVO" in changes[0].text("de")
+    assert "Art.\u00a06 Abs.\u00a01 lit.\u00a0a DSGVO" in changes[0].text("de")
 
 
 def test_data_categories_added_and_removed(base: Project) -> None:
