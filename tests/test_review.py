@@ -503,7 +503,7 @@ def test_finding_messages_say_what_is_wrong() -> None:
     project = physio()
     _low_age(project)
     finding = the_one(project, "age_below_national")
-    assert finding.text() == "The age of 13 is below the age of digital consent in Netherlands (16)."
+    assert finding.text() == "Netherlands: the age of 13 is below the age of digital consent there (16)."
     assert "UAVG" in finding.article_text()  # the national law from the Art. 8 table
 
     project = telehealth()
@@ -727,8 +727,8 @@ def test_age_below_that_of_another_country_the_service_targets() -> None:
     project.children.other_countries = ["NL", "FR"]  # 16 and 15
     found = by_code(project, "age_below_national")
     assert [f.field for f in found] == ["children.other_countries[0]", "children.other_countries[1]"]
-    assert found[1].text() == "The age of 13 is below the age of digital consent in France (15)."
-    assert "Frankreich (15)" in found[1].text(translation("ui", "de").gettext, "de")
+    assert found[1].text() == "France: the age of 13 is below the age of digital consent there (15)."
+    assert found[1].text(translation("ui", "de").gettext, "de").startswith("Frankreich: ")
     assert all(f.severity is Severity.ERROR for f in found)
     project.children.age_threshold = 16
     assert not by_code(project, "age_below_national")

@@ -59,6 +59,36 @@ class Element:
     art14: str
 
 
+_REF = re.compile(r"(\d+)(?:\((\d+)\))?(?:\(([a-z])\))?")
+
+
+def article_ref(ref: str, lang: str = "en") -> str:
+    """A reference such as ``"13(2)(f)"`` as that language's version of the GDPR cites it:
+    Art. 13(2)(f), art. 13 lid 2 sub f, article 13, paragraphe 2, point f), Art. 13 Abs. 2 lit. f."""
+    match = _REF.fullmatch(ref)
+    if not match:
+        return ref
+    article, paragraph, point = match.groups()
+    if lang == "nl":
+        parts = [f"art. {article}", paragraph and f"lid {paragraph}", point and f"sub {point}"]
+        return " ".join(p for p in parts if p)
+    if lang == "fr":
+        parts = [
+            f"article {article}",
+            paragraph and f"paragraphe {paragraph}",
+            point and f"point {point})",
+        ]
+        return ", ".join(p for p in parts if p)
+    if lang == "de":
+        parts = [f"Art. {article}", paragraph and f"Abs. {paragraph}", point and f"lit. {point}"]
+        return " ".join(p for p in parts if p)
+    return (
+        f"Art. {article}"
+        + (f"({paragraph})" if paragraph else "")
+        + (f"({point})" if point else "")
+    )
+
+
 #: The elements of Art. 13 and 14 GDPR, in the order of the schedule annexed to the Article 29
 #: Working Party's Guidelines on transparency (WP260 rev.01, endorsed by the EDPB on 25 May 2018).
 #: Source: Regulation (EU) 2016/679, Articles 13 and 14 (EUR-Lex, CELEX 32016R0679), as
@@ -667,8 +697,8 @@ def _own_findings(project: Project) -> list[Finding]:
                         PageId.CHILDREN,
                         field,
                         N_(
-                            "The age of {age} is below the age of digital consent in "
-                            "{country} ({national})."
+                            "{country}: the age of {age} is below the age of digital consent "
+                            "there ({national})."
                         ),
                         {
                             "age": children.age_threshold,
@@ -963,7 +993,11 @@ def _judge(
         if len(labels) >= len(direct):
             return Status.MISSING, N_("not stated for any purpose"), {}
         if labels:
-            return Status.PARTIAL, N_("not stated for: {purposes}"), {"purposes": flow.Named.join(labels)}
+            return (
+                Status.PARTIAL,
+                N_("not stated for: {purposes}"),
+                {"purposes": flow.Named.join(labels)},
+            )
         return ok
     if element_id == "automated_decision_making":
         if "automated_decisions_unanswered" in codes:

@@ -245,7 +245,9 @@ class ReviewPage(BasePage):
         parts = []
         for entry in items:
             refs = ", ".join(
-                f"Art. {ref}" for ref in (entry.element.art13, entry.element.art14) if ref
+                review.article_ref(ref, ui_language())
+                for ref in (entry.element.art13, entry.element.art14)
+                if ref
             )
             status = escape(_(review.STATUS_LABELS[entry.status]))
             where = entry.where()
