@@ -568,3 +568,13 @@ def test_children_page_other_countries_raise_the_age(qtbot: Any, window: MainWin
     germany.setCheckState(Qt.CheckState.Unchecked)
     assert project.children.other_countries == []
     assert project.children.age_threshold == 16  # lowering it is the user's choice
+
+
+def test_country_lists_sort_as_a_reader_expects(monkeypatch: pytest.MonkeyPatch) -> None:
+    from wizard.ui import tr
+    from wizard.ui.labels import countries_sorted
+
+    monkeypatch.setitem(tr._state, "lang", "de")
+    names = [name for _code, name in countries_sorted()]
+    assert names.index("Dänemark") < names.index("Deutschland")
+    assert names.index("Oman") < names.index("Österreich") < names.index("Pakistan")

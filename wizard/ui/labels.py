@@ -6,6 +6,7 @@ change of UI language needs no rebuild of the tables.
 
 from __future__ import annotations
 
+import unicodedata
 from enum import Enum
 
 from babel import Locale
@@ -157,9 +158,16 @@ def country_name(code: str) -> str:
     return str(Locale.parse(ui_language()).territories.get(code, code))
 
 
+def name_key(name: str) -> str:
+    """A key that sorts names as a reader expects: Dänemark before Deutschland, Österreich
+    among the O's (accents do not count, nor does case)."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
 def countries_sorted() -> list[tuple[str, str]]:
     """``(code, name)`` for every country, sorted by name in the UI language."""
     names = Locale.parse(ui_language()).territories
     return sorted(
-        ((code, names.get(code, code)) for code in country_codes()), key=lambda t: t[1].casefold()
+        ((code, names.get(code, code)) for code in country_codes()), key=lambda t: name_key(t[1])
     )

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from wizard import flow
 from wizard.flow import PageId
 from wizard.model.countries import EEA_COUNTRIES
-from wizard.ui.labels import country_name
+from wizard.ui.labels import country_name, name_key
 from wizard.ui.pages.base import BasePage
 from wizard.ui.tr import _
 from wizard.ui.widgets import Explanation, LocalTextEdit, add_form_row, new_form
@@ -89,7 +89,7 @@ class ChildrenPage(BasePage):
         from wizard.catalog.ages import consent_ages, digital_consent_age
 
         codes = (EEA_COUNTRIES | {entry.country for entry in consent_ages()}) - {own}
-        for code in sorted(codes, key=country_name):
+        for code in sorted(codes, key=lambda c: name_key(country_name(c))):
             age = digital_consent_age(code)
             item = QListWidgetItem(f"{country_name(code)} ({age})" if age else country_name(code))
             item.setData(Qt.ItemDataRole.UserRole, code)
