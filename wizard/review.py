@@ -1164,6 +1164,9 @@ def report_data(report: Report, gettext: Gettext = _identity) -> dict[str, Any]:
 
 def report_text(report: Report, gettext: Gettext = _identity) -> str:
     """The report as plain text, for a terminal."""
+    from wizard.policy.engine import COLONS
+
+    colon = COLONS.get(report.lang, ":")
     lines = [gettext("Coverage of the information Art. 13 and 14 GDPR require:")]
     width = max(len(gettext(label)) for label in STATUS_LABELS.values())
     for c in report.coverage:
@@ -1171,7 +1174,7 @@ def report_text(report: Report, gettext: Gettext = _identity) -> str:
         detail = c.where() or c.reason_text(gettext, report.lang)
         if c.where() and c.reason:
             detail += f" ({c.reason_text(gettext, report.lang)})"
-        lines.append(f"  {status}  {gettext(c.element.name)}: {detail}")
+        lines.append(f"  {status}  {gettext(c.element.name)}{colon} {detail}")
     if report.problems:
         lines.append("")
         lines.append(gettext(N_("The policy cannot be shown in this language yet:")))

@@ -62,6 +62,8 @@ def _load_template(name: str) -> tuple[str, str, Any] | None:
 #: The colon that follows a label, per language (French typography puts a no-break space
 #: before the high punctuation marks : ; ? !).
 COLONS = {"fr": "\u00a0:"}
+#: The separator between items of a list inside a sentence (French: a no-break space before).
+SEMICOLONS = {"fr": "\u00a0; "}
 
 
 @cache
@@ -81,6 +83,7 @@ def environment(lang: str) -> jinja2.Environment:
     env.filters["and_list"] = lambda items: format_list(list(items), locale=locale) if items else ""
     # The colon after a label: French sets a no-break space before it ("Courriel : ...").
     env.globals["colon"] = COLONS.get(lang, ":")
+    env.globals["semicolon"] = SEMICOLONS.get(lang, "; ")
     return env
 
 

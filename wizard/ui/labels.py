@@ -6,6 +6,7 @@ change of UI language needs no rebuild of the tables.
 
 from __future__ import annotations
 
+import datetime as _dt
 import unicodedata
 from enum import Enum
 
@@ -171,3 +172,10 @@ def countries_sorted() -> list[tuple[str, str]]:
     return sorted(
         ((code, names.get(code, code)) for code in country_codes()), key=lambda t: name_key(t[1])
     )
+
+
+def long_date(date: _dt.date) -> str:
+    """A date in the UI language's long form ("1 December 2026", "1. Dezember 2026")."""
+    from babel.dates import format_date
+
+    return format_date(date, "long", locale=Locale.parse(ui_language()))

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard.ui.labels import catalog_category_name, country_name, label
+from wizard.ui.labels import catalog_category_name, country_name, label, long_date
 from wizard.ui.tr import _, ui_language
 from wizard.ui.widgets import ok_cancel_buttons
 
@@ -129,6 +129,6 @@ class ProcessorPicker(QDialog):
             html += f"<p>{escape(entry.notes)}</p>"
         if entry.verified_on:
             html += "<p><i>" + escape(
-                _("Checked on {date}.").format(date=entry.verified_on.isoformat())
+                _("Checked on {date}.").format(date=long_date(entry.verified_on))
             ) + "</i></p>"
         self.details.setText(html)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from wizard import flow, history
 from wizard.flow import N_, PageId
 from wizard.model.answers import LANGUAGES, OutputFormat, Project, PublishedVersion
-from wizard.ui.labels import label, language_name
+from wizard.ui.labels import label, language_name, long_date
 from wizard.ui.pages.base import BasePage, section_label
 from wizard.ui.tr import _, ngettext
 from wizard.ui.widgets import FieldError, LocalTextEdit, add_form_row, new_form
@@ -311,7 +311,7 @@ class OutputPage(BasePage):
                 _(
                     "These answers were published as version {version} on {date}. Generating "
                     "again writes the same version; it is not recorded twice."
-                ).format(version=last.version, date=last.published.isoformat())
+                ).format(version=last.version, date=long_date(last.published))
             )
             return
         version = self.project.publication.version
