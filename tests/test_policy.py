@@ -262,3 +262,30 @@ def test_every_example_builds(path: Path) -> None:
     assert doc.title == "Privacy policy"
     assert doc.labels.page_x_of_y == "Page {page} of {pages}"
     assert doc.organisation in doc.text()
+
+
+def test_the_cookie_section_cites_the_national_cookie_law() -> None:
+    """§ 25 TDDDG for a German controller, art. 11.7a Telecommunicatiewet for a Dutch one, the
+    Directive alone where no national provision is on file (Belgium)."""
+    from wizard.catalog.cookie_laws import cookie_law
+    from wizard.policy.document import Paragraph, plain
+
+    def paragraphs(name: str, lang: str) -> str:
+        doc = build_document(load_project(EXAMPLES / f"{name}.privacy.json"), lang)
+        return "\n".join(plain(b.spans) for b in doc.blocks if isinstance(b, Paragraph))
+
+    assert (cookie_law("DE"), cookie_law("nl"), cookie_law("BE"), cookie_law(None)) == (
+        "§ 25 TDDDG",
+        "art. 11.7a Telecommunicatiewet",
+        None,
+        None,
+    )
+    assert "Richtlinie 2002/58/EG), die in unserem nationalen Recht durch § 25 TDDDG" in (
+        paragraphs("telehealth-startup", "de")
+    )
+    assert "which our national law implements in art. 11.7a Telecommunicatiewet." in paragraphs(
+        "physiotherapy-practice", "en"
+    )
+    belgian = paragraphs("software-company", "fr")
+    assert "2002/58/CE) et des lois nationales qui la transposent." in belgian
+    assert "transposée dans notre droit national (" not in belgian

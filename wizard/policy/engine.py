@@ -282,6 +282,10 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
         if project.cookies.used
         else None,
     }
+    from wizard.catalog.cookie_laws import cookie_law
+
+    establishment = project.organisation.country or project.organisation.address.country
+    cookie_texts["law"] = cookie_law(establishment) if project.cookies.used else None
 
     bases = {p.legal_basis for p in project.purposes if p.legal_basis}
     conditions = {p.special_condition for p in project.purposes if p.special_categories}
