@@ -289,3 +289,27 @@ def test_the_cookie_section_cites_the_national_cookie_law() -> None:
     belgian = paragraphs("software-company", "fr")
     assert "2002/58/CE) et des lois nationales qui la transposent." in belgian
     assert "transposée dans notre droit national (" not in belgian
+
+
+@pytest.mark.parametrize(
+    ("href", "expected"),
+    [
+        ("https://example.org/a", "https://example.org/a"),
+        ("  mailto:privacy@example.org ", "mailto:privacy@example.org"),
+        ("tel:+31301234567", "tel:+31301234567"),
+        ("www.example.org", "https://www.example.org"),
+        ("#rights", "#rights"),
+        ("#no-such-heading", None),
+        ("javascript:alert(1)", None),
+        ("JAVASCRIPT:alert(1)", None),
+        ("data:text/html,<b>x</b>", None),
+        ("../relative/path", None),
+        ("https://example.org/a b", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_every_format_links_only_to_safe_targets(href: str | None, expected: str | None) -> None:
+    from wizard.policy.document import link_target
+
+    assert link_target(href, {"rights"}) == expected

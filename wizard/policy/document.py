@@ -6,6 +6,8 @@ out. It holds text, never markup: a user's ``<b>`` is three characters in a :cla
 
 from __future__ import annotations
 
+import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 
@@ -142,3 +144,26 @@ class Document:
                 out.append(" | ".join(c.text for c in b.header))
                 out.extend(" | ".join(c.text for c in row) for row in b.rows)
         return "\n".join(out)
+
+
+#: The link schemes a policy may send its reader to.
+SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
+_WHITE_SPACE = re.compile(r"\s")
+
+
+def link_target(href: str | None, anchors: Container[str] = ()) -> str | None:
+    """Where a link may send the reader, the same in every format: a web, e-mail or telephone
+    address (``www.`` gets ``https://``), or ``#anchor`` of a heading in the document; ``None``
+    for anything else (``javascript:``, relative paths, unknown anchors, white space inside),
+    and the renderer then prints the words without a link."""
+    href = (href or "").strip()
+    if not href:
+        return None
+    if href.startswith("#"):
+        return href if href[1:] in anchors else None
+    if _WHITE_SPACE.search(href):
+        return None
+    lower = href.lower()
+    if lower.startswith("www."):
+        return "https://" + href
+    return href if lower.startswith(SAFE_SCHEMES) else None

@@ -47,6 +47,7 @@ from wizard.policy.document import (
     Paragraph,
     Span,
     Table,
+    link_target,
 )
 
 __all__ = ["docx_bytes", "render_docx"]
@@ -74,7 +75,6 @@ TABLE_PT = 9.5
 _LANG_TAGS = {"en": "en-GB", "nl": "nl-NL", "fr": "fr-FR", "de": "de-DE"}
 
 #: Link schemes that become clickable; anything else stays plain text.
-_SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 
 # Characters XML 1.0 cannot hold (tab, newline and carriage return are allowed).
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -240,6 +240,7 @@ class _Renderer:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
+        self.anchors = frozenset(h.anchor for h in doc.headings() if h.anchor)
         self.lang = language_tag(doc.lang)
         self.out: DocxDocument = docx.Document()
         self._bookmark_id = 0
@@ -590,16 +591,17 @@ class _Renderer:
                 _add_run(p, text, bold=span.bold, italic=span.italic)
 
     def _link(self, p: DocxParagraph, span: Span, text: str, href: str) -> None:
-        hyperlink = OxmlElement("w:hyperlink")
-        if href.startswith("#") and len(href) > 1:
-            hyperlink.set(qn("w:anchor"), _bookmark_name(href[1:]))
-        elif href.lower().startswith(_SAFE_SCHEMES):
-            rid = p.part.relate_to(href, RT.HYPERLINK, is_external=True)
-            hyperlink.set(qn("r:id"), rid)
-        else:
+        target = link_target(href, self.anchors)
+        if target is None:
             # Not a link a reader should be sent to: keep the words, drop the target.
             _add_run(p, text, bold=span.bold, italic=span.italic)
             return
+        hyperlink = OxmlElement("w:hyperlink")
+        if target.startswith("#"):
+            hyperlink.set(qn("w:anchor"), _bookmark_name(target[1:]))
+        else:
+            rid = p.part.relate_to(target, RT.HYPERLINK, is_external=True)
+            hyperlink.set(qn("r:id"), rid)
         hyperlink.set(qn("w:history"), "1")
         r = _add_run(p, text, bold=span.bold, italic=span.italic, style_id=self.link_style.style_id)
         p._p.append(hyperlink)

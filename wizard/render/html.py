@@ -37,6 +37,7 @@ from wizard.policy.document import (
     ListBlock,
     Paragraph,
     Table,
+    link_target,
 )
 
 __all__ = ["html_text", "render_html"]
@@ -46,7 +47,6 @@ __all__ = ["html_text", "render_html"]
 _FORBIDDEN = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
 )
-_SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 _LANG_OK = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
 
@@ -81,23 +81,6 @@ def _lang(lang: str) -> str:
     return tag if _LANG_OK.match(tag) else "en"
 
 
-def link_target(href: str, ids: frozenset[str]) -> str | None:
-    """A target that is safe to link to, or None to print the text without a link.
-
-    Web, e-mail and telephone links, and ``#anchor`` links to a heading of this page; anything
-    else (``javascript:``, relative paths, unknown anchors) loses its link but keeps its words.
-    """
-    href = clean(href).strip()
-    if href.startswith("#"):
-        return href if href[1:] in ids else None
-    lower = href.lower()
-    if lower.startswith(_SAFE_SCHEMES) and not re.search(r"\s", href):
-        return href
-    if lower.startswith("www.") and not re.search(r"\s", href):
-        return "https://" + href
-    return None
-
-
 def _inline(spans: Inline, ids: frozenset[str]) -> str:
     out: list[str] = []
     for span in spans:
@@ -108,7 +91,7 @@ def _inline(spans: Inline, ids: frozenset[str]) -> str:
             text = f"<em>{text}</em>"
         if span.bold:
             text = f"<strong>{text}</strong>"
-        target = link_target(span.href, ids) if span.href else None
+        target = link_target(clean(span.href), ids) if span.href else None
         if target:
             text = f'<a href="{esc(target)}">{text}</a>'
         out.append(text)

@@ -27,6 +27,7 @@ from wizard.policy.document import (
     Paragraph,
     Span,
     Table,
+    link_target,
 )
 
 __all__ = ["escape_text", "markdown_text", "render_markdown"]
@@ -40,7 +41,6 @@ _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 #: What starts a block at the beginning of a line: a list marker, a setext underline, a
 #: numbered list item ("1." or "1)"), a quote (">" is escaped anyway), a thematic break.
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d{1,9}(?=[.)]))")
-_SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 _SPACE = re.compile(r"\s+")
 
 
@@ -68,14 +68,11 @@ def _escape_line_start(text: str) -> str:
 
 
 def _link_target(href: str) -> str | None:
-    href = _clean(href).strip()
-    lower = href.lower()
-    if lower.startswith("www."):
-        href, lower = "https://" + href, "https://" + lower
-    if not lower.startswith(_SAFE_SCHEMES) or re.search(r"\s", href):
+    target = link_target(_clean(href))
+    if target is None or target.startswith("#"):
         return None
     # Inside <...> a destination may hold anything but line breaks and unescaped < >.
-    return href.replace("\\", "%5C").replace("<", "%3C").replace(">", "%3E")
+    return target.replace("\\", "%5C").replace("<", "%3C").replace(">", "%3E")
 
 
 def _emphasis(text: str, marker: str) -> str:

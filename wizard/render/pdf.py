@@ -49,6 +49,7 @@ from wizard.policy.document import (
     ListBlock,
     Paragraph,
     Table,
+    link_target,
 )
 from wizard.resources import resource
 
@@ -255,7 +256,6 @@ def _styles() -> _Styles:
 # Text -> safe Paragraph markup
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-_SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 _KEY_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")
 
 
@@ -269,18 +269,6 @@ def _esc_attr(text: str) -> str:
     return escape(_CONTROL_CHARS.sub("", text), {'"': "&quot;", "'": "&apos;"})
 
 
-def _link_target(href: str, anchors: frozenset[str]) -> str | None:
-    """A target that is safe to link to, or None to print the text without a link."""
-    href = href.strip()
-    if href.startswith("#"):
-        return href if href[1:] in anchors else None
-    if href.lower().startswith(_SAFE_SCHEMES):
-        return href
-    if href.lower().startswith("www."):
-        return "https://" + href
-    return None
-
-
 def _markup(spans: Inline, anchors: frozenset[str] = frozenset()) -> str:
     """Paragraph markup for a run of spans; every text and attribute is escaped."""
     out: list[str] = []
@@ -290,7 +278,7 @@ def _markup(spans: Inline, anchors: frozenset[str] = frozenset()) -> str:
             text = f"<b>{text}</b>"
         if span.italic:
             text = f"<i>{text}</i>"
-        target = _link_target(span.href, anchors) if span.href else None
+        target = link_target(span.href, anchors)
         if target:
             text = f'<a href="{_esc_attr(target)}" color="{_LINK}">{text}</a>'
         out.append(text)
