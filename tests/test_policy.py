@@ -61,7 +61,7 @@ def test_physiotherapy_practice_sections_and_facts() -> None:
     assert "20 years after the end of the treatment" in text
     assert "art. 7:454 BW (WGBO)" in text
     assert (
-        "Medical diagnosis and the provision of health care or treatment (Article 9(2)(h) GDPR)"
+        "medical diagnosis and the provision of health care or treatment (Article 9(2)(h) GDPR)"
         in text
     )
     assert "your general practitioner or medical specialist" in text

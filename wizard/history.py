@@ -228,7 +228,7 @@ def _render(value: Value, lang: _Lang) -> str:
 
 def _language(code: str) -> _Lang:
     t = translation("policy", code)
-    return _Lang(code, Words(t), Locale.parse(BABEL_LOCALES[code]), t.gettext)
+    return _Lang(code, Words(t, code), Locale.parse(BABEL_LOCALES[code]), t.gettext)
 
 
 @dataclass(frozen=True)

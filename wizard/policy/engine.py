@@ -193,7 +193,7 @@ def localised_address(address: str, country: str, locale: Locale) -> str:
 
 
 def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
-    words = Words(translation("policy", lang))
+    words = Words(translation("policy", lang), lang)
     locale = Locale.parse(BABEL_LOCALES[lang])
     org = project.organisation
 

@@ -174,8 +174,9 @@ COOKIE_CATEGORIES: dict[CookieCategory, str] = {
 class Words:
     """The vocabulary in one language."""
 
-    def __init__(self, translator: gettext.NullTranslations) -> None:
+    def __init__(self, translator: gettext.NullTranslations, lang: str = "en") -> None:
         self._t = translator
+        self._lang = lang
 
     def _(self, message: str) -> str:
         return self._t.gettext(message)
@@ -206,7 +207,13 @@ class Words:
         return self._(LEGAL_BASES[value])
 
     def special_condition(self, value: SpecialCondition) -> str:
-        return self._(SPECIAL_CONDITIONS[value])
+        """The Art. 9(2) condition as it reads after a colon ("For data concerning health:
+        medical diagnosis ..."): English, Dutch and French start it in lower case (German keeps
+        the catalogue's capitals, which its nouns need)."""
+        text = self._(SPECIAL_CONDITIONS[value])
+        if self._lang != "de" and text[:1].isupper() and not text[1:2].isupper():
+            text = text[0].lower() + text[1:]
+        return text
 
     def special_category(self, value: DataCategory) -> str:
         return self._(SPECIAL_CATEGORY_NAMES[value])
