@@ -175,7 +175,9 @@ def countries_sorted() -> list[tuple[str, str]]:
 
 
 def long_date(date: _dt.date) -> str:
-    """A date in the UI language's long form ("1 December 2026", "1. Dezember 2026")."""
+    """A date in the UI language's long form ("1 December 2026", "1. Dezember 2026"); English
+    in the British form the policy uses, not the American "December 1, 2026"."""
     from babel.dates import format_date
 
-    return format_date(date, "long", locale=Locale.parse(ui_language()))
+    lang = ui_language()
+    return format_date(date, "long", locale=Locale.parse("en_GB" if lang == "en" else lang))
