@@ -646,3 +646,18 @@ def test_a_summary_is_text_never_markup(base: Project) -> None:
     doc = build_document(project, "en")
     table = next(b for b in doc.blocks if isinstance(b, Table) and b.header[0].text == "Version")
     assert table.rows[0][2].text == hostile
+
+
+def test_a_recipient_described_by_its_category_reads_inside_the_sentence() -> None:
+    from wizard.history import diff, inline_case
+
+    old = load_project(EXAMPLES / "software-company.privacy.json")
+    new = old.model_copy(deep=True)
+    new.recipients = [r for r in new.recipients if r.name]  # drops "Our accountant"
+    texts = {lang: [c.text(lang) for c in diff(old, new)] for lang in ("en", "nl", "fr", "de")}
+    assert texts["en"] == ["We no longer share personal data with our accountant."]
+    assert "onze accountant" in texts["nl"][0]
+    assert "notre expert-comptable" in texts["fr"][0]
+    assert "an unser Steuerbüro weiter" in texts["de"][0]
+    assert inline_case("Steuerbüro des Vertrauens", "de") == "Steuerbüro des Vertrauens"
+    assert inline_case("AOK members", "en") == "AOK members"

@@ -124,17 +124,42 @@ class _Lang:
 
 @dataclass(frozen=True)
 class Text:
-    """The user's own text (a purpose's name): the text in the language, else in another."""
+    """The user's own text (a purpose's name): the text in the language, else in another.
+
+    ``inline`` texts are descriptions that stand inside a sentence ("with our accountant"): their
+    first word is written in lower case where the language does so (see :func:`inline_case`).
+    """
 
     text: LocalText
     fallback: str = ""
+    inline: bool = False
 
     def render(self, lang: _Lang) -> str:
         for code in (lang.code, "en", *LANGUAGES):
             value = self.text.get(code)
             if value:
-                return value
+                return inline_case(value, code) if self.inline else value
         return self.fallback
+
+
+#: German words that are written in lower case inside a sentence (nouns keep their capital).
+_GERMAN_LOWER = frozenset(
+    "unser unsere unserem unseren unserer unseres ihr ihre ihrem ihren ihrer ihres "
+    "der die das den dem des ein eine einem einen einer eines".split()
+)
+
+
+def inline_case(text: str, lang: str) -> str:
+    """A description the user wrote to stand alone ("Our accountant", "Unser Steuerbüro") as it
+    reads inside a sentence: "our accountant", "unser Steuerbüro". English, Dutch and French
+    lower the first letter (unless the first word is an acronym); German only for articles and
+    possessives, as its nouns keep their capitals."""
+    first = text.split(" ", 1)[0]
+    if not first[:1].isupper() or first[1:2].isupper():
+        return text
+    if lang == "de" and first.casefold() not in _GERMAN_LOWER:
+        return text
+    return text[0].lower() + text[1:]
 
 
 @dataclass(frozen=True)
@@ -566,7 +591,7 @@ def recipient_key(recipient: Recipient) -> str:
 
 
 def _recipient_name(r: Recipient) -> Value:
-    return r.name if r.name else Text(r.category)
+    return r.name if r.name else Text(r.category, inline=True)
 
 
 def _recipients(old: Answers, new: Answers) -> list[Change]:
