@@ -3,8 +3,9 @@
 #
 #   bash packaging/build.sh        ->  dist/privacy-wizard/privacy-wizard
 #
-# Uses the project's virtual environment (.venv; created when missing, and PyInstaller installed
-# into it with `pip install -e ".[package]"` when missing), compiles the message catalogues, runs
+# Uses the project's virtual environment (.venv; created when missing, and the locked versions of
+# the app's dependencies and PyInstaller installed into it from requirements/package.txt when
+# missing), compiles the message catalogues, runs
 # packaging/privacy-wizard.spec and smoke-tests the result. Nothing is downloaded during the build
 # itself. Set PYTHON to the interpreter that creates .venv (default python3).
 # Builds for the machine it runs on: Linux here; Windows and macOS see docs/packaging.md.
@@ -19,7 +20,9 @@ if [ ! -x "$venv_python" ]; then
 fi
 if ! "$venv_python" -c "import PyInstaller, wizard, wizard_resources" >/dev/null 2>&1; then
   echo "build.sh: installing the app and PyInstaller into .venv"
-  "$venv_python" -m pip install -q -e ".[package]"
+  # The locked versions, checked against their hashes: the same build every time.
+  "$venv_python" -m pip install -q --require-hashes -r requirements/package.txt
+  "$venv_python" -m pip install -q --no-deps -e .
 fi
 
 # The .mo catalogues are build products: make them fresh from translations/*.po.

@@ -51,10 +51,14 @@ python="${PYTHON:-python3}"
 if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv
 fi
-stamp=".venv/.installed-$(sha1sum pyproject.toml | cut -c1-12)"
+# The exact versions come from the lock file, checked against its hashes (requirements/, see
+# README "Dependencies"); then the app itself, editable, without resolving anything again.
+lock="requirements/test.txt"
+stamp=".venv/.installed-$(cat pyproject.toml setup.py "$lock" | sha1sum | cut -c1-12)"
 if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e ".[test]"
+  .venv/bin/python -m pip install -q --require-hashes -r "$lock"
+  .venv/bin/python -m pip install -q --no-deps -e .
   rm -f .venv/.installed-*
   touch "$stamp"
 fi

@@ -10,11 +10,14 @@ to install.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import struct
 import subprocess
 import sys
+import sysconfig
 import time
+import tomllib
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
@@ -120,6 +123,42 @@ def test_desktop_metainfo_mime_and_icons_agree() -> None:
     assert f'#define AppVersion "{__version__}"' in iss
 
 
+def test_one_version_number() -> None:
+    """wizard.__version__ is the version of the wheel (pyproject reads it), the macOS bundle
+    (the spec imports it), the Windows installer (passed to ISCC; its default equals it) and
+    the newest AppStream release."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "version" not in project["project"] and "version" in project["project"]["dynamic"]
+    dynamic = project["tool"]["setuptools"]["dynamic"]["version"]
+    assert dynamic == {"attr": "wizard.__version__"}
+    spec = (PACKAGING / "privacy-wizard.spec").read_text(encoding="utf-8")
+    assert "from wizard import APP_NAME, __version__" in spec
+    assert '"CFBundleShortVersionString": __version__' in spec
+    iss = (PACKAGING / "windows" / "privacy-wizard.iss").read_text(encoding="utf-8")
+    assert f'#ifndef AppVersion\n  #define AppVersion "{__version__}"\n#endif' in iss
+    workflow = (ROOT / ".github" / "workflows" / "build.yml").read_text(encoding="utf-8")
+    assert '"/DAppVersion=$version" packaging\\windows\\privacy-wizard.iss' in workflow
+    meta = ET.parse(METAINFO).getroot()
+    newest = meta.find("releases/release")
+    assert newest is not None and newest.get("version") == __version__
+    assert meta.findtext("url[@type='homepage']") == project["project"]["urls"]["Homepage"]
+
+
+def test_build_workflow_uses_the_lock_and_the_spec() -> None:
+    """The CI workflow builds all three systems from the same spec and the same locked
+    versions, and starts each build headless."""
+    workflow = (ROOT / ".github" / "workflows" / "build.yml").read_text(encoding="utf-8")
+    for job in ("linux:", "windows:", "macos:"):
+        assert f"\n  {job}\n" in workflow
+    assert "pyinstaller --noconfirm --clean packaging\\privacy-wizard.spec" in workflow  # Windows
+    assert "pyinstaller --noconfirm --clean packaging/privacy-wizard.spec" in workflow  # macOS
+    assert "bash packaging/build.sh" in workflow  # Linux: the same spec
+    assert workflow.count("--require-hashes -r requirements") == 2
+    assert workflow.count("PRIVACY_WIZARD_SMOKE_TEST") == 3
+    for path in ("requirements/package.txt", "packaging/windows/privacy-wizard.iss"):
+        assert (ROOT / path).is_file()
+
+
 def test_icons_are_rendered_from_the_svg() -> None:
     svg = ET.parse(ICON_SVG).getroot()
     assert svg.get("viewBox") == "0 0 256 256"
@@ -137,109 +176,235 @@ def test_icons_are_rendered_from_the_svg() -> None:
 
 
 # --- the wheel -----------------------------------------------------------------------------------
+# Built as a user would from a fresh clone (no .mo files, no build products), installed into a new
+# virtual environment outside the checkout, then started: its GUI and its command line.
+
+LICENSE_FILES = (
+    "LICENSE",
+    "resources/fonts/LICENSE-OFL.txt",
+    "resources/data/LICENSE-open-cookie-database.txt",
+)
 
 
-def _fresh_checkout(dest: Path) -> Path:
-    """A copy of the sources as a fresh clone has them: no .mo files, no build products."""
-    skip = {".venv", ".git", "build", "dist", "out", "__pycache__"}
+def _pip(*args: str, cwd: Path | None = None) -> str:
+    """Run this environment's pip; return what it printed (stdout and stderr)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", *args], cwd=cwd, capture_output=True, text=True
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output[-4000:]
+    return output
+
+
+def _warnings(pip_output: str) -> list[str]:
+    """The lines of pip's output that warn, except those about the machine's own package
+    indexes (pip's configuration, e.g. a local mirror folder that lacks a package's page)."""
+    return [
+        line
+        for line in pip_output.splitlines()
+        if "warn" in line.lower() and "is ignored: it is neither a file nor a directory" not in line
+    ]
+
+
+@pytest.fixture(scope="module")
+def fresh_clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A `git clone` of the checkout's HEAD (a copy of the sources where there is no git)."""
+    dest = tmp_path_factory.mktemp("clone") / "privacy-wizard"
+    git = shutil.which("git")
+    if git and (ROOT / ".git").exists():
+        subprocess.run([git, "clone", "-q", "--no-hardlinks", str(ROOT), str(dest)], check=True)
+        return dest
+    skip = {".venv", ".git", "build", "dist", "out", "__pycache__", "locale"}
 
     def ignore(folder: str, names: list[str]) -> set[str]:
-        return {
-            n
-            for n in names
-            if n in skip or n.endswith((".mo", ".egg-info", "_cache")) or n == "locale"
-        }
+        return {n for n in names if n in skip or n.endswith((".mo", ".egg-info", "_cache"))}
 
     shutil.copytree(ROOT, dest, ignore=ignore)
     return dest
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    tmp = tmp_path_factory.mktemp("wheel")
-    src = _fresh_checkout(tmp / "src")
-    result = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp / "out"), "."],
-        cwd=src,
+def wheel(fresh_clone: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The wheel built from the fresh clone, and what pip printed building it."""
+    out = tmp_path_factory.mktemp("wheel")
+    printed = _pip("wheel", "--no-deps", "-w", str(out), ".", cwd=fresh_clone)
+    (found,) = out.glob("privacy_wizard-*.whl")
+    return found, printed
+
+
+@pytest.fixture(scope="module")
+def installed(fresh_clone: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A new virtual environment with `pip install .` run in the fresh clone, and what pip
+    printed. The app's dependencies are not downloaded again: the environment sees this test
+    environment's site-packages through a .pth file (whose own .pth files, such as the editable
+    install of the checkout, Python does not read)."""
+    venv = tmp_path_factory.mktemp("venv") / "env"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    purelib = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
         capture_output=True,
         text=True,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    (found,) = (tmp / "out").glob("privacy_wizard-*.whl")
-    return found
+        check=True,
+    ).stdout.strip()
+    ours = {sysconfig.get_path("purelib"), sysconfig.get_path("platlib")}
+    Path(purelib, "test-dependencies.pth").write_text("\n".join(sorted(ours)) + "\n")
+    printed = _pip("--python", str(python), "install", "--no-deps", ".", cwd=fresh_clone)
+    return venv, printed
 
 
-def test_wheel_from_a_fresh_clone_holds_every_resource(wheel: Path) -> None:
-    names = set(zipfile.ZipFile(wheel).namelist())
-    expected = {
-        "wizard_resources/__init__.py",
-        "wizard_resources/templates/policy/policy.html.j2",
-        "wizard_resources/data/supervisory-authorities.csv",
-        "wizard_resources/data/children-age.csv",
-        "wizard_resources/data/processors.json",
-        "wizard_resources/icons/privacy-wizard.svg",
-        *(f"wizard_resources/fonts/NotoSans-{s}.ttf" for s in ("Regular", "Bold", "Italic")),
-        # compiled by setup.py's build hook: a fresh clone has only the .po files
-        *(
-            f"wizard_resources/locale/{po.parent.parent.name}/LC_MESSAGES/{po.stem}.mo"
-            for po in ROOT.glob("translations/*/LC_MESSAGES/*.po")
-        ),
+@pytest.mark.packaging
+def test_pip_prints_no_warning(wheel: tuple[Path, str], installed: tuple[Path, str]) -> None:
+    for printed in (wheel[1], installed[1]):
+        assert not _warnings(printed), printed
+
+
+@pytest.mark.packaging
+def test_wheel_holds_every_module_and_resource(wheel: tuple[Path, str], fresh_clone: Path) -> None:
+    names = set(zipfile.ZipFile(wheel[0]).namelist())
+    modules = {p.relative_to(fresh_clone).as_posix() for p in fresh_clone.glob("wizard/**/*.py")}
+    assert "wizard/ui/pages/welcome.py" in modules
+    assert modules <= names, f"modules missing from the wheel: {sorted(modules - names)}"
+    resources = {
+        "wizard_resources/" + p.relative_to(fresh_clone / "resources").as_posix()
+        for p in (fresh_clone / "resources").rglob("*")
+        if p.is_file()
+    }
+    expected = resources | {
+        # compiled by setup.py: a fresh clone has only the .po files
+        f"wizard_resources/locale/{po.parent.parent.name}/LC_MESSAGES/{po.stem}.mo"
+        for po in fresh_clone.glob("translations/*/LC_MESSAGES/*.po")
     }
     assert {
-        f"wizard_resources/locale/{lang}/LC_MESSAGES/policy.mo" for lang in "nl fr de".split()
+        "wizard_resources/templates/policy/policy.html.j2",
+        "wizard_resources/fonts/NotoSans-Regular.ttf",
+        "wizard_resources/fonts/LICENSE-OFL.txt",
+        "wizard_resources/data/LICENSE-open-cookie-database.txt",
+        *(f"wizard_resources/locale/{lang}/LC_MESSAGES/policy.mo" for lang in ("nl", "fr", "de")),
     } <= expected
     assert expected <= names, f"missing from the wheel: {sorted(expected - names)}"
+    licences = {f"privacy_wizard-{__version__}.dist-info/licenses/{name}" for name in LICENSE_FILES}
+    assert licences <= names
+    assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
 
 
-def test_installed_wheel_renders_outside_the_checkout(wheel: Path, tmp_path: Path) -> None:
-    """The wheel alone (dependencies from this environment) renders a translated policy from
-    a folder that is not the checkout: the resources come from the installed package."""
-    target = tmp_path / "site"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "-q",
-            "--no-deps",
-            "--target",
-            str(target),
-            str(wheel),
-        ],
-        check=True,
-        capture_output=True,
+@pytest.mark.packaging
+def test_wheel_metadata(wheel: tuple[Path, str]) -> None:
+    from email.parser import Parser
+
+    from trove_classifiers import classifiers as known
+
+    from wizard.i18n import UI_LANGUAGES
+
+    with zipfile.ZipFile(wheel[0]) as archive:
+        text = archive.read(f"privacy_wizard-{__version__}.dist-info/METADATA").decode()
+    meta = Parser().parsestr(text)
+    assert meta["Version"] == __version__
+    assert meta["License-Expression"] == "GPL-3.0-or-later AND OFL-1.1 AND Apache-2.0"
+    assert meta.get_all("License-File") == list(LICENSE_FILES)
+    assert meta["Maintainer"] and meta["Keywords"]
+    assert {url.split(",")[0] for url in meta.get_all("Project-URL")} >= {"Homepage", "Source"}
+    classifiers = meta.get_all("Classifier")
+    assert set(classifiers) <= known, f"unknown classifiers: {set(classifiers) - known}"
+    languages = {"en": "English", "nl": "Dutch", "fr": "French", "de": "German"}
+    assert {f"Natural Language :: {languages[lang]}" for lang in UI_LANGUAGES} <= set(classifiers)
+    tested = f"Programming Language :: Python :: {sys.version_info.major}.{sys.version_info.minor}"
+    assert tested in classifiers, "the Python version the tests run on must be listed"
+    assert "Intended Audience :: Legal Industry" in classifiers
+    assert "Topic :: Office/Business" in classifiers
+
+
+def test_licence_files() -> None:
+    gpl = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert "GNU GENERAL PUBLIC LICENSE" in gpl and "Version 3, 29 June 2007" in gpl
+    assert "SIL OPEN FONT LICENSE" in (ROOT / LICENSE_FILES[1]).read_text(encoding="utf-8").upper()
+    assert "Apache License" in (ROOT / LICENSE_FILES[2]).read_text(encoding="utf-8")
+    iss = (PACKAGING / "windows" / "privacy-wizard.iss").read_text(encoding="utf-8")
+    assert "\nLicenseFile=..\\..\\LICENSE\n" in iss
+
+
+def _clean_env(home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_STATE_HOME=str(home / "state"),
+        XDG_CACHE_HOME=str(home / "cache"),
     )
-    work = tmp_path / "elsewhere"
-    work.mkdir()
-    shutil.copy(EXAMPLE, work)
-    env = {**os.environ, "PYTHONPATH": str(target)}
+    return env
+
+
+@pytest.mark.packaging
+def test_installed_app_comes_from_the_environment(
+    installed: tuple[Path, str], tmp_path: Path
+) -> None:
+    python = installed[0] / "bin" / "python"
     code = (
-        "import sys, wizard_resources, wizard.cli; print(wizard_resources.__file__);"
-        "sys.exit(wizard.cli.main(sys.argv[1:]))"
+        "import wizard, wizard_resources; print(wizard.__file__); print(wizard_resources.__file__)"
     )
     result = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            code,
-            "render",
-            EXAMPLE.name,
-            "--lang",
-            "nl",
-            "--format",
-            "docx",
-            "--out",
-            "out",
-        ],
-        cwd=work,
-        env=env,
+        [str(python), "-c", code],
+        cwd=tmp_path,
+        env=_clean_env(tmp_path),
         capture_output=True,
         text=True,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[0].startswith(str(target))
-    assert "Privacyverklaring" in _docx_text(work / "out" / "privacy-policy-nl.docx")
+    for line in result.stdout.splitlines():
+        assert Path(line).is_relative_to(installed[0]), line
+
+
+@pytest.mark.packaging
+def test_installed_gui_shows_its_first_page(installed: tuple[Path, str], tmp_path: Path) -> None:
+    """The installed windowed entry point starts the wizard, paints it and loads every page (the
+    wheel once lacked wizard.ui.pages: only the command line worked)."""
+    from wizard.flow import PAGE_ORDER
+
+    env = _clean_env(tmp_path) | {"PRIVACY_WIZARD_SMOKE_TEST": "1", "PRIVACY_WIZARD_LANG": "nl"}
+    gui = installed[0] / "bin" / "privacy-wizard-gui"
+    result = subprocess.run(
+        [str(gui)], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    shown = re.search(
+        r"^first page shown: welcome \((.+)\); UI language (\w+); (\d+) pages$", result.stdout, re.M
+    )
+    assert shown, result.stdout + result.stderr[-3000:]
+    title, lang, pages = shown.groups()
+    assert lang == "nl" and "Welcome" not in title, "the Dutch catalogue was not found"
+    assert int(pages) == len(PAGE_ORDER)
+
+
+@pytest.mark.packaging
+def test_installed_cli_renders_an_example(installed: tuple[Path, str], tmp_path: Path) -> None:
+    shutil.copy(EXAMPLE, tmp_path)
+    cli = installed[0] / "bin" / "privacy-wizard"
+    result = subprocess.run(
+        [
+            str(cli),
+            "render",
+            EXAMPLE.name,
+            "--lang",
+            "nl,de",
+            "--format",
+            "docx,pdf",
+            "--out",
+            "out",
+        ],
+        cwd=tmp_path,
+        env=_clean_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    for lang in ("nl", "de"):
+        docx_text = _docx_text(tmp_path / "out" / f"privacy-policy-{lang}.docx")
+        assert TITLES[lang] in docx_text and ORGANISATION in docx_text
+        pdf_text = _pdf_text(tmp_path / "out" / f"privacy-policy-{lang}.pdf")
+        assert TITLES[lang] in pdf_text and ORGANISATION in pdf_text
 
 
 # --- the frozen app ------------------------------------------------------------------------------
@@ -282,6 +447,13 @@ def test_frozen_app_version(frozen_app: Path) -> None:
     assert result.stdout.strip() == f"Privacy Wizard {__version__}"
 
 
+def test_frozen_app_carries_the_licences(frozen_app: Path) -> None:
+    bundle = frozen_app.parent
+    found = {p.relative_to(bundle).as_posix() for p in bundle.rglob("LICENSE*")}
+    assert {"_internal/LICENSE", "_internal/wizard_resources/fonts/LICENSE-OFL.txt"} <= found
+    assert "_internal/wizard_resources/data/LICENSE-open-cookie-database.txt" in found
+
+
 def test_frozen_app_renders_every_language_and_format(frozen_app: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = subprocess.run(
@@ -314,37 +486,21 @@ def test_frozen_app_renders_every_language_and_format(frozen_app: Path, tmp_path
 
 
 def test_frozen_app_opens_its_window(frozen_app: Path, tmp_path: Path) -> None:
-    """The wizard starts (Qt plugins, translations and UI resources are in the bundle) and keeps
-    running until it is closed."""
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "HOME": str(tmp_path),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "XDG_STATE_HOME": str(tmp_path / "state"),
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-    }
-    proc = subprocess.Popen(
+    """The wizard starts with a project (Qt plugins, translations, the pages and the UI
+    resources are in the bundle), paints it and loads every page."""
+    from wizard.flow import PAGE_ORDER
+
+    env = _clean_env(tmp_path) | {"PRIVACY_WIZARD_SMOKE_TEST": "1", "PRIVACY_WIZARD_LANG": "en"}
+    result = subprocess.run(
         [str(frozen_app), str(EXAMPLE)],
         env=env,
         cwd=tmp_path,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        capture_output=True,
         text=True,
+        timeout=120,
     )
-    try:
-        proc.wait(timeout=5)
-    except subprocess.TimeoutExpired:
-        pass  # still running with the window open: what we want
-    else:
-        _, err = proc.communicate()
-        pytest.fail(f"the frozen wizard exited with {proc.returncode}: {err[-2000:]}")
-    finally:
-        if proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.communicate(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.communicate()
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert (
+        f"first page shown: organisation (Your organisation); UI language en; "
+        f"{len(PAGE_ORDER)} pages" in result.stdout
+    ), result.stdout + result.stderr[-3000:]

@@ -1,20 +1,28 @@
 ; Inno Setup script of Privacy Wizard for Windows (Inno Setup 6).
 ;
-; Build the one-folder app on Windows first, then compile this script:
-;   py -m venv .venv && .venv\Scripts\pip install -e ".[package]"
+; Build the one-folder app on Windows first (same spec as Linux and macOS), then compile this
+; script with the app's version (wizard.__version__, the one version number):
+;   py -3.11 -m venv .venv
+;   .venv\Scripts\python -m pip install --require-hashes -r requirements\package.txt
+;   .venv\Scripts\python -m pip install --no-deps -e .
 ;   .venv\Scripts\python -m wizard.i18n_build
 ;   .venv\Scripts\pyinstaller --noconfirm --clean packaging\privacy-wizard.spec
-;   "C:\Program Files (x86)\Inno Setup 6\ISCC.exe" packaging\windows\privacy-wizard.iss
-; -> dist\installer\privacy-wizard-0.1.0-setup.exe
+;   for /f %v in ('.venv\Scripts\python -c "import wizard; print(wizard.__version__)"') do ^
+;     "C:\Program Files (x86)\Inno Setup 6\ISCC.exe" /DAppVersion=%v packaging\windows\privacy-wizard.iss
+; -> dist\installer\privacy-wizard-<version>-setup.exe   (.github/workflows/build.yml does the same)
 ;
 ; It installs dist\privacy-wizard\ (the windowed "Privacy Wizard.exe" and the console
 ; privacy-wizard.exe for the command line), a start-menu entry, an optional desktop icon, the
 ; association of *.privacy.json project files, and an uninstaller. Per-user by default (no admin
-; rights needed); the user may choose an install for all users.
+; rights needed); the user may choose an install for all users. It shows the GPL before
+; installing and installs the licence texts (the app's, the fonts' and the cookie data's).
 ; Not built or tested on this project's Linux CI: see docs/packaging.md.
 
 #define AppName "Privacy Wizard"
-#define AppVersion "0.1.0"
+; The default is kept equal to wizard.__version__ by a test; the build passes /DAppVersion.
+#ifndef AppVersion
+  #define AppVersion "0.1.0"
+#endif
 #define AppPublisher "The Privacy Wizard authors"
 #define AppExe "Privacy Wizard.exe"
 #define ProgId "PrivacyWizard.Project"
@@ -34,7 +42,7 @@ PrivilegesRequiredOverridesAllowed=dialog
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
 ChangesAssociations=yes
-; LicenseFile=..\..\LICENSE  (add once the repository has the GPL text in LICENSE)
+LicenseFile=..\..\LICENSE
 SetupIconFile=privacy-wizard.ico
 UninstallDisplayIcon={app}\{#AppExe}
 UninstallDisplayName={#AppName} {#AppVersion}
@@ -55,6 +63,7 @@ Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{
 
 [Files]
 Source: "..\..\dist\privacy-wizard\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+Source: "..\..\LICENSE"; DestDir: "{app}"; DestName: "LICENSE.txt"; Flags: ignoreversion
 
 [Icons]
 Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExe}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
@@ -36,8 +37,11 @@ def run(argv: list[str], project_path: str | None) -> int:
     _install_qt_translator(app, lang)
 
     from wizard.ui.main_window import MainWindow
+    from wizard.ui.smoke import SMOKE_ENV, quit_after_first_paint
 
     window = MainWindow()
+    if os.environ.get(SMOKE_ENV) == "1":
+        quit_after_first_paint(app, window)
     window.show()
     if project_path:
         window.open_path(Path(project_path), ask=False)
