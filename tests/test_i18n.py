@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -26,9 +27,24 @@ def test_message_template_is_up_to_date(domain: str, tmp_path: Path) -> None:
     pybabel = Path(sys.executable).with_name("pybabel")
     out = tmp_path / f"{domain}.pot"
     subprocess.run(
-        [str(pybabel), "extract", "-F", f"translations/babel-{domain}.cfg", "-k", "N_", "-k", "_",
-         "--no-wrap", "--omit-header", "-o", str(out), "."],
-        cwd=ROOT, check=True, capture_output=True,
+        [
+            str(pybabel),
+            "extract",
+            "-F",
+            f"translations/babel-{domain}.cfg",
+            "-k",
+            "N_",
+            "-k",
+            "_",
+            "--no-wrap",
+            "--omit-header",
+            "-o",
+            str(out),
+            ".",
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
     )
     fresh = _msgids(out)
     committed = _msgids(ROOT / "translations" / f"{domain}.pot")
@@ -67,16 +83,103 @@ def test_pseudo_mode_applies_to_the_ui_domain_only(monkeypatch: pytest.MonkeyPat
         i18n.translation.cache_clear()
 
 
+def _clear_language_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for var in ("PRIVACY_WIZARD_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(var, raising=False)
+
+
 def test_system_language_follows_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     from wizard.i18n import system_ui_language
 
-    for var in ("PRIVACY_WIZARD_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        monkeypatch.delenv(var, raising=False)
+    _clear_language_environment(monkeypatch)
     monkeypatch.setenv("LANG", "de_AT.UTF-8")
     assert system_ui_language() == "de"
+    monkeypatch.setenv("LANGUAGE", "es_ES:nl_BE:de")
+    assert system_ui_language() == "nl"
     monkeypatch.setenv("PRIVACY_WIZARD_LANG", "fr")
     assert system_ui_language() == "fr"
     monkeypatch.setenv("PRIVACY_WIZARD_LANG", "xx")
-    monkeypatch.setenv("LANG", "es_ES.UTF-8")
-    monkeypatch.setattr("locale.getlocale", lambda *a: (None, None))
+    monkeypatch.setenv("LANGUAGE", "es_ES")
+    monkeypatch.setenv("LANG", "C.UTF-8")
     assert system_ui_language() == "en"
+
+
+@pytest.mark.parametrize(
+    ("ui_languages", "expected"),
+    [
+        # Windows (GetUserPreferredUILanguages through Qt): the display languages in order.
+        (["nl-NL", "en-US"], "nl"),
+        (["en-GB", "nl-NL"], "en"),
+        (["es-ES", "de-DE"], "de"),
+        # macOS (the language list of System Settings, through Qt).
+        (["de-AT"], "de"),
+        (["fr-CA", "en-CA"], "fr"),
+        (["zh-Hans-CN", "nl-BE"], "nl"),
+        # Linux (Qt 6 reads LANGUAGE, LC_ALL, LC_MESSAGES, LANG and adds script and language).
+        (["fr-Latn-BE", "fr-BE", "fr-Latn", "fr"], "fr"),
+        (["es-Latn-ES", "es-ES", "es-Latn", "es", "de-Latn-DE", "de-DE", "de-Latn", "de"], "de"),
+        (["C"], "en"),
+        # Nothing the UI speaks.
+        (["pt-BR", "es-419"], "en"),
+        ([], "en"),
+    ],
+)
+def test_system_language_negotiates_the_systems_preferred_languages(
+    monkeypatch: pytest.MonkeyPatch, ui_languages: list[str], expected: str
+) -> None:
+    from wizard.i18n import system_ui_language
+
+    _clear_language_environment(monkeypatch)
+    # The POSIX variables say otherwise: the system's list decides.
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+    assert system_ui_language(ui_languages) == expected
+
+
+def test_override_wins_over_the_systems_languages(monkeypatch: pytest.MonkeyPatch) -> None:
+    from wizard.i18n import system_ui_language
+
+    _clear_language_environment(monkeypatch)
+    monkeypatch.setenv("PRIVACY_WIZARD_LANG", "de")
+    assert system_ui_language(["nl-NL", "en-US"]) == "de"
+    monkeypatch.setenv("PRIVACY_WIZARD_LANG", "xx")  # not a UI language: the system decides
+    assert system_ui_language(["nl-NL", "en-US"]) == "nl"
+
+
+def test_windows_locale_names_no_longer_decide(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On Windows, locale.getlocale() gives names such as 'Dutch_Netherlands' that matched no
+    language, so a Dutch Windows got English: the system's preferred languages decide now."""
+    from wizard.i18n import system_ui_language
+
+    _clear_language_environment(monkeypatch)
+    monkeypatch.setattr("locale.getlocale", lambda *a: ("Dutch_Netherlands", "1252"))
+    assert system_ui_language(["nl-NL"]) == "nl"
+    monkeypatch.setattr("locale.getlocale", lambda *a: ("German_Germany", "1252"))
+    assert system_ui_language(["en-US"]) == "en"
+
+
+@pytest.mark.parametrize(
+    ("environment", "expected"),
+    [
+        ({"LANG": "nl_NL.UTF-8"}, "nl"),
+        ({"LANG": "es_ES.UTF-8", "LANGUAGE": "fr_BE:de"}, "fr"),
+        ({"LANG": "es_ES.UTF-8"}, "en"),
+        ({"LANG": "nl_NL.UTF-8", "PRIVACY_WIZARD_LANG": "de"}, "de"),
+    ],
+)
+def test_ui_layer_asks_qt_for_the_systems_languages(
+    environment: dict[str, str], expected: str
+) -> None:
+    """The Qt layer passes QLocale.system().uiLanguages() (what Qt reads from the system's
+    language settings) to the negotiation; in a fresh process, as Qt reads them once."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("PRIVACY_WIZARD_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+    }
+    env.update(environment, QT_QPA_PLATFORM="offscreen")
+    code = "from wizard.ui.app import system_language; print(system_language())"
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import gettext
 import io
-import locale
 import os
 import re
+from collections.abc import Iterable, Sequence
 from functools import cache
 
 DOMAINS = ("ui", "policy")
@@ -75,22 +75,42 @@ def _translation(domain: str, lang: str) -> gettext.NullTranslations:
     return gettext.GNUTranslations(io.BytesIO(node.read_bytes()))
 
 
-def system_ui_language() -> str:
-    """The UI language to start with: ``PRIVACY_WIZARD_LANG``, else the system locale, else English."""
+def system_ui_language(ui_languages: Sequence[str] | None = None) -> str:
+    """The UI language to start with: one of :data:`UI_LANGUAGES`.
+
+    ``PRIVACY_WIZARD_LANG`` comes first. Then ``ui_languages``, the user's preferred languages
+    in order as the system gives them: the Qt layer passes ``QLocale.system().uiLanguages()``,
+    BCP 47 tags such as ``["nl-NL", "en-US"]`` that Qt reads from the Windows and macOS language
+    settings and from the POSIX variables on Linux. Without such a list (no Qt), the POSIX
+    variables ``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES`` and ``LANG`` are read. The first
+    preference the app speaks wins (``de-AT`` gives ``de``); English when there is none.
+    """
     wanted = os.environ.get("PRIVACY_WIZARD_LANG", "")
-    candidates = [wanted] if wanted else []
+    preferred = [wanted] if wanted else []
+    preferred.extend(_posix_languages() if ui_languages is None else ui_languages)
+    return negotiate_ui_language(preferred)
+
+
+def negotiate_ui_language(preferred: Iterable[str]) -> str:
+    """The first of ``preferred`` (BCP 47 tags or POSIX locale names) that the UI speaks, by
+    Babel's locale negotiation; ``"en"`` when none is."""
+    from babel.core import negotiate_locale  # only here: Babel costs start-up time
+
+    tags = [tag for tag in (_bcp47(name) for name in preferred) if tag]
+    match = negotiate_locale(tags, UI_LANGUAGES, sep="-", aliases={})
+    return match.lower() if match else "en"
+
+
+def _bcp47(name: str) -> str:
+    """``de_AT.UTF-8@euro`` -> ``de-AT``; the C and POSIX locales -> ``""``."""
+    tag = name.strip().split(".")[0].split("@")[0].replace("_", "-")
+    return "" if tag.upper() in ("C", "POSIX") else tag
+
+
+def _posix_languages() -> list[str]:
+    languages: list[str] = []
     for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var)
         if value:
-            candidates.extend(value.split(":"))
-    try:
-        loc = locale.getlocale()[0]
-    except ValueError:
-        loc = None
-    if loc:
-        candidates.append(loc)
-    for cand in candidates:
-        code = cand.split(".")[0].split("_")[0].lower()
-        if code in UI_LANGUAGES:
-            return code
-    return "en"
+            languages.extend(value.split(":"))
+    return languages

@@ -23,6 +23,13 @@ def _install_qt_translator(app: QApplication, lang: str) -> None:
         app.installTranslator(translator)
 
 
+def system_language() -> str:
+    """The UI language from the user's preferred languages as the system lists them (Windows
+    and macOS language settings, the POSIX variables on Linux), unless PRIVACY_WIZARD_LANG
+    chooses one."""
+    return system_ui_language(QLocale.system().uiLanguages())
+
+
 def run(argv: list[str], project_path: str | None) -> int:
     """Create the application, show the main window (opening ``project_path`` if given) and
     run the event loop; returns the exit code."""
@@ -32,7 +39,7 @@ def run(argv: list[str], project_path: str | None) -> int:
     app.setOrganizationDomain("privacy-wizard.invalid")
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
-    lang = system_ui_language()
+    lang = system_language()
     set_ui_language(lang)
     _install_qt_translator(app, lang)
 
