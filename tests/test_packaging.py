@@ -144,6 +144,48 @@ def test_one_version_number() -> None:
     assert meta.findtext("url[@type='homepage']") == project["project"]["urls"]["Homepage"]
 
 
+def _locked(lock: Path) -> dict[str, str]:
+    """name -> version pinned in a lock file (names normalised as in PEP 503)."""
+    pins = {}
+    for line in lock.read_text(encoding="utf-8").splitlines():
+        match = re.match(r"^([A-Za-z0-9._-]+)==([^ ;\\]+)", line)
+        if match:
+            pins[re.sub(r"[-_.]+", "-", match[1]).lower()] = match[2]
+    return pins
+
+
+@pytest.mark.parametrize(
+    ("lock", "groups"), [("test.txt", ["test", "lint"]), ("package.txt", ["package"])]
+)
+def test_lock_files_cover_pyproject(lock: str, groups: list[str]) -> None:
+    """Every dependency of the app and of the lock's groups is pinned, with hashes, at a version
+    that pyproject.toml allows: after changing a dependency, run `bash requirements/update.sh`."""
+    from packaging.requirements import Requirement
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    wanted = list(project["project"]["dependencies"])
+    for group in groups:
+        wanted += [d for d in project["dependency-groups"][group] if isinstance(d, str)]
+    path = ROOT / "requirements" / lock
+    pins = _locked(path)
+    for spec in map(Requirement, wanted):
+        name = re.sub(r"[-_.]+", "-", spec.name).lower()
+        assert name in pins, (
+            f"{spec.name} is not in requirements/{lock}: run requirements/update.sh"
+        )
+        assert spec.specifier.contains(pins[name]), (
+            f"requirements/{lock} pins {spec.name}=={pins[name]}, pyproject wants {spec.specifier}"
+        )
+    blocks = re.split(r"\n(?=[A-Za-z0-9])", path.read_text(encoding="utf-8"))
+    unhashed = [b.split()[0] for b in blocks if "==" in b and "--hash=sha256:" not in b]
+    assert not unhashed, f"pinned without a hash: {unhashed}"
+    other = _locked(ROOT / "requirements" / "test.txt")
+    shared = set(other) & set(pins)
+    assert {n: pins[n] for n in shared} == {n: other[n] for n in shared}, (
+        "the app's dependencies must have the same versions in both lock files"
+    )
+
+
 def test_build_workflow_uses_the_lock_and_the_spec() -> None:
     """The CI workflow builds all three systems from the same spec and the same locked
     versions, and starts each build headless."""
