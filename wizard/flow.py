@@ -11,13 +11,16 @@ translator of its own.
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
+import json
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from enum import StrEnum
+from functools import cache
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -26,8 +29,6 @@ from wizard.model.answers import (
     LANGUAGES,
     Cookie,
     CookieCategory,
-    DataCategory,
-    DataSubject,
     Email,
     LegalBasis,
     LocalText,
@@ -35,15 +36,13 @@ from wizard.model.answers import (
     Project,
     Purpose,
     Recipient,
-    Requirement,
-    RetentionStart,
     Safeguard,
     Service,
-    SpecialCondition,
     TimeUnit,
     Url,
 )
 from wizard.model.countries import EEA_COUNTRIES
+from wizard.resources import read_text
 
 
 def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker name
@@ -213,24 +212,120 @@ def url_problem(text: str) -> str | None:
     return None
 
 
-def _text_gaps(
-    page: PageId, path: str, text: LocalText, languages: Iterable[str], what: str, **args: Any
-) -> list[Issue]:
-    """Issues for the output languages that ``text`` has not been written in."""
+@dataclass(frozen=True)
+class UsedText:
+    """A text of the person's own that the policy prints: where it is answered, its model
+    path, whether the policy needs it even when it is empty, and the message naming it."""
+
+    page: PageId
+    path: str
+    text: LocalText
+    required: bool
+    message: str
+    args: Mapping[str, Any] = dataclass_field(default_factory=dict)
+
+
+def _purpose_texts(purpose: Purpose, index: int) -> list[UsedText]:
+    page, base = PageId.PURPOSES, f"purposes[{index}]"
+    args = {"purpose": purpose_named(purpose)}
+    lawful_interest = purpose.legal_basis is LegalBasis.LEGITIMATE_INTERESTS
+    return [
+        UsedText(page, f"{base}.name", purpose.name, True,
+                 N_("Purpose '{purpose}': name not written in {language} yet."), args),
+        UsedText(page, f"{base}.other_data", purpose.other_data, False,
+                 N_("Purpose '{purpose}': other data not written in {language} yet."), args),
+        UsedText(page, f"{base}.legitimate_interest", purpose.legitimate_interest,
+                 lawful_interest,
+                 N_("Purpose '{purpose}': legitimate interest not written in {language} yet."),
+                 args),
+        UsedText(page, f"{base}.source", purpose.source, False,
+                 N_("Purpose '{purpose}': source of the data not written in {language} yet."),
+                 args),
+        UsedText(page, f"{base}.consequence", purpose.consequence, False,
+                 N_("Purpose '{purpose}': what happens without the data is not written in "
+                    "{language} yet."), args),
+        UsedText(page, f"{base}.retention.criteria", purpose.retention.criteria, False,
+                 N_("Purpose '{purpose}': retention criteria not written in {language} yet."),
+                 args),
+    ]
+
+
+def used_texts(project: Project) -> list[UsedText]:
+    """Every text of the person's own that the policy prints (the same conditions as the
+    policy engine's), in page order. :func:`translation_gaps` checks them per language."""
+    out: list[UsedText] = []
+    for index, purpose in enumerate(project.purposes):
+        out += _purpose_texts(purpose, index)
+    page = PageId.RECIPIENTS
+    for index, recipient in enumerate(project.recipients):
+        args = {"recipient": recipient_named(recipient)}
+        if not recipient.name:
+            out.append(UsedText(page, f"recipients[{index}].category", recipient.category, True,
+                                N_("Recipient '{recipient}': category not written in "
+                                   "{language} yet."), args))
+        out.append(UsedText(page, f"recipients[{index}].service", recipient.service, False,
+                            N_("Recipient '{recipient}': what it does is not written in "
+                               "{language} yet."), args))
+    cookies = project.cookies
+    if cookies.used:
+        page = PageId.COOKIES
+        out.append(UsedText(page, "cookies.consent_mechanism", cookies.consent_mechanism, False,
+                            N_("Cookies: how consent is asked is not written in {language} "
+                               "yet.")))
+        out.append(UsedText(page, "cookies.withdrawal", cookies.withdrawal, False,
+                            N_("Cookies: how consent is withdrawn is not written in {language} "
+                               "yet.")))
+        for index, cookie in enumerate(cookies.items):
+            out.append(UsedText(page, f"cookies.items[{index}].purpose", cookie.purpose, True,
+                                N_("Cookie '{cookie}': purpose not written in {language} yet."),
+                                {"cookie": cookie.name}))
+    out.append(UsedText(PageId.CHILDREN, "children.parental_consent",
+                        project.children.parental_consent, False,
+                        N_("Children: how parents give consent is not written in {language} "
+                           "yet.")))
+    page = PageId.RIGHTS
+    out.append(UsedText(page, "rights.identity_check", project.rights.identity_check, False,
+                        N_("Rights: how you check identity is not written in {language} yet.")))
+    decisions = project.automated_decisions
+    out.append(UsedText(page, "automated_decisions.logic", decisions.logic, bool(decisions.used),
+                        N_("Automated decisions: the logic involved is not written in {language} "
+                           "yet.")))
+    out.append(UsedText(page, "automated_decisions.consequences", decisions.consequences,
+                        bool(decisions.used),
+                        N_("Automated decisions: the consequences are not written in {language} "
+                           "yet.")))
+    return out
+
+
+def _gaps(texts: Iterable[UsedText], languages: Iterable[str]) -> list[Issue]:
     issues = []
     for lang in languages:
-        if not text.get(lang):
-            issues.append(
-                Issue(
-                    page,
-                    f"{path}.{lang}",
-                    N_("{what}: not written in {language} yet."),
-                    {"what": what, "language": LANGUAGE_NAMES[lang], "lang": lang, **args},
-                    blocking=False,
-                    translation=True,
+        for used in texts:
+            if (used.required or used.text) and not used.text.get(lang):
+                issues.append(
+                    Issue(
+                        used.page,
+                        f"{used.path}.{lang}",
+                        used.message,
+                        {**used.args, "language": LANGUAGE_NAMES[lang], "lang": lang},
+                        blocking=False,
+                        translation=True,
+                    )
                 )
-            )
     return issues
+
+
+def translation_gaps(project: Project, lang: str) -> list[Issue]:
+    """What the policy in ``lang`` still lacks of the person's own text: each text the policy
+    prints that is not written in ``lang`` (or is required and empty). The one check of
+    missing translations: the pages, the review, the Output page and the policy engine all
+    use it, so a review with nothing missing means every document can be written."""
+    return _gaps(used_texts(project), [lang])
+
+
+def _page_gaps(project: Project, page: PageId) -> list[Issue]:
+    texts = [t for t in used_texts(project) if t.page is page]
+    return _gaps(texts, project.publication.languages)
 
 
 def purpose_label(purpose: Purpose, lang: str = "en") -> str:
@@ -312,18 +407,26 @@ def _organisation_issues(project: Project) -> list[Issue]:
 def purpose_issues(
     purpose: Purpose, index: int, languages: Iterable[str] = ("en",)
 ) -> list[Issue]:
-    """What is missing in one purpose (shown in the purpose editor and on the review page)."""
+    """What is missing in one purpose (shown in the purpose editor), texts not yet written in
+    ``languages`` included."""
+    issues = _purpose_checks(purpose, index)
+    return _without_covered_gaps(issues + _gaps(_purpose_texts(purpose, index), languages))
+
+
+def _without_covered_gaps(issues: list[Issue]) -> list[Issue]:
+    """``issues`` without the missing translations of a text whose absence is already a
+    blocking issue ("Describe the purpose." says it all): one message per problem."""
+    covered = {i.field for i in issues if i.blocking}
+    return [i for i in issues if not (i.translation and i.field.rpartition(".")[0] in covered)]
+
+
+def _purpose_checks(purpose: Purpose, index: int) -> list[Issue]:
     page = PageId.PURPOSES
     base = f"purposes[{index}]"
     label = purpose_named(purpose)
     issues: list[Issue] = []
-    languages = list(languages)
     if not purpose.name:
         issues.append(Issue(page, f"{base}.name", N_("Describe the purpose.")))
-    else:
-        issues += _text_gaps(
-            page, f"{base}.name", purpose.name, languages, N_("Name of the purpose")
-        )
     if not purpose.data_categories and not purpose.other_data:
         issues.append(
             Issue(
@@ -352,15 +455,6 @@ def purpose_issues(
                     {"purpose": label},
                 )
             )
-        else:
-            issues += _text_gaps(
-                page,
-                f"{base}.legitimate_interest",
-                purpose.legitimate_interest,
-                languages,
-                N_("Legitimate interest of '{purpose}'"),
-                purpose=label,
-            )
     if purpose.special_categories and purpose.special_condition is None:
         issues.append(
             Issue(
@@ -383,20 +477,6 @@ def purpose_issues(
                 {"purpose": label},
             )
         )
-    elif retention.criteria:
-        issues += _text_gaps(
-            page,
-            f"{base}.retention.criteria",
-            retention.criteria,
-            languages,
-            N_("Retention of '{purpose}'"),
-            purpose=label,
-        )
-    if purpose.source:
-        issues += _text_gaps(
-            page, f"{base}.source", purpose.source, languages, N_("Source of '{purpose}'"),
-            purpose=label,
-        )
     if purpose.requirement is None:
         issues.append(
             Issue(
@@ -411,19 +491,17 @@ def purpose_issues(
 
 
 def _purposes_issues(project: Project) -> list[Issue]:
-    languages = project.publication.languages
     if not project.purposes:
         return [Issue(PageId.PURPOSES, "purposes", N_("Add at least one purpose."))]
     issues: list[Issue] = []
     for index, purpose in enumerate(project.purposes):
-        issues += purpose_issues(purpose, index, languages)
+        issues += _purpose_checks(purpose, index)
     return issues
 
 
 def _recipients_issues(project: Project) -> list[Issue]:
     page = PageId.RECIPIENTS
     issues: list[Issue] = []
-    languages = project.publication.languages
     for index, recipient in enumerate(project.recipients):
         if not recipient.service:
             issues.append(
@@ -433,15 +511,6 @@ def _recipients_issues(project: Project) -> list[Issue]:
                     N_("{recipient}: say what it does with the data."),
                     {"recipient": recipient_named(recipient)},
                 )
-            )
-        else:
-            issues += _text_gaps(
-                page,
-                f"recipients[{index}].service",
-                recipient.service,
-                languages,
-                N_("What '{recipient}' does"),
-                recipient=recipient_named(recipient),
             )
         if not recipient.purposes:
             issues.append(
@@ -507,9 +576,18 @@ def _cookies_issues(project: Project) -> list[Issue]:
     if not cookies.used:
         return []
     issues: list[Issue] = []
-    languages = project.publication.languages
     if not cookies.items:
         issues.append(Issue(page, "cookies.items", N_("List the cookies you use.")))
+    for index, cookie in enumerate(cookies.items):
+        if cookie.provider == STARTER_PROVIDER:
+            issues.append(
+                Issue(
+                    page,
+                    f"cookies.items[{index}].provider",
+                    N_("Cookie '{cookie}': enter your organisation's name as its provider."),
+                    {"cookie": cookie.name},
+                )
+            )
     needs_consent = any(c.category is not CookieCategory.STRICTLY_NECESSARY for c in cookies.items)
     if needs_consent:
         if not cookies.consent_mechanism:
@@ -520,11 +598,6 @@ def _cookies_issues(project: Project) -> list[Issue]:
                     N_("Say how you ask consent for cookies that are not strictly necessary."),
                 )
             )
-        else:
-            issues += _text_gaps(
-                page, "cookies.consent_mechanism", cookies.consent_mechanism, languages,
-                N_("How consent is asked"),
-            )
         if not cookies.withdrawal:
             issues.append(
                 Issue(
@@ -533,17 +606,12 @@ def _cookies_issues(project: Project) -> list[Issue]:
                     N_("Say how people withdraw their consent for cookies."),
                 )
             )
-        else:
-            issues += _text_gaps(
-                page, "cookies.withdrawal", cookies.withdrawal, languages,
-                N_("How consent is withdrawn"),
-            )
-    for index, cookie in enumerate(cookies.items):
-        issues += _text_gaps(
-            page, f"cookies.items[{index}].purpose", cookie.purpose, languages,
-            N_("Purpose of cookie '{cookie}'"), cookie=cookie.name,
-        )
     return issues
+
+
+#: The provider of a starter project's own cookies until the person enters their name: the
+#: cookies page asks for it (a fact only the person knows).
+STARTER_PROVIDER = "…"
 
 
 def _children_issues(project: Project) -> list[Issue]:
@@ -564,18 +632,12 @@ def _children_issues(project: Project) -> list[Issue]:
                 N_("Say how you obtain and check the parents' consent."),
             )
         )
-    else:
-        issues += _text_gaps(
-            page, "children.parental_consent", children.parental_consent,
-            project.publication.languages, N_("Parental consent"),
-        )
     return issues
 
 
 def _rights_issues(project: Project) -> list[Issue]:
     page = PageId.RIGHTS
     rights = project.rights
-    languages = project.publication.languages
     issues: list[Issue] = []
     if not (rights.email or rights.web_form or rights.by_post or project.organisation.email):
         issues.append(
@@ -589,11 +651,6 @@ def _rights_issues(project: Project) -> list[Issue]:
                 N_("Say how you check who is asking before you answer a request."),
                 blocking=False,
             )
-        )
-    else:
-        issues += _text_gaps(
-            page, "rights.identity_check", rights.identity_check, languages,
-            N_("Identity check"),
         )
     authority = project.authority
     if not authority.catalog_id and not authority.name:
@@ -614,8 +671,6 @@ def _rights_issues(project: Project) -> list[Issue]:
         ):
             if not text:
                 issues.append(Issue(page, path, N_("{what}: describe it."), {"what": what}))
-            else:
-                issues += _text_gaps(page, path, text, languages, what)
     return issues
 
 
@@ -666,9 +721,11 @@ _PAGE_CHECKS: dict[PageId, Callable[[Project], list[Issue]]] = {
 
 
 def page_issues(project: Project, page: PageId) -> list[Issue]:
-    """Everything missing or risky on one page (blocking and not)."""
+    """Everything missing or risky on one page (blocking and not), with the texts not yet
+    written in an output language (:func:`translation_gaps`)."""
     check = _PAGE_CHECKS.get(page)
-    return check(project) if check else []
+    issues = check(project) if check else []
+    return _without_covered_gaps(issues + _page_gaps(project, page))
 
 
 def is_page_complete(project: Project, page: PageId) -> bool:
@@ -677,23 +734,31 @@ def is_page_complete(project: Project, page: PageId) -> bool:
 
 
 def missing(project: Project) -> list[Issue]:
-    """Everything missing or risky in the project, page by page, for the pages that apply."""
+    """Everything missing or risky in the answers, page by page: the issues of the pages that
+    apply (not the Output page's settings), and every text the policy prints that is not written
+    in an output language, even on a page that does not apply (the policy would lack it)."""
     issues: list[Issue] = []
-    for page in applicable_pages(project):
-        if page is not PageId.OUTPUT:
+    applies = applicable_pages(project)
+    for page in PAGE_ORDER:
+        if page is PageId.OUTPUT:
+            continue
+        if page in applies:
             issues += page_issues(project, page)
+        else:
+            issues += [i for i in page_issues(project, page) if i.translation]
     return issues
 
 
+def blocks_generation(issue: Issue) -> bool:
+    """Whether ``issue`` keeps the documents from being generated."""
+    return issue.blocking or issue.translation
+
+
 def generation_blockers(project: Project) -> list[Issue]:
-    """What keeps the documents from being generated: blocking issues on every page that
-    applies, and texts not yet written in an output language."""
-    return [
-        i
-        for page in applicable_pages(project)
-        for i in page_issues(project, page)
-        if i.blocking or i.translation
-    ]
+    """What keeps the documents from being generated: the blocking issues and missing
+    translations of :func:`missing`, then the Output page's own blocking issues."""
+    issues = [*missing(project), *page_issues(project, PageId.OUTPUT)]
+    return [i for i in issues if blocks_generation(i)]
 
 
 def ready_to_generate(project: Project) -> bool:
@@ -734,12 +799,61 @@ def proposed_authority_id(country: str | None, region: str | None) -> str | None
     return found.id if found is not None else None
 
 
+@cache
+def country_languages() -> dict[str, tuple[str, ...]]:
+    """The official languages of each country that policies are written in, from
+    ``resources/data/country-languages.csv`` (a country not listed has none)."""
+    reader = csv.DictReader(io.StringIO(read_text("data", "country-languages.csv")))
+    return {
+        row["country"]: tuple(lang for lang in row["policy_languages"].split() if lang in LANGUAGES)
+        for row in reader
+    }
+
+
+def proposed_languages(ui_language: str | None, country: str | None) -> list[str]:
+    """The policy languages proposed for a new project: the language of the window (when the
+    policy can be written in it), then the official languages of the country of establishment
+    (Belgium: Dutch, French and German). Never empty: English when nothing else applies."""
+    base = [ui_language] if ui_language in LANGUAGES else []
+    official = country_languages().get(country or "", ())
+    return list(dict.fromkeys([*base, *official])) or ["en"]
+
+
+def _update_languages(project: Project, previous_country: str | None) -> None:
+    """Follow a change of country with the proposed languages, unless the person chose other
+    languages than the proposal for the previous country (for any window language)."""
+    pub = project.publication
+    current = set(pub.languages)
+    for base in (*LANGUAGES, None):
+        if current == set(proposed_languages(base, previous_country)):
+            pub.languages = proposed_languages(base, project.organisation.country)
+            return
+
+
+def new_project(ui_language: str | None = None, starter: str | None = None) -> Project:
+    """A new project, empty or from a starter project (:func:`starter_projects`), with the
+    policy languages proposed for the window's language."""
+    if starter:
+        from wizard.starters import load_starter
+
+        project = load_starter(starter)
+    else:
+        project = Project()
+    project.publication.languages = proposed_languages(
+        ui_language, project.organisation.country
+    )
+    return project
+
+
 def apply_country_defaults(
     project: Project, previous_country: str | None, previous_region: str | None
 ) -> None:
-    """After the country (or German Land) changed, update the supervisory authority and the
-    children's age threshold, unless the user chose them differently from the old proposal."""
+    """After the country (or German Land) changed, update the supervisory authority, the
+    children's age threshold and the policy languages, unless the user chose them differently
+    from the old proposal."""
     org = project.organisation
+    if org.country != previous_country:
+        _update_languages(project, previous_country)
     old_authority = proposed_authority_id(previous_country, previous_region)
     authority = project.authority
     if (not authority.catalog_id and not authority.name) or (
@@ -781,180 +895,36 @@ def highest_age(project: Project) -> tuple[int, str | None]:
 
 # --- suggested purposes per service ---------------------------------------------------------------
 
-#: Statutory retention of medical records where it is well known: years, and the law.
-MEDICAL_RECORD_RETENTION: dict[str, tuple[int, str]] = {
-    "NL": (20, "WGBO (Burgerlijk Wetboek, Boek 7, art. 7:454)"),
-    "DE": (10, "§ 630f Abs. 3 BGB"),
-    "BE": (30, "Wet kwaliteitsvolle praktijkvoering in de gezondheidszorg, art. 35"),
-    "FR": (20, "Code de la santé publique, art. R1112-7"),
-}
 
-_S = DataSubject
-_C = DataCategory
+@cache
+def _suggestion_data() -> dict[str, Any]:
+    """``resources/data/suggested-purposes.json``: the proposals, written in every language."""
+    data: dict[str, Any] = json.loads(read_text("data", "suggested-purposes.json"))
+    return data
 
-#: What each service usually involves. English names only; the user translates.
-_SUGGESTIONS: dict[Service, list[dict[str, Any]]] = {
-    Service.WEBSITE: [
-        {
-            "id": "website",
-            "name": "Running and securing our website",
-            "subjects": [_S.WEBSITE_VISITORS],
-            "data_categories": [_C.DEVICE, _C.USAGE],
-            "legal_basis": LegalBasis.LEGITIMATE_INTERESTS,
-            "legitimate_interest": "Keeping our website working and secure",
-            "retention": {"period": {"amount": 3, "unit": TimeUnit.MONTHS},
-                          "starting": RetentionStart.COLLECTION},
-        }
-    ],
-    Service.MOBILE_APP: [
-        {
-            "id": "app",
-            "name": "Providing our app",
-            "subjects": [_S.APP_USERS],
-            "data_categories": [_C.ACCOUNT, _C.DEVICE, _C.USAGE],
-            "legal_basis": LegalBasis.CONTRACT,
-            "requirement": Requirement.NEEDED_FOR_CONTRACT,
-            "retention": {"period": {"amount": 3, "unit": TimeUnit.MONTHS},
-                          "starting": RetentionStart.ACCOUNT_CLOSURE},
-        }
-    ],
-    Service.ONLINE_PLATFORM: [
-        {
-            "id": "platform",
-            "name": "Providing our online platform and user accounts",
-            "subjects": [_S.CUSTOMERS],
-            "data_categories": [_C.IDENTITY, _C.CONTACT, _C.ACCOUNT, _C.USAGE],
-            "legal_basis": LegalBasis.CONTRACT,
-            "requirement": Requirement.NEEDED_FOR_CONTRACT,
-            "retention": {"period": {"amount": 3, "unit": TimeUnit.MONTHS},
-                          "starting": RetentionStart.ACCOUNT_CLOSURE},
-        }
-    ],
-    Service.APPOINTMENT_BOOKING: [
-        {
-            "id": "appointments",
-            "name": "Booking and managing appointments",
-            "subjects": [_S.PATIENTS],
-            "data_categories": [_C.IDENTITY, _C.CONTACT, _C.APPOINTMENT],
-            "legal_basis": LegalBasis.CONTRACT,
-            "requirement": Requirement.NEEDED_FOR_CONTRACT,
-            "retention": {"period": {"amount": 2, "unit": TimeUnit.YEARS},
-                          "starting": RetentionStart.LAST_CONTACT},
-        }
-    ],
-    Service.TELECONSULTATION: [
-        {
-            "id": "teleconsultation",
-            "name": "Consultations by video call",
-            "subjects": [_S.PATIENTS],
-            "data_categories": [_C.IDENTITY, _C.CONTACT, _C.HEALTH, _C.VIDEO_AUDIO],
-            "legal_basis": LegalBasis.CONTRACT,
-            "special_condition": SpecialCondition.HEALTH_CARE,
-            "requirement": Requirement.NEEDED_FOR_CONTRACT,
-            "retention": {"criteria": "We do not record video calls; what we note during the "
-                                      "call is kept in your patient record."},
-        }
-    ],
-    Service.PATIENT_CARE: [
-        {
-            "id": "patient-records",
-            "name": "Treating you and keeping your patient record",
-            "subjects": [_S.PATIENTS],
-            "data_categories": [_C.IDENTITY, _C.CONTACT, _C.NATIONAL_ID, _C.INSURANCE, _C.HEALTH],
-            "legal_basis": LegalBasis.CONTRACT,
-            "special_condition": SpecialCondition.HEALTH_CARE,
-            "requirement": Requirement.STATUTORY,
-            "retention": {"starting": RetentionStart.END_OF_TREATMENT},
-        },
-        {
-            "id": "invoicing",
-            "name": "Invoicing and accounting",
-            "subjects": [_S.PATIENTS],
-            "data_categories": [_C.IDENTITY, _C.CONTACT, _C.INSURANCE, _C.PAYMENT],
-            "legal_basis": LegalBasis.LEGAL_OBLIGATION,
-            "requirement": Requirement.STATUTORY,
-            "retention": {"criteria": "As long as tax and accounting law requires us to keep "
-                                      "invoices and accounting records.",
-                          "starting": RetentionStart.END_OF_FISCAL_YEAR},
-        },
-    ],
-    Service.ONLINE_PAYMENTS: [
-        {
-            "id": "orders",
-            "name": "Processing orders and payments",
-            "subjects": [_S.CUSTOMERS],
-            "data_categories": [_C.IDENTITY, _C.CONTACT, _C.PAYMENT],
-            "legal_basis": LegalBasis.CONTRACT,
-            "requirement": Requirement.NEEDED_FOR_CONTRACT,
-            "retention": {"criteria": "As long as tax and accounting law requires us to keep "
-                                      "invoices and accounting records.",
-                          "starting": RetentionStart.END_OF_FISCAL_YEAR},
-        }
-    ],
-    Service.NEWSLETTER: [
-        {
-            "id": "newsletter",
-            "name": "Sending our newsletter",
-            "subjects": [_S.SUBSCRIBERS],
-            "data_categories": [_C.CONTACT, _C.MARKETING_PREFERENCES],
-            "legal_basis": LegalBasis.CONSENT,
-            "requirement": Requirement.VOLUNTARY,
-            "retention": {"criteria": "Until you unsubscribe.",
-                          "starting": RetentionStart.WITHDRAWAL},
-        }
-    ],
-    Service.CONTACT_FORM: [
-        {
-            "id": "contact",
-            "name": "Answering your questions and messages",
-            "subjects": [_S.CONTACTS],
-            "data_categories": [_C.IDENTITY, _C.CONTACT, _C.COMMUNICATION],
-            "legal_basis": LegalBasis.LEGITIMATE_INTERESTS,
-            "legitimate_interest": "Answering the questions people send us",
-            "requirement": Requirement.VOLUNTARY,
-            "retention": {"period": {"amount": 1, "unit": TimeUnit.YEARS},
-                          "starting": RetentionStart.LAST_CONTACT},
-        }
-    ],
-    Service.RECRUITMENT: [
-        {
-            "id": "recruitment",
-            "name": "Recruiting new staff",
-            "subjects": [_S.APPLICANTS],
-            "data_categories": [_C.IDENTITY, _C.CONTACT, _C.APPLICATION],
-            "legal_basis": LegalBasis.CONTRACT,
-            "requirement": Requirement.VOLUNTARY,
-            "retention": {"period": {"amount": 4, "unit": TimeUnit.WEEKS},
-                          "starting": RetentionStart.END_OF_PROCEDURE},
-        }
-    ],
-}
 
-_LOCAL_TEXT_KEYS = ("name", "legitimate_interest")
+def medical_record_retention() -> dict[str, tuple[int, str]]:
+    """Statutory retention of medical records where it is well known: years, and the law."""
+    table = _suggestion_data()["medical_record_retention"]
+    return {country: (int(v["years"]), str(v["law"])) for country, v in table.items()}
 
 
 def suggested_purposes(service: Service, country: str | None = None) -> list[Purpose]:
-    """The purposes ``service`` usually involves, as new :class:`Purpose` objects (English text)."""
+    """The purposes ``service`` usually involves, as new :class:`Purpose` objects, with their
+    texts in every output language (from ``resources/data/suggested-purposes.json``)."""
+    data = _suggestion_data()
     out = []
-    for spec in _SUGGESTIONS.get(service, []):
-        data = dict(spec)
-        for key in _LOCAL_TEXT_KEYS:
-            if key in data:
-                data[key] = {"en": data[key]}
-        retention = dict(data.get("retention", {}))
-        if "criteria" in retention:
-            retention["criteria"] = {"en": retention["criteria"]}
-        if data["id"] == "patient-records":
-            known = MEDICAL_RECORD_RETENTION.get(country or "")
+    for spec in data["services"].get(service.value, []):
+        purpose = copy.deepcopy(spec)
+        retention = purpose.setdefault("retention", {})
+        if purpose["id"] == "patient-records":
+            known = medical_record_retention().get(country or "")
             if known:
                 retention["period"] = {"amount": known[0], "unit": TimeUnit.YEARS}
                 retention["statutory_reference"] = known[1]
             else:
-                retention["criteria"] = {
-                    "en": "As long as the law on medical records requires us to keep them."
-                }
-        data["retention"] = retention
-        out.append(Purpose.model_validate(data))
+                retention["criteria"] = dict(data["medical_record_criteria"])
+        out.append(Purpose.model_validate(purpose))
     return out
 
 
@@ -1146,12 +1116,17 @@ __all__ = [
     "LANGUAGES",
     "LANGUAGE_NAMES",
     "PAGE_ORDER",
+    "STARTER_PROVIDER",
     "Issue",
     "Named",
     "PageId",
     "add_suggestions",
     "applicable_pages",
     "apply_country_defaults",
+    "blocks_generation",
+    "country_languages",
+    "new_project",
+    "proposed_languages",
     "generation_blockers",
     "duplicate_item",
     "duplicate_purpose",
@@ -1183,5 +1158,8 @@ __all__ = [
     "remove_untouched_suggestions",
     "suggested_purposes",
     "transfer_problem",
+    "translation_gaps",
+    "used_texts",
+    "UsedText",
     "url_problem",
 ]

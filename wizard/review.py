@@ -646,6 +646,7 @@ def _own_findings(project: Project) -> list[Finding]:
                     N_(
                         "You rely on consent but give no e-mail address or web form to withdraw it."
                     ),
+                    blocking=False,
                 ),
                 _EXPLAIN_WITHDRAW_CONSENT,
                 N_("Art. 7(3) and Art. 13(2)(c) GDPR"),
@@ -705,6 +706,7 @@ def _own_findings(project: Project) -> list[Finding]:
                             "country": _country_named(country),
                             "national": entry.age,
                         },
+                        blocking=False,
                     ),
                     _EXPLAIN_AGE,
                     N_("Art. 8(1) GDPR"),
@@ -748,6 +750,7 @@ def _own_findings(project: Project) -> list[Finding]:
                         f"purposes[{index}].retention.criteria",
                         N_("{purpose}: 'as long as necessary' is not a retention period."),
                         {"purpose": flow.purpose_named(purpose)},
+                        blocking=False,
                     ),
                     _EXPLAIN_VAGUE_RETENTION,
                     N_("Art. 13(2)(a) and Art. 14(2)(a) GDPR"),
@@ -756,23 +759,38 @@ def _own_findings(project: Project) -> list[Finding]:
     return out
 
 
+def _finding(project: Project, issue: Issue) -> Finding:
+    if issue.page is PageId.TRANSFERS:
+        return _transfer_finding(project, issue)
+    return _explain(issue)
+
+
 def findings(project: Project) -> list[Finding]:
     """Everything missing or risky, in page order: the flow's issues on the pages that apply,
     explained, and the review's own checks."""
-    out: list[Finding] = []
-    for issue in flow.missing(project):
-        if issue.page is PageId.TRANSFERS:
-            out.append(_transfer_finding(project, issue))
-        else:
-            out.append(_explain(issue))
+    out = [_finding(project, issue) for issue in flow.missing(project)]
     out += _own_findings(project)
     order = {page: i for i, page in enumerate(flow.PAGE_ORDER)}
     return sorted(out, key=lambda f: order[f.page])
 
 
+def page_findings(project: Project, page: PageId) -> list[Finding]:
+    """What one page shows as open points: the same findings, with the same severity, as the
+    review lists for that page (the Output page's own settings included, for its page)."""
+    out = [_finding(project, issue) for issue in flow.page_issues(project, page)]
+    return out + [f for f in _own_findings(project) if f.page is page]
+
+
 def errors(items: list[Finding]) -> list[Finding]:
     """The findings that must be fixed."""
     return [f for f in items if f.severity is Severity.ERROR]
+
+
+def blocking_findings(items: list[Finding]) -> list[Finding]:
+    """The findings that keep the documents from being generated (a missing answer the page
+    needs, or a text not written in an output language). The review and the Output page count
+    these, so they always give the same number."""
+    return [f for f in items if flow.blocks_generation(f.issue)]
 
 
 # --- coverage -------------------------------------------------------------------------------------
@@ -1221,8 +1239,10 @@ __all__ = [
     "Severity",
     "Status",
     "coverage",
+    "blocking_findings",
     "errors",
     "findings",
+    "page_findings",
     "is_vague_retention",
     "large_scale_health",
     "report_data",

@@ -69,6 +69,8 @@ def test_new_project_typed_to_generated_docx(
     type_text(org.city, "Utrecht")
     org.country.setCurrentIndex(org.country.findData("NL"))
     assert "Dutch Data Protection Authority" in org.proposal.text()
+    # The window's language plus the official language of the Netherlands.
+    assert window.session.project.publication.languages == ["en", "nl"]
     type_text(org.email, "privacy@")
     assert org.email.error.isVisible()
     assert not next_button.isEnabled()
@@ -132,6 +134,9 @@ def test_new_project_typed_to_generated_docx(
     output = wizard.pages[PageId.OUTPUT]
     click(qtbot, output.format_boxes[OutputFormat.DOCX])
     assert output.format_boxes[OutputFormat.DOCX].isChecked()
+    # The recipient was described in English only: publish in English alone.
+    assert output.language_boxes["nl"].isChecked()
+    click(qtbot, output.language_boxes["nl"])
     written = generate(qtbot, window, tmp_path / "out", monkeypatch)
     names = sorted(p.name for p in written)
     assert names == ["privacy-policy-en.docx", "privacy-policy-en.pdf"]

@@ -380,8 +380,7 @@ def test_translation_point_opens_the_page_in_that_language(
     page = window.wizard.pages[PageId.REVIEW]
     point = next(
         page.points.item(i) for i in range(page.points.count())
-        if "How you check identity" in page.points.item(i).text()
-        or "Identity check" in page.points.item(i).text()
+        if "how you check identity" in page.points.item(i).text()
     )
     assert "Dutch" in point.text()
     page.points.itemActivated.emit(point)
@@ -471,6 +470,7 @@ def test_tables_show_the_users_texts_in_the_ui_language(
 
 
 def test_cookie_dialog_fills_a_known_cookie_from_the_database(qtbot: Any) -> None:
+    from wizard.catalog.cookies import proposed_purpose
     from wizard.model.answers import CookieCategory, Party, TimeUnit
     from wizard.ui.cookie_dialog import CookieDialog
 
@@ -485,8 +485,9 @@ def test_cookie_dialog_fills_a_known_cookie_from_the_database(qtbot: Any) -> Non
     assert dialog.category.currentData() == CookieCategory.ANALYTICS
     assert dialog.party.currentData() == Party.FIRST
     assert (dialog.amount.value(), dialog.unit.currentData()) == (2, TimeUnit.YEARS)
-    assert dialog.purpose.value().get("en") == "ID used to identify users"
-    assert dialog.purpose.value().get("nl") is None  # the database speaks English only
+    # The proposed purpose comes in every output language (the database speaks English only).
+    analytics = proposed_purpose("analytics")
+    assert dialog.purpose.value().root == {"en": analytics["en"], "nl": analytics["nl"]}
     cookie = dialog.cookie()
     assert cookie.name == "_ga_XYZ123" and cookie.lifetime is not None
 
@@ -496,7 +497,16 @@ def test_cookie_dialog_fills_a_known_cookie_from_the_database(qtbot: Any) -> Non
     qtbot.mouseClick(dialog.fill_button, Qt.MouseButton.LeftButton)
     assert dialog.party.currentData() == Party.THIRD
     assert dialog.category.currentData() == CookieCategory.MARKETING
-    assert dialog.purpose.value().get("en") == "ID used to identify users"
+    assert dialog.purpose.value().get("en") == analytics["en"]
+
+    # A session cookie of the site's own platform is strictly necessary, first party.
+    dialog.name.clear()
+    dialog.purpose.set_value(LocalText())
+    type_text(dialog.name, "PHPSESSID")
+    qtbot.mouseClick(dialog.fill_button, Qt.MouseButton.LeftButton)
+    assert dialog.category.currentData() == CookieCategory.STRICTLY_NECESSARY
+    assert dialog.party.currentData() == Party.FIRST
+    assert dialog.purpose.value().get("nl") == proposed_purpose("strictly_necessary/session")["nl"]
 
     dialog.name.clear()
     type_text(dialog.name, "our_own_cookie")

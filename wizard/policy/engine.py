@@ -155,7 +155,19 @@ class _Texts:
 
 
 def missing_texts(project: Project, lang: str) -> list[str]:
-    """The user's texts that exist in some language but not in ``lang`` (by field path)."""
+    """The user's texts the policy in ``lang`` would print but that are not written in
+    ``lang`` (by field path), from :func:`wizard.flow.translation_gaps`."""
+    from wizard.flow import translation_gaps
+
+    return [
+        f"{gap.field.rpartition('.')[0]}: no text in language '{lang}'"
+        for gap in translation_gaps(project, lang)
+    ]
+
+
+def engine_missing_texts(project: Project, lang: str) -> list[str]:
+    """What the engine itself finds missing while it reads the answers (for the test that
+    :func:`missing_texts` leaves nothing out)."""
     texts = _Texts(lang)
     _view(project, lang, texts)
     return texts.missing
@@ -471,6 +483,11 @@ def policy_html(project: Project, lang: str) -> str:
     never silently mixes languages.
     """
     _check_lang(lang)
+    # The one check of missing texts (the same the wizard's pages and review show); the
+    # engine's own record stays as a safety net and is tested to add nothing to it.
+    gaps = missing_texts(project, lang)
+    if gaps:
+        raise PolicyError(gaps)
     texts = _Texts(lang)
     context = _view(project, lang, texts)
     if texts.missing:

@@ -137,8 +137,8 @@ class CookieDialog(QDialog):
         )
 
     def fill_from_database(self) -> KnownCookie | None:
-        """Fill the provider, party, category, lifetime and English purpose from the database's
-        entry for the name typed (the user checks them before OK)."""
+        """Fill the provider, party, category, lifetime and the purpose (in every output
+        language) from the database's entry for the name typed (the user checks them)."""
         entry = known_cookie(self.name.text())
         if entry is None:
             return None
@@ -153,10 +153,11 @@ class CookieDialog(QDialog):
                 amount, unit = entry.lifetime
                 self.amount.setValue(amount)
                 self.unit.setCurrentIndex(self.unit.findData(TimeUnit(unit)))
-        if entry.description and "en" in self._languages:
-            purpose = dict(self.purpose.value().root)
-            purpose.setdefault("en", entry.description)
-            self.purpose.set_value(LocalText(purpose))
+        # The proposed purpose in every output language; the person's own words are kept.
+        purpose = dict(self.purpose.value().root)
+        for lang in self._languages:
+            purpose.setdefault(lang, entry.proposed_purpose[lang])
+        self.purpose.set_value(LocalText(purpose))
         self._update()
         return entry
 

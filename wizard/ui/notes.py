@@ -42,7 +42,7 @@ class FieldError(QLabel):
 
 
 class IssueList(QLabel):
-    """The page's open points: blocking ones in red, the others in amber."""
+    """The page's open points: those to fix in red, advice in amber (as on the review page)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

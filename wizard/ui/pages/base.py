@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from wizard import flow
+from wizard import flow, review
 from wizard.flow import PAGE_ORDER, PageId
 from wizard.model.answers import Project
 from wizard.ui.session import Session
@@ -115,10 +115,16 @@ class BasePage(QWizardPage):
         self.refresh()
 
     def refresh(self) -> None:
-        """Update the list of open points and the Next button."""
-        issues = flow.page_issues(self.project, self.page_id)
-        blocking = [*self.input_problems(), *(i.text(_, ui_language()) for i in issues if i.blocking)]
-        warnings = [i.text(_, ui_language()) for i in issues if not i.blocking]
+        """Update the list of open points (must fix in red, advice in amber, as on the review
+        page) and the Next button."""
+        # The review's findings for this page: the same points, in the same colours.
+        found = review.page_findings(self.project, self.page_id)
+        lang = ui_language()
+        blocking = [
+            *self.input_problems(),
+            *(f.text(_, lang) for f in found if f.severity is review.Severity.ERROR),
+        ]
+        warnings = [f.text(_, lang) for f in found if f.severity is not review.Severity.ERROR]
         shown_blocking = blocking[:MAX_SHOWN_ISSUES]
         shown_warnings = warnings[: max(0, MAX_SHOWN_ISSUES - len(shown_blocking))]
         hidden = len(blocking) + len(warnings) - len(shown_blocking) - len(shown_warnings)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard import flow, history
+from wizard import flow, history, review
 from wizard.flow import N_, PageId
 from wizard.model.answers import LANGUAGES, OutputFormat, Project, PublishedVersion
 from wizard.ui.labels import label, language_name, long_date
@@ -380,19 +380,19 @@ class OutputPage(BasePage):
         blockers = flow.generation_blockers(self.project)
         running = self._thread is not None
         self.generate_button.setEnabled(not blockers and not running)
-        if blockers:
-            others = [b for b in blockers if b.page is not PageId.OUTPUT]
-            self.blocked.show_message(
-                ngettext(
-                    "{count} point on other pages must be resolved first (see Review).",
-                    "{count} points on other pages must be resolved first (see Review).",
-                    len(others),
-                ).format(count=len(others))
-                if others
-                else None
-            )
-        else:
-            self.blocked.show_message(None)
+        # The same points, counted the same way, as the review page's summary.
+        others = review.blocking_findings(review.findings(self.project))
+        self.blocked.show_message(
+            ngettext(
+                "{count} point must be resolved before the policy can be generated.",
+                "{count} points must be resolved before the policy can be generated.",
+                len(others),
+            ).format(count=len(others))
+            + " "
+            + _("See the Review page.")
+            if others
+            else None
+        )
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard import flow, review
+from wizard import review
 from wizard.flow import PageId
 from wizard.review import Severity, Status
 from wizard.ui.labels import language_name
@@ -161,7 +161,7 @@ class ReviewPage(BasePage):
                       if self.points.item(i).data(Qt.ItemDataRole.UserRole + 2) is not None), None)
         if first is not None:
             self.points.setCurrentRow(first)
-        blockers = flow.generation_blockers(project)
+        blockers = review.blocking_findings(findings)
         must_fix = review.errors(findings)
         if not findings:
             self.summary.setText(_("Nothing is missing. You can generate the policy."))

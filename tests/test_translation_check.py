@@ -1,0 +1,129 @@
+"""One translation check: what a policy in a language still lacks is decided by
+:func:`wizard.flow.translation_gaps`, and the pages, the review, generation and the engine agree.
+
+The guarantee tested here: when the review has nothing that blocks generation, every chosen
+document is written; in particular a text missing in one language (a purpose's consequence,
+which the pages once missed) is reported, by name, before any file is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pydantic import BaseModel
+
+from wizard import flow, review
+from wizard.flow import PageId
+from wizard.model.answers import LocalText, Project
+from wizard.model.project_file import load_project
+from wizard.output import output_jobs, write_output
+from wizard.policy.engine import PolicyError, build_document, engine_missing_texts, missing_texts
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def _example(name: str = "physiotherapy-practice") -> Project:
+    project = load_project(EXAMPLES / f"{name}.privacy.json")
+    project.publication.languages = ["en", "nl"]
+    project.publication.output_folder = "/tmp/unused"
+    project.publication.effective_date = dt.date(2026, 12, 1)
+    return project
+
+
+def _local_texts(model: BaseModel, path: str = "") -> Iterator[tuple[str, BaseModel, str]]:
+    """Every :class:`LocalText` field of ``model`` (history excluded): (path, owner, name)."""
+    for name in type(model).model_fields:
+        if name == "history":
+            continue
+        value = getattr(model, name)
+        where = f"{path}.{name}" if path else name
+        if isinstance(value, LocalText):
+            yield where, model, name
+        elif isinstance(value, BaseModel):
+            yield from _local_texts(value, where)
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from _local_texts(item, f"{where}[{index}]")
+
+
+def test_a_consequence_missing_in_dutch_is_reported_by_name_and_blocks_generation(
+    tmp_path: Path,
+) -> None:
+    project = _example()
+    purpose = project.purposes[0]
+    assert purpose.consequence.get("nl")
+    purpose.consequence = LocalText({"en": purpose.consequence.root["en"]})
+    project.publication.output_folder = str(tmp_path)
+
+    gaps = flow.translation_gaps(project, "nl")
+    assert [g.field for g in gaps] == ["purposes[0].consequence.nl"]
+    name = purpose.name.root["en"]
+    message = gaps[0].text()
+    assert f"Purpose '{name}'" in message and "Dutch" in message
+    # The page, the review and the Output page see the same point.
+    assert gaps[0] in flow.page_issues(project, PageId.PURPOSES)
+    found = review.findings(project)
+    assert [f.field for f in found if f.field == gaps[0].field] == [gaps[0].field]
+    assert [f.field for f in review.blocking_findings(found)] == [gaps[0].field]
+    assert not flow.ready_to_generate(project)
+    with pytest.raises(PolicyError, match=r"purposes\[0\]\.consequence"):
+        build_document(project, "nl")
+    # Written in Dutch, nothing blocks any more, and every file is written.
+    purpose.consequence = LocalText({**purpose.consequence.root, "nl": "geen afspraak."})
+    assert flow.ready_to_generate(project)
+    for job in output_jobs(project, tmp_path):
+        write_output(project, job)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "privacy-policy-en.docx",
+        "privacy-policy-en.pdf",
+        "privacy-policy-nl.docx",
+        "privacy-policy-nl.pdf",
+    ]
+
+
+@pytest.mark.parametrize("name", ["physiotherapy-practice", "software-company",
+                                  "telehealth-startup"])
+def test_nothing_missing_means_the_engine_writes_every_language(name: str) -> None:
+    """Drop Dutch from each text of a complete project in turn: whenever the shared check
+    finds nothing missing, the engine writes the Dutch policy; and the engine never finds a
+    missing text that the shared check did not report."""
+    base = _example(name)
+    assert flow.translation_gaps(base, "nl") == []
+    for path, _owner, _field in _local_texts(base):
+        project = base.model_copy(deep=True)
+        owner = next(o for p, o, _f in _local_texts(project) if p == path)
+        text: LocalText = getattr(owner, _field)
+        if "nl" not in text.root:
+            continue
+        setattr(owner, _field, LocalText({k: v for k, v in text.root.items() if k != "nl"}))
+        shared = set(missing_texts(project, "nl"))
+        assert set(engine_missing_texts(project, "nl")) <= shared, path
+        if not flow.translation_gaps(project, "nl"):
+            assert build_document(project, "nl").blocks, path
+        else:
+            assert not flow.ready_to_generate(project), path
+            with pytest.raises(PolicyError):
+                build_document(project, "nl")
+
+
+def test_every_gap_message_names_its_item() -> None:
+    project = _example("telehealth-startup")
+    for _path, owner, field in _local_texts(project):
+        text = getattr(owner, field)
+        if text.get("en"):
+            setattr(owner, field, LocalText({"en": text.root["en"]}))
+    gaps = flow.translation_gaps(project, "nl")
+    assert gaps
+    for gap in gaps:
+        message = gap.text()
+        assert message.endswith("not written in Dutch yet."), message
+        if gap.field.startswith("purposes["):
+            assert message.startswith("Purpose '"), message
+        if gap.field.startswith("recipients["):
+            assert message.startswith("Recipient '"), message
+    texts = [g.text() for g in gaps]
+    assert len(texts) == len(set(texts)), "two gaps read the same"

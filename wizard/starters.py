@@ -1,0 +1,60 @@
+"""Starter projects: a project already filled in for a common kind of organisation.
+
+Each starter (``resources/data/starters/<id>.json``, listed in ``index.json`` with its name in
+every UI language) fills the services, the purposes with their legal bases and retention, the
+typical processors (from the processor catalogue) and cookies, with every text in English,
+Dutch, French and German. What only the person knows (name, address, e-mail address, the
+provider of their own cookies) is left for them. Starters load through the project file's
+loader, so they are validated like any project. No Qt here.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from wizard.model.answers import Project
+from wizard.model.project_file import loads_project
+from wizard.resources import read_text
+
+__all__ = ["Starter", "load_starter", "starters"]
+
+
+@dataclass(frozen=True)
+class Starter:
+    """One starter project: its id, its name and a one-line description per UI language."""
+
+    id: str
+    names: dict[str, str]
+    descriptions: dict[str, str]
+
+    def name(self, lang: str) -> str:
+        """The name in ``lang`` (English when the language is unknown)."""
+        return self.names.get(lang) or self.names["en"]
+
+    def description(self, lang: str) -> str:
+        """The description in ``lang`` (English when the language is unknown)."""
+        return self.descriptions.get(lang) or self.descriptions["en"]
+
+
+@cache
+def _index() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(read_text("data", "starters", "index.json"))
+    return data
+
+
+def starters() -> list[Starter]:
+    """The starter projects, in the order the welcome page offers them."""
+    return [
+        Starter(entry["id"], dict(entry["name"]), dict(entry["description"]))
+        for entry in _index()["starters"]
+    ]
+
+
+def load_starter(starter_id: str) -> Project:
+    """A new project from the starter ``starter_id`` (a fresh copy each time)."""
+    if starter_id not in {s.id for s in starters()}:
+        raise KeyError(f"no starter project {starter_id!r}")
+    return loads_project(read_text("data", "starters", f"{starter_id}.json"), starter_id)
