@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -16,3 +18,23 @@ EXAMPLES = ROOT / "examples"
 @pytest.fixture
 def examples_dir() -> Path:
     return EXAMPLES
+
+
+def local_texts(model: BaseModel, path: str = "") -> Iterator[tuple[str, BaseModel, str]]:
+    """Every per-language text field (``LocalText``) of ``model``, the history of published
+    versions excluded: (model path, owning object, field name)."""
+    from wizard.model.answers import LocalText
+
+    for name in type(model).model_fields:
+        if name == "history":
+            continue
+        value = getattr(model, name)
+        where = f"{path}.{name}" if path else name
+        if isinstance(value, LocalText):
+            yield where, model, name
+        elif isinstance(value, BaseModel):
+            yield from local_texts(value, where)
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from local_texts(item, f"{where}[{index}]")

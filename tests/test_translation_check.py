@@ -9,12 +9,11 @@ which the pages once missed) is reported, by name, before any file is written.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pydantic import BaseModel
 
+from tests.conftest import local_texts
 from wizard import flow, review
 from wizard.flow import PageId
 from wizard.model.answers import LocalText, Project
@@ -31,23 +30,6 @@ def _example(name: str = "physiotherapy-practice") -> Project:
     project.publication.output_folder = "/tmp/unused"
     project.publication.effective_date = dt.date(2026, 12, 1)
     return project
-
-
-def _local_texts(model: BaseModel, path: str = "") -> Iterator[tuple[str, BaseModel, str]]:
-    """Every :class:`LocalText` field of ``model`` (history excluded): (path, owner, name)."""
-    for name in type(model).model_fields:
-        if name == "history":
-            continue
-        value = getattr(model, name)
-        where = f"{path}.{name}" if path else name
-        if isinstance(value, LocalText):
-            yield where, model, name
-        elif isinstance(value, BaseModel):
-            yield from _local_texts(value, where)
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    yield from _local_texts(item, f"{where}[{index}]")
 
 
 def test_a_consequence_missing_in_dutch_is_reported_by_name_and_blocks_generation(
@@ -93,9 +75,9 @@ def test_nothing_missing_means_the_engine_writes_every_language(name: str) -> No
     missing text that the shared check did not report."""
     base = _example(name)
     assert flow.translation_gaps(base, "nl") == []
-    for path, _owner, _field in _local_texts(base):
+    for path, _owner, _field in local_texts(base):
         project = base.model_copy(deep=True)
-        owner = next(o for p, o, _f in _local_texts(project) if p == path)
+        owner = next(o for p, o, _f in local_texts(project) if p == path)
         text: LocalText = getattr(owner, _field)
         if "nl" not in text.root:
             continue
@@ -112,7 +94,7 @@ def test_nothing_missing_means_the_engine_writes_every_language(name: str) -> No
 
 def test_every_gap_message_names_its_item() -> None:
     project = _example("telehealth-startup")
-    for _path, owner, field in _local_texts(project):
+    for _path, owner, field in local_texts(project):
         text = getattr(owner, field)
         if text.get("en"):
             setattr(owner, field, LocalText({"en": text.root["en"]}))

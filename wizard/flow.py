@@ -110,6 +110,38 @@ def next_page(project: Project, current: PageId) -> PageId | None:
     return None
 
 
+# --- help for the hard questions ------------------------------------------------------------------
+
+#: An example and a "Not sure?" line in plain words for the questions people find hardest,
+#: shown beside them (the legal basis, the Art. 9 condition, retention and transfers).
+NOT_SURE: dict[str, str] = {
+    "legal_basis": N_(
+        "Example: treating a patient rests on (b), the treatment agreement; keeping invoices "
+        "for the tax authorities on (c), a legal obligation. Not sure? Choose (b) for what you "
+        "need to do what people asked you to, (c) for what a law makes you do, and keep (a), "
+        "consent, for extras people may refuse, such as a newsletter."
+    ),
+    "special_condition": N_(
+        "Example: a practice that treats patients relies on (h), health care. Not sure? If you "
+        "are a care provider bound by professional secrecy and use health data to treat people, "
+        "choose (h); for anything else, such as research or an optional service, ask people "
+        "for their explicit consent and choose (a)."
+    ),
+    "retention": N_(
+        "Example: appointment details two years after the last visit; patient records as long "
+        "as the law on medical records requires (20 years in the Netherlands). Not sure? Give a "
+        "period and the event it runs from, or the law that sets it: 'as long as necessary' "
+        "does not tell people anything."
+    ),
+    "transfers": N_(
+        "Example: a video-call service in the United States that is certified under the Data "
+        "Privacy Framework. Not sure? Look for 'Data Privacy Framework' or 'standard "
+        "contractual clauses' in the provider's data processing agreement or privacy page; if "
+        "it names neither, ask the provider before you use it."
+    ),
+}
+
+
 # --- issues ---------------------------------------------------------------------------------------
 
 
@@ -819,12 +851,16 @@ def proposed_languages(ui_language: str | None, country: str | None) -> list[str
     return list(dict.fromkeys([*base, *official])) or ["en"]
 
 
-def _update_languages(project: Project, previous_country: str | None) -> None:
+def _update_languages(
+    project: Project, previous_country: str | None, ui_language: str | None
+) -> None:
     """Follow a change of country with the proposed languages, unless the person chose other
-    languages than the proposal for the previous country (for any window language)."""
+    languages than the proposal for the previous country (for the window's language, or for
+    any language when it is not known)."""
     pub = project.publication
     current = set(pub.languages)
-    for base in (*LANGUAGES, None):
+    bases = (ui_language,) if ui_language else (*LANGUAGES, None)
+    for base in bases:
         if current == set(proposed_languages(base, previous_country)):
             pub.languages = proposed_languages(base, project.organisation.country)
             return
@@ -846,14 +882,17 @@ def new_project(ui_language: str | None = None, starter: str | None = None) -> P
 
 
 def apply_country_defaults(
-    project: Project, previous_country: str | None, previous_region: str | None
+    project: Project,
+    previous_country: str | None,
+    previous_region: str | None,
+    ui_language: str | None = None,
 ) -> None:
     """After the country (or German Land) changed, update the supervisory authority, the
     children's age threshold and the policy languages, unless the user chose them differently
     from the old proposal."""
     org = project.organisation
     if org.country != previous_country:
-        _update_languages(project, previous_country)
+        _update_languages(project, previous_country, ui_language)
     old_authority = proposed_authority_id(previous_country, previous_region)
     authority = project.authority
     if (not authority.catalog_id and not authority.name) or (
@@ -1037,6 +1076,25 @@ def recipient_from_catalog(entry: Any) -> Recipient:
     )
 
 
+def propose_consent_texts(project: Project, cookie: Cookie) -> bool:
+    """When ``cookie`` needs consent and the project does not yet say how consent is asked or
+    withdrawn, propose both (in every language); True when something was proposed."""
+    if cookie.category is CookieCategory.STRICTLY_NECESSARY:
+        return False
+    from wizard.catalog.cookies import proposed_consent_texts
+
+    texts = proposed_consent_texts()
+    cookies = project.cookies
+    proposed = False
+    if not cookies.consent_mechanism:
+        cookies.consent_mechanism = LocalText(texts["consent_mechanism"])
+        proposed = True
+    if not cookies.withdrawal:
+        cookies.withdrawal = LocalText(texts["withdrawal"])
+        proposed = True
+    return proposed
+
+
 # --- cookies from a CSV file ----------------------------------------------------------------------
 
 COOKIE_CSV_COLUMNS = ("name", "provider", "party", "category", "purpose", "lifetime")
@@ -1115,6 +1173,7 @@ __all__ = [
     "GERMAN_LAENDER",
     "LANGUAGES",
     "LANGUAGE_NAMES",
+    "NOT_SURE",
     "PAGE_ORDER",
     "STARTER_PROVIDER",
     "Issue",
@@ -1142,6 +1201,7 @@ __all__ = [
     "page_issues",
     "parse_cookies_csv",
     "parse_lifetime",
+    "propose_consent_texts",
     "proposed_age",
     "proposed_authority_id",
     "purpose_issues",

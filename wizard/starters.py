@@ -5,7 +5,8 @@ every UI language) fills the services, the purposes with their legal bases and r
 typical processors (from the processor catalogue) and cookies, with every text in English,
 Dutch, French and German. What only the person knows (name, address, e-mail address, the
 provider of their own cookies) is left for them. Starters load through the project file's
-loader, so they are validated like any project. No Qt here.
+loader, so they are validated like any project. No Qt here; the model is imported only when
+a starter is loaded, so the welcome page can list the starters before the model is needed.
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from wizard.model.answers import Project
-from wizard.model.project_file import loads_project
 from wizard.resources import read_text
+
+if TYPE_CHECKING:
+    from wizard.model.answers import Project
 
 __all__ = ["Starter", "load_starter", "starters"]
 
@@ -55,6 +57,8 @@ def starters() -> list[Starter]:
 
 def load_starter(starter_id: str) -> Project:
     """A new project from the starter ``starter_id`` (a fresh copy each time)."""
+    from wizard.model.project_file import loads_project
+
     if starter_id not in {s.id for s in starters()}:
         raise KeyError(f"no starter project {starter_id!r}")
     return loads_project(read_text("data", "starters", f"{starter_id}.json"), starter_id)

@@ -43,6 +43,7 @@ __all__ = [
     "known_cookie",
     "known_cookies",
     "parse_retention",
+    "proposed_consent_texts",
     "proposed_purpose",
 ]
 
@@ -120,6 +121,13 @@ def classify(
                                       else rule["category"])
         return Classification(rule["category"], rule.get("party") == "first", key)
     return None
+
+
+def proposed_consent_texts() -> dict[str, dict[str, str]]:
+    """How consent is asked and withdrawn (``consent_mechanism``, ``withdrawal``), proposed in
+    every policy language once a cookie needs consent."""
+    texts: dict[str, dict[str, str]] = _rules()["consent_texts"]
+    return {key: dict(value) for key, value in texts.items()}
 
 
 def proposed_purpose(purpose_key: str) -> dict[str, str]:

@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self.welcome.open_recent_requested.connect(self._open_recent)
         self.welcome.recover_requested.connect(self.recover)
         self.welcome.leaving.connect(self.ensure_ready)
+        self.welcome.leaving.connect(self._apply_welcome_choices)
         self.wizard.finish_requested.connect(self.close)
         self.wizard.page_changed.connect(self._page_changed)
         self.autosave_timer = QTimer(self)
@@ -117,7 +118,9 @@ class MainWindow(QMainWindow):
             return
         from wizard.ui.session import Session
 
+        self.welcome.fill_starters()
         self._session = session = Session(self)
+        session.project = self.welcome.new_project()  # in the languages chosen there
         self.wizard.add_pages(session)
         session.modified_changed.connect(self._update_title)
         session.changed.connect(self._project_changed)
@@ -125,6 +128,14 @@ class MainWindow(QMainWindow):
         self._fill_steps()
         self._update_steps()
         self.autosave_timer.start()
+
+    def _apply_welcome_choices(self) -> None:
+        """Next on the welcome page starts the kind of project and the languages chosen there,
+        when the project shown is still the untouched new one."""
+        session = self.session
+        if self.welcome.choices_touched and session.path is None and not session.modified:
+            session.replace(self.welcome.new_project(), None)
+            self.welcome.choices_touched = False
 
     @property
     def session(self) -> Session:
@@ -281,9 +292,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return
         self.clear_autosave()
-        from wizard.model.answers import Project
-
-        self.session.replace(Project(), None)
+        self.session.replace(self.welcome.new_project(), None)
         self.wizard.restart()
         self.wizard.next()
 

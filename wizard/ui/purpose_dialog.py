@@ -116,6 +116,8 @@ class PurposeDialog(QDialog):
                 "Use (b) when you need the data to give the care or service someone asked for, "
                 "(c) when a law obliges you, (a) only when people may freely say no."
             )
+            + " "
+            + _(flow.NOT_SURE["legal_basis"])
         )
         form.addRow(self.basis_help)
         self.interest = LocalTextEdit(multiline=True)
@@ -124,6 +126,8 @@ class PurposeDialog(QDialog):
         self.condition_label = add_form_row(
             form, _("&Condition for health or other special data (Art. 9 GDPR):"), self.condition
         )
+        self.condition_help = Explanation(_(flow.NOT_SURE["special_condition"]))
+        form.addRow(self.condition_help)
         self.source = LocalTextEdit()
         add_form_row(
             form, _("&Source, when not from the person (leave empty if from them):"), self.source
@@ -159,6 +163,7 @@ class PurposeDialog(QDialog):
         add_form_row(retention_form, _("Or the cri&teria that decide it:"), self.criteria)
         self.statute = QLineEdit()
         add_form_row(retention_form, _("Law that sets the period (optional):"), self.statute)
+        retention_form.addRow(Explanation(_(flow.NOT_SURE["retention"])))
         layout.addWidget(retention_box)
 
         self.issues = IssueList()
@@ -256,8 +261,12 @@ class PurposeDialog(QDialog):
         special = self._has_special()
         self.condition.setVisible(special)
         self.condition_label.setVisible(special)
+        self.condition_help.setVisible(special)
         self.unit.setEnabled(self.amount.value() > 0)
         issues = flow.purpose_issues(self.purpose(), 0, self._languages)
-        blocking = [i.text(_, ui_language()) for i in issues if i.blocking]
-        self.issues.show_issues(blocking, [i.text(_, ui_language()) for i in issues if not i.blocking])
+        # Red as on the page and the review: what blocks, and texts missing in a language.
+        red = [i.text(_, ui_language()) for i in issues if flow.blocks_generation(i)]
+        amber = [i.text(_, ui_language()) for i in issues if not flow.blocks_generation(i)]
+        self.issues.show_issues(red, amber)
+        blocking = [i for i in issues if i.blocking]
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not blocking)

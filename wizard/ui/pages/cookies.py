@@ -135,7 +135,12 @@ class CookiesPage(BasePage):
         dialog = CookieDialog(cookie, self.project.publication.languages, self)
         if QDialog.DialogCode(dialog.exec()) is not QDialog.DialogCode.Accepted:
             return None
-        return dialog.cookie()
+        cookie = dialog.cookie()
+        if flow.propose_consent_texts(self.project, cookie):
+            # A cookie that needs consent: propose how it is asked and withdrawn.
+            self.consent.set_value(self.project.cookies.consent_mechanism)
+            self.withdrawal.set_value(self.project.cookies.withdrawal)
+        return cookie
 
     def import_csv_dialog(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(

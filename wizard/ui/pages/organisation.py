@@ -15,7 +15,7 @@ from wizard import flow
 from wizard.flow import GERMAN_LAENDER, PageId
 from wizard.model.answers import Person
 from wizard.model.countries import EEA_COUNTRIES
-from wizard.ui.labels import countries_sorted
+from wizard.ui.labels import countries_sorted, language_name
 from wizard.ui.pages.base import BasePage, section_label
 from wizard.ui.tr import _, ui_language
 from wizard.ui.widgets import CheckedLineEdit, Explanation, add_form_row, new_form
@@ -192,7 +192,14 @@ class OrganisationPage(BasePage):
             who = _("Choose the Land to find the competent supervisory authority.")
         else:
             who = _("No supervisory authority known for this country: choose one later.")
-        return who + " " + _("Age of digital consent (Art. 8 GDPR): {age}.").format(age=age)
+        languages = ", ".join(language_name(lang) for lang in self.project.publication.languages)
+        return (
+            who
+            + " "
+            + _("Age of digital consent (Art. 8 GDPR): {age}.").format(age=age)
+            + " "
+            + _("Policy languages: {languages}.").format(languages=languages)
+        )
 
     # --- widgets -> model ----------------------------------------------------------------------
 
@@ -228,7 +235,7 @@ class OrganisationPage(BasePage):
         org.address.country = org.country
         org.region = self.region.currentData() if org.country == "DE" else None
         if (org.country, org.region) != previous:
-            flow.apply_country_defaults(self.project, *previous)
+            flow.apply_country_defaults(self.project, *previous, ui_language())
         self._update_visibility()
         self.changed()
 

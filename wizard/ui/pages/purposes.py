@@ -14,8 +14,8 @@ from wizard.ui.purpose_dialog import PurposeDialog
 from wizard.ui.tr import _, text_language
 
 
-def retention_summary(purpose: Purpose) -> str:
-    """The retention in a few words, for the table."""
+def retention_summary(purpose: Purpose, lang: str = "en") -> str:
+    """The retention in a few words, for the table (criteria in ``lang`` where written)."""
     retention = purpose.retention
     parts = []
     if retention.period:
@@ -23,7 +23,7 @@ def retention_summary(purpose: Purpose) -> str:
         if retention.starting:
             parts.append(label(retention.starting))
     elif retention.criteria:
-        parts.append(next(iter(retention.criteria.root.values())))
+        parts.append(retention.criteria.get(lang) or next(iter(retention.criteria.root.values())))
     return " ".join(parts)
 
 
@@ -69,7 +69,7 @@ class PurposesPage(BasePage):
             flow.purpose_label(purpose, lang),
             ", ".join(label(c).split(" (")[0] for c in purpose.data_categories),
             label(purpose.legal_basis) if purpose.legal_basis else _("(missing)"),
-            retention_summary(purpose) or _("(missing)"),
+            retention_summary(purpose, lang) or _("(missing)"),
         ]
 
     def open_dialog(self, purpose: Purpose | None) -> Purpose | None:

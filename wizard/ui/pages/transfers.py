@@ -30,7 +30,7 @@ class TransfersPage(BasePage):
             "safeguard, and the policy must name it. Your contract with the recipient or its "
             "privacy page says which one applies; for US companies it is usually the Data "
             "Privacy Framework or standard contractual clauses."
-        )
+        ) + " " + _(flow.NOT_SURE["transfers"])
 
     def build(self, body: QWidget) -> None:
         self._layout = QVBoxLayout(body)

@@ -1,15 +1,24 @@
 """The first page: start a new project, open one, open a recent one, or recover unsaved work.
 
+A new project is empty or starts from a starter project for a common kind of organisation
+(a practice, a dental practice, a telehealth app, a software company, a shop or association),
+and its policy languages are chosen here first: proposed from the window's language, and
+extended with the official languages of the country once it is chosen.
+
 It needs no answers model (recent files come from the settings, the recovery offer from the
-data folder), so the window can paint it before the model and the other pages are loaded.
+data folder, the starters from their index), so the window can paint it before the model and
+the other pages are loaded.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -24,7 +33,15 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.ui.notes import Explanation
-from wizard.ui.tr import _
+from wizard.ui.tr import _, ui_language
+
+if TYPE_CHECKING:
+    from wizard.model.answers import Project
+
+#: The policy languages, in the order offered (the model's ``LANGUAGES``, without importing it).
+POLICY_LANGUAGES = ("en", "nl", "fr", "de")
+#: Their names (the messages of ``flow.LANGUAGE_NAMES``, translated when shown).
+LANGUAGE_LABELS = {"en": "English", "nl": "Dutch", "fr": "French", "de": "German"}
 
 #: The wizard id of the page that follows (the organisation page; see flow.PAGE_ORDER).
 NEXT_PAGE_NUMBER = 1
@@ -46,6 +63,8 @@ class WelcomePage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.just_initialised = False
+        #: True once the person changed the kind of organisation or the languages.
+        self.choices_touched = False
         self.setTitle(self.title_text())
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -97,14 +116,49 @@ class WelcomePage(QWizardPage):
         self.recovery_box.hide()
         layout.addWidget(self.recovery_box)
 
-        buttons = QHBoxLayout()
+        self.new_box = QGroupBox(_("New project"))
+        new_layout = QVBoxLayout(self.new_box)
+        kind_label = QLabel(_("&Kind of organisation:"))
+        self.starter = QComboBox()
+        self.starter.setAccessibleName(_("Kind of organisation"))
+        kind_label.setBuddy(self.starter)
+        self.starter.addItem(_("Empty project (answer every question yourself)"), "")
+        self.starter.currentIndexChanged.connect(self._starter_changed)
+        self.starter_description = Explanation("")
+        new_layout.addWidget(kind_label)
+        new_layout.addWidget(self.starter)
+        new_layout.addWidget(self.starter_description)
+        new_layout.addWidget(QLabel(_("Languages of the privacy policy:")))
+        row = QHBoxLayout()
+        self.language_boxes: dict[str, QCheckBox] = {}
+        for lang in POLICY_LANGUAGES:
+            box = QCheckBox(_(LANGUAGE_LABELS[lang]))
+            box.setChecked(lang == ui_language())
+            box.toggled.connect(self._languages_changed)
+            self.language_boxes[lang] = box
+            row.addWidget(box)
+        row.addStretch(1)
+        new_layout.addLayout(row)
+        self._keep_one_language()
+        new_layout.addWidget(
+            Explanation(
+                _(
+                    "When you choose your country, its official languages are added (for "
+                    "Belgium: Dutch, French and German), unless you chose the languages "
+                    "yourself. You can change them later on the last page."
+                )
+            )
+        )
         self.new_button = QPushButton(_("&Start a new project"))
         self.new_button.setAccessibleName(_("Start a new project"))
         self.new_button.clicked.connect(self.new_requested)
+        new_layout.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.new_box)
+
+        buttons = QHBoxLayout()
         self.open_button = QPushButton(_("&Open a project..."))
         self.open_button.setAccessibleName(_("Open a project"))
         self.open_button.clicked.connect(self.open_requested)
-        buttons.addWidget(self.new_button)
         buttons.addWidget(self.open_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -118,8 +172,8 @@ class WelcomePage(QWizardPage):
         layout.addWidget(
             Explanation(
                 _(
-                    "Next continues with the project shown in the title bar (a new, empty "
-                    "project when you have not opened one)."
+                    "Next continues with the project shown in the title bar; a new project "
+                    "starts as chosen above."
                 )
             )
         )
@@ -127,8 +181,55 @@ class WelcomePage(QWizardPage):
         layout.addWidget(self.recent_label)
         layout.addWidget(self.recent, 1)
         layout.addStretch(0)
+        self.setTabOrder(self.starter, self.language_boxes[POLICY_LANGUAGES[0]])
+        for first, second in zip(POLICY_LANGUAGES, POLICY_LANGUAGES[1:], strict=False):
+            self.setTabOrder(self.language_boxes[first], self.language_boxes[second])
+        self.setTabOrder(self.language_boxes[POLICY_LANGUAGES[-1]], self.new_button)
         self.setTabOrder(self.new_button, self.open_button)
         self.setTabOrder(self.open_button, self.recent)
+
+    # --- the new project --------------------------------------------------------------------
+
+    def fill_starters(self) -> None:
+        """Offer the starter projects (once; after the first paint, as they are data files)."""
+        if self.starter.count() > 1:
+            return
+        from wizard.starters import starters
+
+        self.starter.blockSignals(True)
+        for starter in starters():
+            self.starter.addItem(starter.name(ui_language()), starter.id)
+        self.starter.blockSignals(False)
+
+    def _starter_changed(self, *_args: object) -> None:
+        from wizard.starters import starters
+
+        self.choices_touched = True
+        starter_id = self.starter.currentData()
+        found = next((s for s in starters() if s.id == starter_id), None)
+        self.starter_description.setText(found.description(ui_language()) if found else "")
+
+    def _languages_changed(self, *_args: object) -> None:
+        self.choices_touched = True
+        self._keep_one_language()
+
+    def _keep_one_language(self) -> None:
+        checked = [lang for lang, box in self.language_boxes.items() if box.isChecked()]
+        # At least one language: the last ticked box cannot be cleared.
+        for lang, box in self.language_boxes.items():
+            box.setEnabled(not (checked == [lang]))
+
+    def chosen_languages(self) -> list[str]:
+        """The policy languages ticked (in the order offered)."""
+        return [lang for lang, box in self.language_boxes.items() if box.isChecked()]
+
+    def new_project(self) -> Project:
+        """A new project as chosen here: empty or from the starter, in the languages ticked."""
+        from wizard import flow
+
+        project = flow.new_project(ui_language(), self.starter.currentData() or None)
+        project.publication.languages = self.chosen_languages() or project.publication.languages
+        return project
 
     def set_recent(self, paths: list[str]) -> None:
         """Show the recently used project files (existing ones only)."""
