@@ -220,3 +220,16 @@ def test_consent_texts_are_proposed_in_four_languages_once_a_cookie_needs_consen
     project.cookies.withdrawal = LocalText({"en": "Use the footer link."})
     assert not flow.propose_consent_texts(project, analytics)
     assert project.cookies.withdrawal.get("en") == "Use the footer link."
+
+
+def test_every_catalogue_note_and_purpose_is_written_in_all_four_languages() -> None:
+    from wizard.catalog.processors import processor, processors
+
+    for item in processors():
+        assert set(item.purpose) == set(LANGUAGES), item.id
+        assert set(item.notes_by_language) == set(LANGUAGES), item.id
+        for lang in LANGUAGES:
+            assert item.notes_in(lang).strip(), (item.id, lang)
+        assert len({item.notes_in(lang) for lang in LANGUAGES}) == len(LANGUAGES), item.id
+    analytics = processor("google-analytics")
+    assert analytics is not None and analytics.notes_in("de").startswith("Auftragsverarbeiter")

@@ -105,7 +105,8 @@ class Processor:
     purpose: Mapping[str, str] = field(hash=False)
     """What the service is used for: a short noun phrase per language code."""
     website: str
-    notes: str
+    notes_by_language: Mapping[str, str] = field(hash=False)
+    """What to know about the entry (sources, what to check), per language code."""
     source: str
     """Where the values come from (``" ; "``-separated)."""
     verified_on: date | None
@@ -114,6 +115,15 @@ class Processor:
     def purpose_in(self, lang: str) -> str:
         """The purpose in ``lang``, falling back to English for an unknown language."""
         return self.purpose.get(lang.lower()) or self.purpose["en"]
+
+    @property
+    def notes(self) -> str:
+        """The notes in English (the language the sources were recorded in)."""
+        return self.notes_by_language.get("en", "")
+
+    def notes_in(self, lang: str) -> str:
+        """The notes in ``lang``, falling back to English for an unknown language."""
+        return self.notes_by_language.get(lang.lower()) or self.notes
 
 
 def _text(raw: Mapping[str, Any], key: str, where: str) -> str:
@@ -147,6 +157,11 @@ def _to_processor(raw: Mapping[str, Any], index: int) -> Processor:
     purpose = raw["purpose"]
     if not isinstance(purpose, dict) or not isinstance(purpose.get("en"), str):
         raise ValueError(f"{where}: purpose must map language codes to text, with English")
+    notes = raw["notes"]
+    if isinstance(notes, str):
+        notes = {"en": notes}
+    if not isinstance(notes, dict) or not isinstance(notes.get("en"), str):
+        raise ValueError(f"{where}: notes must map language codes to text, with English")
     verified = raw["verified_on"]
     return Processor(
         id=_text(raw, "id", where),
@@ -160,7 +175,9 @@ def _to_processor(raw: Mapping[str, Any], index: int) -> Processor:
         data_categories=_codes(raw, "data_categories", where),
         purpose=MappingProxyType({str(lang): str(text).strip() for lang, text in purpose.items()}),
         website=_text(raw, "website", where),
-        notes=_text(raw, "notes", where),
+        notes_by_language=MappingProxyType(
+            {str(lang): str(text).strip() for lang, text in notes.items()}
+        ),
         source=_text(raw, "source", where),
         verified_on=date.fromisoformat(verified) if isinstance(verified, str) else None,
     )

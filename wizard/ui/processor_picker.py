@@ -126,7 +126,7 @@ class ProcessorPicker(QDialog):
         )
         html += "</table>"
         if entry.notes:
-            html += f"<p>{escape(entry.notes)}</p>"
+            html += f"<p>{escape(entry.notes_in(ui_language()))}</p>"
         if entry.verified_on:
             html += "<p><i>" + escape(
                 _("Checked on {date}.").format(date=long_date(entry.verified_on))
