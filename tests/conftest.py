@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from pydantic import BaseModel
+
+if TYPE_CHECKING:  # pydantic is imported by the tests themselves, after Qt's import hooks
+    from pydantic import BaseModel
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -23,6 +26,8 @@ def examples_dir() -> Path:
 def local_texts(model: BaseModel, path: str = "") -> Iterator[tuple[str, BaseModel, str]]:
     """Every per-language text field (``LocalText``) of ``model``, the history of published
     versions excluded: (model path, owning object, field name)."""
+    from pydantic import BaseModel
+
     from wizard.model.answers import LocalText
 
     for name in type(model).model_fields:
