@@ -233,3 +233,23 @@ def test_every_catalogue_note_and_purpose_is_written_in_all_four_languages() -> 
         assert len({item.notes_in(lang) for lang in LANGUAGES}) == len(LANGUAGES), item.id
     analytics = processor("google-analytics")
     assert analytics is not None and analytics.notes_in("de").startswith("Auftragsverarbeiter")
+
+
+def test_the_organisations_name_becomes_the_provider_of_its_own_cookies() -> None:
+    project = flow.new_project("en", "shop")
+    own = [c for c in project.cookies.items if c.party is Party.FIRST]
+    assert own and all(c.provider == flow.STARTER_PROVIDER for c in own)
+    for typed in ("D", "De", "De Brug"):
+        previous = flow.own_name(project)
+        project.organisation.legal_name = typed
+        flow.apply_own_name(project, previous)
+    assert all(c.provider == "De Brug" for c in own)
+    # A provider the person wrote is theirs; a third party's cookie is never touched.
+    own[0].provider = "Webshop hosting"
+    previous = flow.own_name(project)
+    project.organisation.trading_name = "Winkel De Brug"
+    flow.apply_own_name(project, previous)
+    assert own[0].provider == "Webshop hosting"
+    assert all(c.provider == "Winkel De Brug" for c in own[1:])
+    assert not [i for i in flow.page_issues(project, flow.PageId.COOKIES)
+                if i.field.endswith(".provider")]

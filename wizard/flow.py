@@ -646,6 +646,22 @@ def _cookies_issues(project: Project) -> list[Issue]:
 STARTER_PROVIDER = "…"
 
 
+def own_name(project: Project) -> str:
+    """The name the organisation is known by: its trading name, else its legal name."""
+    org = project.organisation
+    return org.trading_name or org.legal_name
+
+
+def apply_own_name(project: Project, previous_name: str) -> None:
+    """After the organisation's name changed, its own (first-party) cookies that named it, or
+    still wait for it (:data:`STARTER_PROVIDER`), name the new one as their provider."""
+    name = own_name(project) or STARTER_PROVIDER
+    for cookie in project.cookies.items:
+        if cookie.party is Party.FIRST and cookie.provider in (STARTER_PROVIDER, previous_name):
+            if cookie.provider != name:
+                cookie.provider = name
+
+
 def _children_issues(project: Project) -> list[Issue]:
     page = PageId.CHILDREN
     children = project.children
@@ -1182,6 +1198,8 @@ __all__ = [
     "add_suggestions",
     "applicable_pages",
     "apply_country_defaults",
+    "apply_own_name",
+    "own_name",
     "blocks_generation",
     "country_languages",
     "new_project",

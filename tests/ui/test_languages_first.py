@@ -10,7 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 
 from tests.ui.conftest import click, click_next, current, type_text
 from wizard import flow, review
@@ -21,6 +23,8 @@ from wizard.ui.notes import ERROR_COLOUR, WARNING_COLOUR
 from wizard.ui.tr import set_ui_language
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+docx = pytest.importorskip("docx")
 
 
 def test_a_starter_project_in_the_languages_proposed_on_the_welcome_page(
@@ -123,21 +127,54 @@ def test_page_review_and_output_count_and_colour_the_same_points(
     assert not flow.ready_to_generate(project)
 
 
-def test_a_new_project_typed_in_two_languages_is_ready_on_review(
-    qtbot: Any, window: MainWindow
+def test_a_starter_project_typed_from_nothing_to_documents_in_two_languages(
+    qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A practice with a Dutch and an English policy: choose the starter, type the
+    organisation's own facts, and nothing else is needed before Generate."""
     welcome = window.wizard.pages[PageId.WELCOME]
     welcome.starter.setCurrentIndex(welcome.starter.findData("practice"))
     qtbot.mouseClick(welcome.new_button, Qt.MouseButton.LeftButton)
     org = window.wizard.pages[PageId.ORGANISATION]
     type_text(org.legal_name, "Fysiotherapie De Brug B.V.")
     type_text(org.street, "Brugstraat 1")
+    type_text(org.postal_code, "3511 AB")
     type_text(org.city, "Utrecht")
     org.country.setCurrentIndex(org.country.findData("NL"))
     type_text(org.email, "privacy@debrug.example")
     project = window.session.project
     assert project.publication.languages == ["en", "nl"]
-    for cookie in project.cookies.items:
-        cookie.provider = "Fysiotherapie De Brug B.V."
+    # The practice's own cookies name it as their provider.
+    own = [c for c in project.cookies.items if c.party.value == "first"]
+    assert own and all(c.provider == "Fysiotherapie De Brug B.V." for c in own)
     assert review.blocking_findings(review.findings(project)) == []
     assert review.errors(review.findings(project)) == []
+
+    window.wizard.jump_to(PageId.OUTPUT)
+    output = window.wizard.pages[PageId.OUTPUT]
+    folder = tmp_path / "out"
+    folder.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    qtbot.mouseClick(output.browse, Qt.MouseButton.LeftButton)
+    assert output.generate_button.isEnabled(), output.blocked.text()
+    with qtbot.waitSignal(output.generated, timeout=60_000) as blocker:
+        qtbot.mouseClick(output.generate_button, Qt.MouseButton.LeftButton)
+    names = sorted(Path(p).name for p in blocker.args[0])
+    assert names == [
+        "privacy-policy-en.docx",
+        "privacy-policy-en.pdf",
+        "privacy-policy-nl.docx",
+        "privacy-policy-nl.pdf",
+    ]
+    dutch = "\n".join(p.text for p in docx.Document(str(folder / "privacy-policy-nl.docx"))
+                      .paragraphs)
+    dutch += "\n".join(
+        cell.text
+        for table in docx.Document(str(folder / "privacy-policy-nl.docx")).tables
+        for row in table.rows
+        for cell in row.cells
+    )
+    assert "Privacyverklaring" in dutch
+    assert "Fysiotherapie De Brug B.V." in dutch
+    assert project.purposes[0].name.get("nl") in dutch
+    assert flow.STARTER_PROVIDER not in dutch

@@ -215,8 +215,10 @@ class OrganisationPage(BasePage):
         if self.loading:
             return
         org = self.project.organisation
+        previous_name = flow.own_name(self.project)
         org.legal_name = self.legal_name.text()
         org.trading_name = self.trading_name.text()
+        flow.apply_own_name(self.project, previous_name)  # the provider of its own cookies
         org.address.street = self.street.text()
         org.address.postal_code = self.postal_code.text()
         org.address.city = self.city.text()
