@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from tests.ui.conftest import click, click_next, current, type_text
+from tests.ui.test_end_to_end import docx_text
 from wizard import flow, review
 from wizard.flow import PageId
 from wizard.model.answers import LocalText
@@ -24,7 +25,6 @@ from wizard.ui.tr import set_ui_language
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
-docx = pytest.importorskip("docx")
 
 
 def test_a_starter_project_in_the_languages_proposed_on_the_welcome_page(
@@ -166,14 +166,7 @@ def test_a_starter_project_typed_from_nothing_to_documents_in_two_languages(
         "privacy-policy-nl.docx",
         "privacy-policy-nl.pdf",
     ]
-    dutch = "\n".join(p.text for p in docx.Document(str(folder / "privacy-policy-nl.docx"))
-                      .paragraphs)
-    dutch += "\n".join(
-        cell.text
-        for table in docx.Document(str(folder / "privacy-policy-nl.docx")).tables
-        for row in table.rows
-        for cell in row.cells
-    )
+    dutch = docx_text(folder / "privacy-policy-nl.docx")
     assert "Privacyverklaring" in dutch
     assert "Fysiotherapie De Brug B.V." in dutch
     assert project.purposes[0].name.get("nl") in dutch
