@@ -18,7 +18,7 @@ from tests.ui.conftest import click, click_next, current, type_text
 from tests.ui.test_end_to_end import docx_text
 from wizard import flow, review
 from wizard.flow import PageId
-from wizard.model.answers import LocalText
+from wizard.model.answers import LocalText, Service
 from wizard.ui.main_window import MainWindow
 from wizard.ui.notes import ERROR_COLOUR, WARNING_COLOUR
 from wizard.ui.tr import set_ui_language
@@ -171,3 +171,18 @@ def test_a_starter_project_typed_from_nothing_to_documents_in_two_languages(
     assert "Fysiotherapie De Brug B.V." in dutch
     assert project.purposes[0].name.get("nl") in dutch
     assert flow.STARTER_PROVIDER not in dutch
+
+
+def test_the_services_page_names_its_proposals_in_the_windows_language(
+    qtbot: Any, make_window: Any
+) -> None:
+    set_ui_language("nl")
+    try:
+        window = make_window()
+        qtbot.mouseClick(window.welcome.new_button, Qt.MouseButton.LeftButton)
+        window.wizard.jump_to(PageId.SERVICES)
+        services = window.wizard.pages[PageId.SERVICES]
+        click(qtbot, services.boxes[Service.APPOINTMENT_BOOKING])
+        assert "Het plannen en beheren van afspraken" in services.status.text()
+    finally:
+        set_ui_language("en")

@@ -9,7 +9,7 @@ from wizard.flow import PageId
 from wizard.model.answers import Service
 from wizard.ui.labels import label
 from wizard.ui.pages.base import BasePage
-from wizard.ui.tr import _
+from wizard.ui.tr import _, text_language
 
 
 class ServicesPage(BasePage):
@@ -59,15 +59,16 @@ class ServicesPage(BasePage):
         else:
             chosen.discard(service)
         project.services = [s for s in Service if s in chosen]
+        lang = text_language(list(project.publication.languages))
         if checked:
             added = flow.add_suggestions(project, service)
-            names = ", ".join(flow.purpose_label(p) for p in added)
+            names = ", ".join(flow.purpose_label(p, lang) for p in added)
             self.status.setText(
                 _("Proposed on the next page: {purposes}.").format(purposes=names) if added else ""
             )
         else:
             removed = flow.remove_untouched_suggestions(project, service)
-            names = ", ".join(flow.purpose_label(p) for p in removed)
+            names = ", ".join(flow.purpose_label(p, lang) for p in removed)
             self.status.setText(
                 _("Removed the unchanged proposals: {purposes}.").format(purposes=names)
                 if removed
