@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any
 
 import pytest
@@ -21,6 +22,7 @@ from wizard import flow, review
 from wizard.catalog.cookies import known_cookie, known_cookies, proposed_purpose
 from wizard.model.answers import LANGUAGES, Cookie, CookieCategory, LocalText, Party, Service
 from wizard.model.countries import EEA_COUNTRIES
+from wizard.policy.engine import build_document
 from wizard.resources import read_text
 from wizard.starters import load_starter, starters
 
@@ -253,3 +255,22 @@ def test_the_organisations_name_becomes_the_provider_of_its_own_cookies() -> Non
     assert all(c.provider == "Winkel De Brug" for c in own[1:])
     assert not [i for i in flow.page_issues(project, flow.PageId.COOKIES)
                 if i.field.endswith(".provider")]
+
+
+#: English words that give away an English sentence in another language's document.
+_ENGLISH = {"the", "and", "of", "your", "our", "we", "you", "with", "for", "is", "are", "to"}
+
+
+@pytest.mark.parametrize("starter", ["practice", "dental", "telehealth", "software", "shop"])
+@pytest.mark.parametrize("lang", ["nl", "fr", "de"])
+def test_a_starters_policy_has_no_english_left(starter: str, lang: str) -> None:
+    project = load_starter(starter)
+    _fill_own_facts(project)
+    document = build_document(project, lang)
+    text = document.text()
+    leftovers = [
+        line for line in text.splitlines()
+        if len(set(re.findall(r"[a-z]+", line.lower())) & _ENGLISH) >= 3
+    ]
+    assert not leftovers, leftovers[:3]
+    assert flow.STARTER_PROVIDER not in text
