@@ -9,8 +9,12 @@
     privacy-wizard schema                   print the project file's JSON Schema
 
 Errors are one line on stderr and a non-zero exit status, never a traceback: 2 for wrong
-arguments, 1 for everything else. ``check`` follows grep: 0 when nothing must be fixed, 1 when
-something must be fixed, 2 when it cannot check (wrong arguments, a file it cannot read).
+arguments and for any input that cannot be read (the file is named, with the field at fault), 1 for
+everything else. ``check`` follows grep: 0 when nothing must be fixed, 1 when something must be
+fixed, 2 when it cannot check (wrong arguments, a file it cannot read).
+
+``render`` writes all the files or none: if one cannot be rendered or written, no file in the
+folder is added or changed.
 """
 
 from __future__ import annotations
@@ -118,12 +122,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from wizard.model import load_project
+    from wizard.loading import open_project
     from wizard.model.answers import LANGUAGES
-    from wizard.output import FORMATS, output_jobs, write_output
-    from wizard.policy.engine import build_document
+    from wizard.output import FORMATS, GenerationError, generate, output_jobs
 
-    project = load_project(args.project)
+    project = open_project(args.project)
     langs = _split(args.lang) if args.lang else None
     formats = _split(args.formats) if args.formats else None
     for lang in langs or []:
@@ -141,11 +144,16 @@ def _render(args: argparse.Namespace) -> int:
             f"{existing[0]} already exists; use --force to overwrite"
             + (f" ({len(existing)} files)" if len(existing) > 1 else "")
         )
-    # Every language is built before anything is written, so a problem in one language
-    # leaves no half set of files behind.
-    documents = {lang: build_document(project, lang) for lang in dict.fromkeys(j.lang for j in jobs)}
-    for job in jobs:
-        print(write_output(project, job, documents[job.lang]))
+    try:
+        written = generate(project, args.out, langs, formats)
+    except GenerationError as exc:
+        raise CliError(f"{exc}; no file was written") from None
+    except OSError as exc:
+        raise CliError(
+            f"{exc.filename or args.out}: {exc.strerror or exc}; no file was written"
+        ) from None
+    for path in written:
+        print(path)
     return 0
 
 
@@ -155,18 +163,13 @@ CHECK_MUST_FIX = 1
 
 def _check(args: argparse.Namespace) -> int:
     from wizard.i18n import translation
-    from wizard.model import ProjectFileError, load_project
+    from wizard.loading import open_project
     from wizard.model.answers import LANGUAGES
     from wizard.review import report_data, report_text, review
 
     if args.lang is not None and args.lang not in LANGUAGES:
         raise CliError(f"unknown language '{args.lang}' (choose from {', '.join(LANGUAGES)})", 2)
-    try:
-        project = load_project(args.project)
-    except ProjectFileError as exc:
-        raise CliError(exc.summary(), 2) from None
-    except OSError as exc:
-        raise CliError(f"{exc.filename or args.project}: {exc.strerror or exc}", 2) from None
+    project = open_project(args.project)
     lang = args.lang or (project.publication.languages or ["en"])[0]
     report = review(project, lang)
     gettext = translation("ui", lang).gettext
@@ -180,13 +183,13 @@ def _check(args: argparse.Namespace) -> int:
 
 def _diff(args: argparse.Namespace) -> int:
     from wizard.history import diff
-    from wizard.model import load_project
+    from wizard.loading import open_project
     from wizard.model.answers import LANGUAGES
 
     if args.lang not in LANGUAGES:
         raise CliError(f"unknown language '{args.lang}' (choose from {', '.join(LANGUAGES)})", 2)
-    old = load_project(args.old)
-    new = load_project(args.new)
+    old = open_project(args.old)
+    new = open_project(args.new)
     for change in diff(old, new):
         print(change.text(args.lang))
     return 0
@@ -241,7 +244,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from wizard.policy.engine import PolicyError
 
         if isinstance(exc, ProjectFileError):
-            message = exc.summary()
+            # An input that cannot be read: "could not do it", like wrong arguments.
+            print(f"{PROG}: error: {exc.summary()}", file=sys.stderr)
+            return 2
+        if isinstance(exc, RecursionError | MemoryError):
+            message = f"the input is too large or too deeply nested ({type(exc).__name__})"
         elif isinstance(exc, PolicyError):
             message = "cannot write the policy: " + "; ".join(exc.problems)
         elif isinstance(exc, OSError):

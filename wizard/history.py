@@ -978,6 +978,28 @@ def propose(project: Project) -> Proposal | None:
     return Proposal(version, diff(last.answers, project), first=False)
 
 
+def effective_date(project: Project, today: dt.date, proposal: Proposal | None) -> dt.date:
+    """The effective date to print on the version about to be generated.
+
+    The project's own date, except: no date yet gives today; and a new version (``proposal``)
+    whose date is not after the last published version's (it was carried over from it) gives
+    today, once today is later than that version's date.
+    """
+    date = project.publication.effective_date
+    if date is None:
+        return today
+    last = last_published(project)
+    if (
+        proposal is not None
+        and last is not None
+        and last.effective_date is not None
+        and date <= last.effective_date
+        and today > last.effective_date
+    ):
+        return today
+    return date
+
+
 def complete_summary(summary: LocalText, proposal: Proposal) -> LocalText:
     """``summary`` with the proposed text in every language it does not have yet.
 

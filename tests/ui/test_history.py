@@ -227,10 +227,11 @@ def test_failed_generation_records_no_version(
     assert window.open_path(EXAMPLES / "software-company.privacy.json")
     window.session.project.publication.output_folder = str(tmp_path)
 
-    def fail(project: Any, job: Any, document: Any = None) -> Path:
+    def fail(document: Any, fmt: str) -> bytes:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("wizard.output.write_output", fail)
+    monkeypatch.setattr("wizard.output.worker_count", lambda _languages: 1)
+    monkeypatch.setattr("wizard.output.render_bytes", fail)
     _generate(qtbot, window)
     page = window.wizard.pages[PageId.OUTPUT]
     assert isinstance(page, OutputPage)

@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPlainTextEdit,
     QTableWidget,
     QWizard,
 )
 
+import wizard.output
 from tests.ui.conftest import EXAMPLES, Dialogs, click, click_next, current, type_text
 from wizard.flow import PAGE_ORDER, PageId
 from wizard.model.answers import (
@@ -264,33 +266,37 @@ def test_step_list_jumps(qtbot: Any, window: MainWindow) -> None:
     assert current(window) is PageId.SERVICES
 
 
-def test_generation_can_be_cancelled_between_files(
+def test_generation_can_be_cancelled_and_then_writes_nothing(
     qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     open_example(window)
     project = window.session.project
-    project.publication.output_folder = str(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    project.publication.output_folder = str(out)
     window.wizard.jump_to(PageId.OUTPUT)
     page = window.wizard.pages[PageId.OUTPUT]
     started = threading.Event()
     release = threading.Event()
+    real = wizard.output.render_language
 
-    def slow_write(project: Any, job: Any, document: Any = None) -> Path:
+    def slow_render(project: Any, lang: str, formats: Any) -> dict[str, bytes]:
         started.set()
         release.wait(10)
-        job.path.write_bytes(b"x")
-        return Path(job.path)
+        return real(project, lang, formats)
 
-    monkeypatch.setattr("wizard.output.write_output", slow_write)
+    monkeypatch.setattr("wizard.output.worker_count", lambda _languages: 1)
+    monkeypatch.setattr("wizard.output.render_language", slow_render)
     assert page.generate()
     assert page.is_generating()
     assert not page.generate_button.isEnabled()
     assert started.wait(5)
     qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
-    with qtbot.waitSignal(page.generated, timeout=10_000) as blocker:
+    with qtbot.waitSignal(page.generated, timeout=30_000) as blocker:
         release.set()
-    assert len(blocker.args[0]) == 1
-    assert f"Stopped: 1 of {page.progress.maximum()} files" in page.status.text()
+    assert blocker.args[0] == []
+    assert f"Stopped: 0 of {page.progress.maximum()} files" in page.status.text()
+    assert list(out.iterdir()) == [], "a cancelled run leaves nothing behind"
     assert page.progress.maximum() == len(project.publication.languages) * len(
         project.publication.formats
     )
@@ -298,21 +304,32 @@ def test_generation_can_be_cancelled_between_files(
     assert page.generate_button.isEnabled()
 
 
-def test_generation_failure_is_shown(
+def test_generation_failure_is_shown_and_nothing_is_written(
     qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     open_example(window)
-    window.session.project.publication.output_folder = str(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    window.session.project.publication.output_folder = str(out)
+    (out / "privacy-policy-en.html").write_text("old", encoding="utf-8")
     window.wizard.jump_to(PageId.OUTPUT)
     page = window.wizard.pages[PageId.OUTPUT]
+    real = wizard.output.render_bytes
 
-    def fail(project: Any, job: Any, document: Any = None) -> Path:
-        raise RuntimeError("disk full")
+    def fail_pdf(document: Any, fmt: str) -> bytes:
+        if fmt == "pdf":
+            raise RuntimeError("disk full")
+        return real(document, fmt)
 
-    monkeypatch.setattr("wizard.output.write_output", fail)
-    with qtbot.waitSignal(page.generated, timeout=10_000):
+    monkeypatch.setattr("wizard.output.worker_count", lambda _languages: 1)
+    monkeypatch.setattr("wizard.output.render_bytes", fail_pdf)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(page.generated, timeout=30_000):
         assert page.generate()
     assert "disk full" in page.status.text()
+    assert ".pdf" in page.status.text(), "the file that failed is named"
+    assert [p.name for p in out.iterdir()] == ["privacy-policy-en.html"]
+    assert (out / "privacy-policy-en.html").read_text(encoding="utf-8") == "old"
 
 
 def test_every_control_has_an_accessible_name(window: MainWindow) -> None:

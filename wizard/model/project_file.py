@@ -1,9 +1,14 @@
 """The project file: versioned, human-readable JSON, with a published JSON Schema.
 
 Loading never raises anything but :class:`ProjectFileError`, whose ``problems`` name each field by
-its path (``recipients[2].country: unknown country code 'XX'``). Saving is atomic: the JSON is
-written to a temporary file in the same folder, flushed to disk, and renamed over the target, so
-a crash leaves either the old file or the new one, never half of one.
+its path (``recipients[2].country: unknown country code 'XX'``). Reading is strict: only regular
+files up to :data:`MAX_FILE_BYTES` are read (a FIFO or a device is refused without waiting on it),
+a key given twice in one object is refused with its path (otherwise an editor would show one value
+and the app use the other), types are not coerced (``"30"`` is not a number), and numbers with
+thousands of digits or arrays nested thousands deep are refused instead of exhausting the
+interpreter. Saving is atomic: the JSON is written to a temporary file in the same folder, flushed
+to disk, and renamed over the target, so a crash leaves either the old file or the new one, never
+half of one.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -24,6 +30,10 @@ from wizard.model.answers import Project
 FORMAT_VERSION = 2
 SCHEMA_ID = "https://privacy-wizard.invalid/schema/project-v2.json"
 FILE_SUFFIX = ".privacy.json"
+#: The largest project file read: a real project with years of history is well under 1 MB.
+MAX_FILE_BYTES = 5 * 1024 * 1024
+#: Longest number accepted in a project file (no answer needs more than a few digits).
+_MAX_DIGITS = 30
 
 
 class ProjectFileError(Exception):
@@ -82,12 +92,64 @@ def _problems(exc: ValidationError) -> list[str]:
     return problems
 
 
-def loads_project(text: str, source: str = "project") -> Project:
-    """Parse and validate a project from JSON text."""
-    if not text.strip():
-        raise ProjectFileError(source, ["the file is empty"])
+class _Object(dict[str, Any]):
+    """A JSON object that remembers the keys it was given more than once."""
+
+    duplicates: list[str]
+
+
+def _object(pairs: list[tuple[str, Any]]) -> _Object:
+    obj = _Object()
+    obj.duplicates = []
+    for key, value in pairs:
+        if key in obj and key not in obj.duplicates:
+            obj.duplicates.append(key)
+        obj[key] = value
+    return obj
+
+
+def _int(digits: str) -> int:
+    if len(digits.lstrip("-")) > _MAX_DIGITS:
+        raise ValueError(f"a number with {len(digits.lstrip('-'))} digits is far too long")
+    return int(digits)
+
+
+def _float(text: str) -> float:
+    if len(text) > _MAX_DIGITS + 10:
+        raise ValueError(f"a number written with {len(text)} characters is far too long")
+    return float(text)
+
+
+def _constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _duplicate_keys(data: Any) -> list[str]:
+    """The path of every key given twice, in file order (iterative: no depth limit)."""
+    found: list[str] = []
+    stack: list[tuple[Any, str]] = [(data, "")]
+    while stack:
+        value, path = stack.pop()
+        children: list[tuple[Any, str]] = []
+        if isinstance(value, _Object):
+            for key in value.duplicates:
+                found.append(f"{path}.{key}" if path else key)
+            children = [(v, f"{path}.{k}" if path else k) for k, v in value.items()]
+        elif isinstance(value, list):
+            children = [(v, f"{path}[{i}]") for i, v in enumerate(value)]
+        stack.extend(reversed(children))
+    return found
+
+
+def _parse(text: str, source: str) -> Any:
     try:
-        data = json.loads(text)
+        return json.loads(
+            text,
+            object_pairs_hook=_object,
+            parse_int=_int,
+            parse_float=_float,
+            parse_constant=_constant,
+        )
     except json.JSONDecodeError as exc:
         raise ProjectFileError(
             source,
@@ -96,6 +158,29 @@ def loads_project(text: str, source: str = "project") -> Project:
                 "the file may be truncated or not a project file"
             ],
         ) from None
+    except RecursionError:
+        raise ProjectFileError(
+            source, ["not a project file: its lists or objects are nested far too deeply"]
+        ) from None
+    except ValueError as exc:
+        raise ProjectFileError(source, [f"not a project file: {exc}"]) from None
+
+
+def loads_project(text: str, source: str = "project") -> Project:
+    """Parse and validate a project from JSON text."""
+    if not text.strip():
+        raise ProjectFileError(source, ["the file is empty"])
+    data = _parse(text, source)
+    duplicates = _duplicate_keys(data)
+    if duplicates:
+        raise ProjectFileError(
+            source,
+            [
+                f"{path}: this key is given more than once (which one counts would depend on "
+                "the program reading the file); keep one"
+                for path in duplicates
+            ],
+        )
     if not isinstance(data, dict):
         raise ProjectFileError(source, ["the file holds no project (expected a JSON object)"])
     version = data.get("format_version")
@@ -115,9 +200,13 @@ def loads_project(text: str, source: str = "project") -> Project:
     data = {k: v for k, v in data.items() if k != "$schema"}
     data = _migrate(data, version)
     try:
-        return Project.model_validate(data)
+        # Strict: JSON's own types only ("30" is no number, 1 is no text); dates and choices
+        # are read from their JSON text as usual.
+        return Project.model_validate_json(json.dumps(data), strict=True)
     except ValidationError as exc:
         raise ProjectFileError(source, _problems(exc)) from None
+    except RecursionError:
+        raise ProjectFileError(source, ["the file is nested far too deeply"]) from None
 
 
 def _migrate(data: dict[str, Any], version: int) -> dict[str, Any]:
@@ -132,17 +221,57 @@ def _migrate(data: dict[str, Any], version: int) -> dict[str, Any]:
     return data
 
 
-def load_project(path: str | os.PathLike[str]) -> Project:
-    """Read and validate a project file."""
+def read_limited(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; :class:`ProjectFileError` else.
+
+    The file is opened without blocking, so a FIFO or a device is refused at once instead of
+    hanging or filling the memory.
+    """
     p = Path(path)
     try:
-        raw = p.read_bytes()
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise ProjectFileError(str(p), ["no such file"]) from None
     except IsADirectoryError:
         raise ProjectFileError(str(p), ["this is a folder, not a project file"]) from None
     except OSError as exc:
         raise ProjectFileError(str(p), [f"cannot be read: {exc.strerror or exc}"]) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise ProjectFileError(str(p), ["this is a folder, not a project file"])
+        if not stat.S_ISREG(info.st_mode):
+            raise ProjectFileError(
+                str(p), ["not a regular file (a device, pipe or socket cannot be a project)"]
+            )
+        if info.st_size > limit:
+            raise ProjectFileError(
+                str(p),
+                [
+                    f"the file is {info.st_size / 1_048_576:.1f} MB; project files are "
+                    f"limited to {limit / 1_048_576:.0f} MB, far above any real project"
+                ],
+            )
+        chunks = []
+        size = 0
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:  # the file grew while being read
+                raise ProjectFileError(
+                    str(p), [f"project files are limited to {limit / 1_048_576:.0f} MB"]
+                )
+        return b"".join(chunks)
+    except OSError as exc:
+        raise ProjectFileError(str(p), [f"cannot be read: {exc.strerror or exc}"]) from None
+    finally:
+        os.close(fd)
+
+
+def load_project(path: str | os.PathLike[str]) -> Project:
+    """Read and validate a project file."""
+    p = Path(path)
+    raw = read_limited(p)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -46,16 +46,21 @@ _FORMAT_BOXES: dict[OutputFormat, str] = {
 
 
 class GenerateWorker(QObject):
-    """Writes the output files one by one in a worker thread; cancel takes effect between files."""
+    """Runs :func:`wizard.output.generate` in a worker thread: all files or none.
 
-    progress = Signal(int, str)
+    ``progress`` counts the files rendered; ``written`` lists the files once all of them are in
+    place; a cancel or a failure leaves the folder as it was.
+    """
+
+    progress = Signal(int)
+    written = Signal(list)
     failed = Signal(str)
     done = Signal(bool)
 
-    def __init__(self, project: Project, jobs: list[object]) -> None:
+    def __init__(self, project: Project, folder: Path) -> None:
         super().__init__()
         self._project = project
-        self._jobs = jobs
+        self._folder = folder
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -63,25 +68,33 @@ class GenerateWorker(QObject):
 
     @Slot()
     def run(self) -> None:
-        from wizard.output import write_output
-        from wizard.policy.engine import build_document
+        from wizard.output import Cancelled, GenerationError, generate
 
-        documents: dict[str, object] = {}  # one document per language, for all its formats
-        for index, job in enumerate(self._jobs):
-            if self._cancel.is_set():
-                self.done.emit(True)
-                return
-            try:
-                lang = job.lang  # type: ignore[attr-defined]
-                if lang not in documents:
-                    documents[lang] = build_document(self._project, lang)
-                path = write_output(self._project, job, documents[lang])  # type: ignore[arg-type]
-            except Exception as exc:  # noqa: BLE001 - any failure is shown to the user
-                name = Path(job.path).name  # type: ignore[attr-defined]
-                self.failed.emit(f"{name}: {exc}")
-                self.done.emit(False)
-                return
-            self.progress.emit(index + 1, str(path))
+        try:
+            paths = generate(
+                self._project,
+                self._folder,
+                progress=lambda count, _total: self.progress.emit(count),
+                cancelled=self._cancel.is_set,
+                # Worker processes are started fresh: forking a process with Qt threads is unsafe.
+                mp_context="spawn",
+            )
+        except Cancelled:
+            self.done.emit(True)
+            return
+        except OSError as exc:
+            self.failed.emit(f"{exc.filename or self._folder}: {exc.strerror or exc}")
+            self.done.emit(False)
+            return
+        except GenerationError as exc:
+            self.failed.emit(str(exc))
+            self.done.emit(False)
+            return
+        except Exception as exc:  # noqa: BLE001 - any failure is shown to the user
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            self.done.emit(False)
+            return
+        self.written.emit([str(p) for p in paths])
         self.done.emit(False)
 
 
@@ -250,9 +263,6 @@ class OutputPage(BasePage):
         for fmt, box in self.format_boxes.items():
             box.setChecked(fmt in pub.formats)
         proposals = False
-        if pub.effective_date is None:
-            pub.effective_date = dt.date.today()
-            proposals = True
         if not pub.output_folder and self.session.path is not None:
             pub.output_folder = str(self.session.path.parent)
             proposals = True
@@ -273,22 +283,13 @@ class OutputPage(BasePage):
         """Propose the next version number and date when the answers changed; True if it did."""
         pub = self.project.publication
         self._proposal = proposal = history.propose(self.project)
-        if proposal is None:
-            return False
         changed = False
-        if proposal.version != pub.version:
+        if proposal is not None and proposal.version != pub.version:
             pub.version = proposal.version
             changed = True
-        last = history.last_published(self.project)
-        today = dt.date.today()
-        if (
-            last is not None
-            and last.effective_date is not None
-            and pub.effective_date is not None
-            and pub.effective_date <= last.effective_date
-            and today > last.effective_date
-        ):
-            pub.effective_date = today
+        date = history.effective_date(self.project, dt.date.today(), proposal)
+        if date != pub.effective_date:
+            pub.effective_date = date
             changed = True
         return changed
 
@@ -447,10 +448,11 @@ class OutputPage(BasePage):
             self._pending = history.new_version(self.project, summary)
             source = history.with_version(self.project, self._pending)
         self._thread = QThread(self)
-        self._worker = GenerateWorker(source.model_copy(deep=True), list(jobs))
+        self._worker = GenerateWorker(source.model_copy(deep=True), folder)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._worker.progress.connect(self._progress)
+        self._worker.written.connect(self._files_written)
         self._worker.failed.connect(self._failed)
         self._worker.done.connect(self._done)
         self.cancel_button.setEnabled(True)
@@ -473,13 +475,16 @@ class OutputPage(BasePage):
             self._thread.quit()
             self._thread.wait()
 
-    def _progress(self, count: int, path: str) -> None:
-        self._written.append(path)
+    def _progress(self, count: int) -> None:
         self.progress.setValue(count)
-        item = QListWidgetItem(path)
-        item.setData(Qt.ItemDataRole.UserRole, path)
-        self.results.addItem(item)
-        self.results.setCurrentItem(item)
+
+    def _files_written(self, paths: list[str]) -> None:
+        for path in paths:
+            self._written.append(path)
+            item = QListWidgetItem(path)
+            item.setData(Qt.ItemDataRole.UserRole, path)
+            self.results.addItem(item)
+            self.results.setCurrentItem(item)
 
     def _failed(self, message: str) -> None:
         self.status.setText(_("Generating failed: {error}").format(error=message))
