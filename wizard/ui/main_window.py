@@ -31,7 +31,7 @@ from wizard.ui.tr import _
 from wizard.ui.wizard import PolicyWizard
 
 if TYPE_CHECKING:
-    from wizard.ui.session import Session
+    from wizard.ui.session import AutosaveSlot, AutosaveStore, Session
 
 #: How often unsaved work is written to the autosave file.
 AUTOSAVE_INTERVAL_MS = 30_000
@@ -39,8 +39,6 @@ MAX_RECENT = 8
 #: The project-file suffix (wizard.model.project_file.FILE_SUFFIX, repeated here so the window
 #: opens without importing the model; a test checks they are the same).
 FILE_SUFFIX = ".privacy.json"
-AUTOSAVE_NAME = "autosave" + FILE_SUFFIX
-AUTOSAVE_INFO = "autosave-info.json"
 
 
 def default_data_dir() -> Path:
@@ -89,7 +87,13 @@ class MainWindow(QMainWindow):
         self.autosave_timer.timeout.connect(self.autosave)
         self._autosave_due = False
         self._painted = False
-        self._recovery_offered = False
+        from wizard.ui.session import AutosaveStore
+
+        self._autosaves: AutosaveStore = AutosaveStore(self.data_dir)
+        #: This window's own autosave (made on first use).
+        self._slot: AutosaveSlot | None = None
+        #: The autosave of a window that did not close normally, offered on the welcome page.
+        self._offered: AutosaveSlot | None = None
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray | bytes) and not self.restoreGeometry(geometry):
             self.resize(1100, 760)
@@ -317,10 +321,11 @@ class MainWindow(QMainWindow):
         if ask and not self.maybe_save():
             return False
         self.ensure_ready()
-        from wizard.model.project_file import ProjectFileError, load_project
+        from wizard.loading import open_project
+        from wizard.model.project_file import ProjectFileError
 
         try:
-            project = load_project(path)
+            project = open_project(path)
         except ProjectFileError as exc:
             self._show_load_error(path, exc.problems)
             return False
@@ -413,34 +418,26 @@ class MainWindow(QMainWindow):
 
     # --- autosave and recovery --------------------------------------------------------------------
 
+    def _own_slot(self) -> AutosaveSlot:
+        if self._slot is None:
+            self._slot = self._autosaves.new_slot()
+        return self._slot
+
     @property
     def autosave_path(self) -> Path:
-        return self.data_dir / AUTOSAVE_NAME
+        """This window's autosave file (each window has its own)."""
+        return self._own_slot().project_path
 
     @property
     def autosave_info_path(self) -> Path:
-        return self.data_dir / AUTOSAVE_INFO
+        return self._own_slot().info_path
 
     def autosave(self) -> bool:
         """Write unsaved work to the data folder (not to the user's file)."""
         if self._session is None or not self._session.modified or not self._autosave_due:
             return False
-        import datetime as dt
-        import json
-
-        from wizard.model.project_file import save_project
-
-        if self._recovery_offered:
-            # The old unsaved work is about to be overwritten by the project being edited now.
-            self._recovery_offered = False
-            self.welcome.set_recovery(None)
         try:
-            save_project(self.session.project, self.autosave_path)
-            info = {
-                "path": str(self.session.path) if self.session.path else None,
-                "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
-            }
-            self.autosave_info_path.write_text(json.dumps(info), encoding="utf-8")
+            self._own_slot().write(self.session.project, self.session.path)
         except OSError as exc:
             self.statusBar().showMessage(
                 _("Autosave failed: {error}").format(error=exc.strerror or exc), 5000
@@ -450,30 +447,26 @@ class MainWindow(QMainWindow):
         return True
 
     def clear_autosave(self) -> None:
-        for path in (self.autosave_path, self.autosave_info_path):
-            try:
-                path.unlink()
-            except FileNotFoundError:
-                pass
-            except OSError:
-                pass
-        if self._recovery_offered:
-            self._recovery_offered = False
+        """Remove this window's autosave, and the crashed work offered if the user chose other
+        work instead (new or opened project)."""
+        if self._slot is not None:
+            self._slot.delete_files()
+        self._drop_offer(discard=True)
+
+    def _drop_offer(self, discard: bool) -> None:
+        if self._offered is not None:
+            if discard:
+                self._offered.discard()
+            else:
+                self._offered.release()
+            self._offered = None
             self.welcome.set_recovery(None)
 
-    def _autosave_info(self) -> dict[str, str | None]:
-        import json
-
-        try:
-            data = json.loads(self.autosave_info_path.read_text(encoding="utf-8"))
-            return data if isinstance(data, dict) else {}
-        except (OSError, ValueError):
-            return {}
-
     def _offer_recovery(self) -> None:
-        if not self.autosave_path.is_file():
+        offered = self._autosaves.claim_orphan()
+        if offered is None:
             return
-        info = self._autosave_info()
+        info = offered.info()
         when = info.get("saved_at") or "?"
         source = info.get("path")
         text = _(
@@ -482,23 +475,34 @@ class MainWindow(QMainWindow):
         text += (
             " " + _("(project {name}).").format(name=Path(source).name) if source else "."
         )
-        self._recovery_offered = True
+        self._offered = offered
         self.welcome.set_recovery(text)
 
     def recover(self) -> bool:
-        """Load the autosaved work; it stays unsaved until the user saves it."""
+        """Load the autosaved work; it stays unsaved until the user saves it.
+
+        The recovered slot becomes this window's own autosave, so the work is never in two
+        places and is not lost if this window crashes too.
+        """
         self.ensure_ready()
-        from wizard.model.project_file import ProjectFileError, load_project
+        offered = self._offered
+        if offered is None:
+            return False
+        from wizard.loading import open_project
+        from wizard.model.project_file import ProjectFileError
 
         try:
-            project = load_project(self.autosave_path)
+            project = open_project(offered.project_path)
         except ProjectFileError as exc:
-            self._show_load_error(self.autosave_path, exc.problems)
-            self.clear_autosave()
+            self._show_load_error(offered.project_path, exc.problems)
+            self._drop_offer(discard=True)
             return False
-        source = self._autosave_info().get("path")
-        self._recovery_offered = False
+        source = offered.info().get("path")
+        self._offered = None
         self.welcome.set_recovery(None)
+        if self._slot is not None:
+            self._slot.discard()
+        self._slot = offered
         self.session.replace(project, Path(source) if source else None, modified=True)
         self._autosave_due = True
         self.wizard.restart()
@@ -514,8 +518,10 @@ class MainWindow(QMainWindow):
         if self._session is not None:
             self.wizard.pages["output"].stop_and_wait()
         self.autosave_timer.stop()
-        if not self._recovery_offered:
-            self.clear_autosave()
+        if self._slot is not None:
+            self._slot.discard()
+        # Crashed work offered and neither recovered nor replaced stays for the next start.
+        self._drop_offer(discard=False)
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.sync()
         event.accept()
