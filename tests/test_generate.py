@@ -261,3 +261,15 @@ def test_workers_started_fresh_as_the_wizard_starts_them(project: Project, tmp_p
         "# Privacy policy",
         "# Privacyverklaring",
     ]
+
+
+def test_a_folder_made_for_a_failed_run_is_removed_again(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(*_args: object, **_kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(wizard.output, "_write_new", full)
+    with pytest.raises(OSError):
+        generate(project, tmp_path / "new" / "site", ["en"], ["md"], processes=1)
+    assert list(tmp_path.iterdir()) == []

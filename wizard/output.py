@@ -214,17 +214,19 @@ def _stage_and_commit(
 ) -> None:
     """Write every file into a staging folder, then rename them all into place (or none)."""
     folders = {job.path.parent for job in jobs}
+    created: list[Path] = []  # folders made here, removed again if nothing is written
     for folder in folders:
+        created += [f for f in (folder, *folder.parents) if not f.exists()]
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise OSError(exc.errno, exc.strerror or str(exc), str(folder)) from exc
         remove_stale_temps(folder)
-    for job in jobs:
-        if job.path.is_dir():
-            raise IsADirectoryError(21, "a folder has this name", str(job.path))
     stages: dict[Path, Path] = {}
     try:
+        for job in jobs:
+            if job.path.is_dir():
+                raise IsADirectoryError(21, "a folder has this name", str(job.path))
         for folder in folders:
             stage = folder / temp_name("output")
             try:
@@ -242,9 +244,17 @@ def _stage_and_commit(
         _commit(staged)
         for folder in folders:
             fsync_folder(folder)
-    finally:
+    except BaseException:
         for stage in stages.values():
             shutil.rmtree(stage, ignore_errors=True)
+        for folder in sorted(created, key=lambda f: len(f.parts), reverse=True):
+            try:
+                folder.rmdir()
+            except OSError:
+                pass
+        raise
+    for stage in stages.values():
+        shutil.rmtree(stage, ignore_errors=True)
 
 
 def _write_new(path: Path, data: bytes, mode: int, target: Path) -> None:
