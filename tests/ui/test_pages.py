@@ -328,6 +328,8 @@ def test_generation_failure_is_shown_and_nothing_is_written(
         assert page.generate()
     assert "disk full" in page.status.text()
     assert ".pdf" in page.status.text(), "the file that failed is named"
+    assert "No file was written or changed." in page.status.text()
+    assert page.progress.value() == 0
     assert [p.name for p in out.iterdir()] == ["privacy-policy-en.html"]
     assert (out / "privacy-policy-en.html").read_text(encoding="utf-8") == "old"
 

@@ -487,7 +487,12 @@ class OutputPage(BasePage):
             self.results.setCurrentItem(item)
 
     def _failed(self, message: str) -> None:
-        self.status.setText(_("Generating failed: {error}").format(error=message))
+        self.progress.setValue(0)
+        self.status.setText(
+            _("Generating failed: {error}").format(error=message)
+            + "\n"
+            + _("No file was written or changed.")
+        )
 
     def _done(self, cancelled: bool) -> None:
         if self._thread is not None:
@@ -500,6 +505,7 @@ class OutputPage(BasePage):
         self._worker = None
         self.cancel_button.setEnabled(False)
         if cancelled:
+            self.progress.setValue(0)  # nothing was written
             self.status.setText(
                 _("Stopped: {done} of {total} files written.").format(
                     done=len(self._written), total=self._total
