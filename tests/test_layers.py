@@ -21,6 +21,8 @@ QT_FREE = [
     "wizard.render.html",
     "wizard.render.markdown",
     "wizard.output",
+    "wizard.fileio",
+    "wizard.loading",
     "wizard.cli",
     "wizard.flow",
     "wizard.review",

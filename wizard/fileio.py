@@ -6,7 +6,8 @@ file or the new one, never half of one.
 
 The temporary files have recognisable names (``.<name>.privacy-wizard-<host>-<pid>-<random>.tmp``)
 so that one left behind by a process that was killed is removed by the next write into the same
-folder: on this machine when that process no longer runs, otherwise after a day.
+folder: at once when it was this machine's and that process no longer runs, otherwise after a
+day.
 
 Permissions follow the usual rules for a file saved by a desktop app: a new file gets the mode the
 umask allows (``0666 & ~umask``, usually 0644 or 0664), and a file that is replaced keeps its mode.
@@ -63,8 +64,9 @@ def is_stale_temp(path: Path, now: float | None = None) -> bool:
     match = TEMP_PATTERN.match(path.name)
     if match is None:
         return False
-    if match["host"] == _host_tag():
-        return not _process_alive(int(match["pid"]))
+    if match["host"] == _host_tag() and not _process_alive(int(match["pid"])):
+        return True
+    # Another machine's (on a shared folder), or a process id used again since: by age.
     try:
         age = (time.time() if now is None else now) - path.lstat().st_mtime
     except OSError:

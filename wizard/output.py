@@ -41,7 +41,8 @@ from wizard.policy.document import Document
 
 FORMATS: tuple[str, ...] = tuple(f.value for f in OutputFormat)
 
-#: ``progress(done, total)``: ``done`` of ``total`` files are rendered (called in order).
+#: ``progress(done, total)``: ``done`` of ``total`` files are rendered. ``done`` grows, except
+#: that it starts again from 0 when workers fail and this process renders everything itself.
 ProgressCallback = Callable[[int, int], None]
 #: ``cancelled()``: True once the user asked to stop.
 CancelCallback = Callable[[], bool]

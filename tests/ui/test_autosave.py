@@ -156,3 +156,25 @@ def test_autosave_info_is_written_atomically(
 
 def data_dir_of(window: MainWindow) -> Path:
     return window.data_dir / AUTOSAVE_FOLDER
+
+
+def test_the_autosave_of_an_earlier_version_is_still_offered(
+    qtbot: Any, make_window: Callable[[], MainWindow], data_dir: Path
+) -> None:
+    from wizard.model.answers import Project
+    from wizard.model.project_file import save_project
+
+    project = Project()
+    project.organisation.legal_name = "Praxis vor dem Update"
+    data_dir.mkdir(parents=True)
+    save_project(project, data_dir / "autosave.privacy.json")
+    (data_dir / "autosave-info.json").write_text(
+        json.dumps({"path": None, "saved_at": "2026-11-30T10:00:00"}), encoding="utf-8"
+    )
+    window = make_window()
+    welcome = window.wizard.pages[PageId.WELCOME]
+    assert welcome.recovery_box.isVisible()
+    assert "2026-11-30 10:00:00" in welcome.recovery_text.text()
+    assert window.recover()
+    assert window.session.project.organisation.legal_name == "Praxis vor dem Update"
+    assert not (data_dir / "autosave.privacy.json").exists()

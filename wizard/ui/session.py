@@ -123,12 +123,31 @@ class AutosaveStore:
         lock.tryLock(0)
         return AutosaveSlot(self.folder, slot_id, lock)
 
+    def _adopt_legacy(self) -> None:
+        """Move the single autosave of earlier versions (``autosave.privacy.json`` in the data
+        folder, with ``autosave-info.json``) into a slot, so work from before an update is still
+        offered."""
+        data_dir = self.folder.parent
+        old = data_dir / ("autosave" + _PROJECT_SUFFIX)
+        if not old.is_file():
+            return
+        slot_id = f"{int(old.stat().st_mtime * 1e9):x}-0-legacy"
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            old_info = data_dir / "autosave-info.json"
+            if old_info.is_file():
+                os.replace(old_info, self.folder / (slot_id + _INFO_SUFFIX))
+            os.replace(old, self.folder / (slot_id + _PROJECT_SUFFIX))
+        except OSError:
+            pass
+
     def claim_orphan(self) -> AutosaveSlot | None:
         """The newest autosave whose window is gone, now locked by the caller; ``None`` if none.
 
         Slots of running windows are skipped (their lock is held); a lock left without work by a
         window that died before its first autosave is removed on the way.
         """
+        self._adopt_legacy()
         try:
             entries = list(self.folder.iterdir())
         except OSError:
