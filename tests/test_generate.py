@@ -273,3 +273,8 @@ def test_a_folder_made_for_a_failed_run_is_removed_again(
     with pytest.raises(OSError):
         generate(project, tmp_path / "new" / "site", ["en"], ["md"], processes=1)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_language_or_format_named_twice_is_written_once(project: Project, tmp_path: Path) -> None:
+    written = generate(project, tmp_path, ["en", "en"], ["md", "md"], processes=1)
+    assert written == [tmp_path / "privacy-policy-en.md"]

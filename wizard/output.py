@@ -79,6 +79,8 @@ def output_jobs(
     """The files to write, language by language; defaults come from the project's publication."""
     langs = list(languages) if languages is not None else list(project.publication.languages)
     fmts = list(formats) if formats is not None else [f.value for f in project.publication.formats]
+    # Each file once, even when a language or format is named twice (--lang en,en).
+    langs, fmts = list(dict.fromkeys(langs)), list(dict.fromkeys(fmts))
     base = Path(folder)
     return [OutputJob(lang, fmt, base / file_name(lang, fmt)) for lang in langs for fmt in fmts]
 
