@@ -20,8 +20,9 @@ from __future__ import annotations
 import io
 import os
 import re
+import unicodedata
+import zipfile
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
 
 import docx
 from docx.document import Document as DocxDocument
@@ -49,6 +50,7 @@ from wizard.policy.document import (
     Table,
     link_target,
 )
+from wizard.render.stamp import document_time
 
 __all__ = ["docx_bytes", "render_docx"]
 
@@ -123,6 +125,30 @@ def clean_text(text: str) -> str:
     return _ILLEGAL_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
+#: Rows whose longest cell has at most this many characters never break across pages (at
+#: 9.5 pt even the narrowest column holds that in well under a page).
+_KEEP_ROW_CHARS = 500
+
+#: The longest value a DOCX core property (title, subject, author...) may hold.
+PROPERTY_LIMIT = 255
+
+
+def fit_property(text: str, limit: int = PROPERTY_LIMIT) -> str:
+    """``text`` as a one-line document property of at most ``limit`` characters.
+
+    Longer text is cut at a character boundary (never between a letter and its combining
+    accents) and ends in an ellipsis, so a very long organisation name or title never stops
+    the export.
+    """
+    text = " ".join(clean_text(text).split())
+    if len(text) <= limit:
+        return text
+    cut = limit - 1
+    while cut > 0 and unicodedata.combining(text[cut]):
+        cut -= 1
+    return text[:cut].rstrip() + "…"
+
+
 def language_tag(lang: str) -> str:
     """A BCP 47 tag for Word's proofing language: ``nl`` -> ``nl-NL``, ``de_AT`` -> ``de-AT``."""
     lang = lang.strip().replace("_", "-")
@@ -132,6 +158,21 @@ def language_tag(lang: str) -> str:
     if len(parts) == 1:
         return _LANG_TAGS.get(parts[0].lower(), parts[0].lower())
     return f"{parts[0].lower()}-{parts[1].upper()}"
+
+
+def _reproducible_zip(data: bytes, date_time: tuple[int, ...]) -> bytes:
+    """The same zip with every entry dated ``date_time`` (python-docx stamps the clock time)."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=date_time[:6])  # type: ignore[arg-type]
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, source.read(info))
+    return out.getvalue()
 
 
 def _bookmark_name(anchor: str) -> str:
@@ -465,11 +506,11 @@ class _Renderer:
 
     def _setup_properties(self) -> None:
         props = self.out.core_properties
-        now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
-        props.title = clean_text(self.doc.title)
-        props.author = clean_text(self.doc.organisation)
-        props.last_modified_by = clean_text(self.doc.organisation)
-        props.subject = clean_text(self.doc.subject)
+        now = document_time(self.doc).replace(tzinfo=None)
+        props.title = fit_property(self.doc.title)
+        props.author = fit_property(self.doc.organisation)
+        props.last_modified_by = fit_property(self.doc.organisation)
+        props.subject = fit_property(self.doc.subject)
         props.language = self.lang
         props.comments = ""
         props.keywords = ""
@@ -500,7 +541,7 @@ class _Renderer:
         self._footer()
         buf = io.BytesIO()
         self.out.save(buf)
-        return buf.getvalue()
+        return _reproducible_zip(buf.getvalue(), document_time(self.doc).timetuple()[:6])
 
     def _paragraph(self, style: ParagraphStyle) -> DocxParagraph:
         """A new body paragraph in ``style``, inserted before the body's section properties."""
@@ -645,7 +686,7 @@ class _Renderer:
         _put(tbl_pr, look, _TBLPR_ORDER)
         caption = clean_text(table.caption).strip()
         if caption:
-            _put(tbl_pr, _el("w:tblCaption", val=caption[:255]), _TBLPR_ORDER)
+            _put(tbl_pr, _el("w:tblCaption", val=fit_property(caption)), _TBLPR_ORDER)
             _put(tbl_pr, _el("w:tblDescription", val=caption), _TBLPR_ORDER)
 
         if table.header:
@@ -659,7 +700,10 @@ class _Renderer:
         # Built element by element: python-docx's cell API is slow (see environment notes).
         tr = OxmlElement("w:tr")
         tr_pr = OxmlElement("w:trPr")
-        tr_pr.append(_el("w:cantSplit"))
+        if max((len(c.text) for c in cells), default=0) <= _KEEP_ROW_CHARS:
+            # A short row stays on one page; a long one must be allowed to break, or Word
+            # cuts off what does not fit on the page.
+            tr_pr.append(_el("w:cantSplit"))
         if header:
             tr_pr.append(_el("w:tblHeader"))
         tr.append(tr_pr)

@@ -16,6 +16,7 @@ import io
 import os
 import re
 import threading
+from datetime import datetime
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -23,6 +24,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -51,6 +53,7 @@ from wizard.policy.document import (
     Table,
     link_target,
 )
+from wizard.render.stamp import document_time
 from wizard.resources import resource
 
 __all__ = ["FONT_FAMILY", "pdf_bytes", "register_fonts", "render_pdf"]
@@ -387,6 +390,9 @@ class _PolicyDocTemplate(BaseDocTemplate):
 
     def beforeDocument(self) -> None:
         self._outline_level = -1
+        # Reproducible output: the creation date from the document, not the clock (the file
+        # id is a digest of the content in invariant mode).
+        self.canv._doc._timeStamp = _timestamp(document_time(self._policy))
         self.canv.showOutline()
         # The first pass never produces the output: it always needs a second one that knows
         # the page total (see _allSatisfied).
@@ -431,6 +437,17 @@ class _PolicyDocTemplate(BaseDocTemplate):
         room = self.width - pdfmetrics.stringWidth(page_text, FONT_FAMILY, size) - 1 * cm
         canv.drawString(_MARGIN_X, _FOOTER_TEXT_Y, _fit(_footer_left(policy), room, size))
         canv.restoreState()
+
+
+def _timestamp(when: datetime) -> TimeStamp:
+    """ReportLab's creation-date record for ``when`` (UTC)."""
+    stamp = TimeStamp(invariant=True)
+    stamp.t = when.timestamp()
+    stamp.lt = when.utctimetuple()
+    stamp.YMDhms = tuple(stamp.lt)[:6]
+    stamp.dhh = stamp.dmm = 0
+    stamp.tzname = "UTC"
+    return stamp
 
 
 def _footer_left(doc: Document) -> str:
@@ -572,6 +589,9 @@ def _table(table: Table, width: float, styles: _Styles, anchors: frozenset[str])
         colWidths=col_widths,
         repeatRows=1 if table.header else 0,
         splitByRow=1,
+        # A row taller than what is left of the page (a very long text in a cell) is split
+        # inside the row, so that no text is ever too long to lay out.
+        splitInRow=1,
         hAlign="LEFT",
         style=TableStyle(commands),
     )
@@ -740,6 +760,7 @@ def pdf_bytes(doc: Document) -> bytes:
         creator="Privacy Wizard",
         lang=_pdf_lang(doc.lang),
         displayDocTitle=True,
+        invariant=1,
         initialFontName=FONT_FAMILY,
         initialFontSize=_BODY_SIZE,
         allowSplitting=1,
