@@ -23,6 +23,8 @@ import re
 import unicodedata
 import zipfile
 from collections.abc import Iterable, Sequence
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
 
 import docx
 from docx.document import Document as DocxDocument
@@ -31,7 +33,8 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.parser import parse_xml
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Emu, Pt, RGBColor
 from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle, StyleFactory
@@ -80,6 +83,7 @@ _LANG_TAGS = {"en": "en-GB", "nl": "nl-NL", "fr": "fr-FR", "de": "de-DE"}
 
 # Characters XML 1.0 cannot hold (tab, newline and carriage return are allowed).
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_RUN_PIECES = re.compile("(\t|\n)")
 _PLACEHOLDER = re.compile(r"(\{page\}|\{pages\})")
 _BOOKMARK_BAD = re.compile(r"[^A-Za-z0-9_]")
 
@@ -213,37 +217,6 @@ def _set_fonts(rpr: BaseOxmlElement, font: str) -> None:
     _put(rpr, _el("w:rFonts", ascii=font, hAnsi=font, eastAsia=font, cs=font), _RPR_ORDER)
 
 
-def _add_run(
-    p: DocxParagraph,
-    text: str,
-    *,
-    bold: bool = False,
-    italic: bool = False,
-    style_id: str | None = None,
-) -> BaseOxmlElement:
-    """Append a run to ``p`` and return its ``w:r`` (faster than ``p.add_run`` for plain text)."""
-    r = OxmlElement("w:r")
-    if style_id or bold or italic:
-        rpr = OxmlElement("w:rPr")
-        if style_id:
-            rpr.append(_el("w:rStyle", val=style_id))
-        if bold:
-            rpr.append(OxmlElement("w:b"))
-        if italic:
-            rpr.append(OxmlElement("w:i"))
-        r.append(rpr)
-    p._p.append(r)
-    if "\n" in text or "\t" in text:
-        r.text = text  # python-docx turns these into w:br and w:tab
-    else:
-        t = OxmlElement("w:t")
-        t.text = text
-        if text != text.strip():
-            t.set(qn("xml:space"), "preserve")
-        r.append(t)
-    return r
-
-
 def _new_p(style: ParagraphStyle) -> BaseOxmlElement:
     """A new, empty ``w:p`` in ``style``."""
     p = OxmlElement("w:p")
@@ -306,6 +279,7 @@ class _Renderer:
         self.bullet_style = self._pstyle("List Bullet")
         self.number_style = self._pstyle("List Number")
         self.table_style = self._pstyle("Table Text")
+        self._table_p_open = f'<w:p><w:pPr><w:pStyle w:val="{self.table_style.style_id}"/></w:pPr>'
         link = self.out.styles["Hyperlink"]
         assert isinstance(link, CharacterStyle)
         self.link_style = link
@@ -570,11 +544,10 @@ class _Renderer:
         # The number as the document model prints it ("3. " for a section, "3.2 " below).
         numbered, text = heading.numbered_text, heading.text
         if numbered.endswith(text):
-            if numbered != text:
-                _add_run(p, clean_text(numbered[: len(numbered) - len(text)]))
-            self._spans(p, heading.spans)
+            prefix = () if numbered == text else (Span(numbered[: len(numbered) - len(text)]),)
+            self._spans(p, prefix + heading.spans)
         else:
-            _add_run(p, clean_text(numbered))
+            self._spans(p, (Span(numbered),))
         if heading.anchor:
             self._bookmark(p, _bookmark_name(heading.anchor))
         return p
@@ -621,32 +594,9 @@ class _Renderer:
         return int(new.numId)
 
     def _spans(self, p: DocxParagraph, spans: Iterable[Span]) -> None:
-        for span in spans:
-            text = clean_text(span.text)
-            if not text:
-                continue
-            href = clean_text(span.href or "").strip()
-            if href:
-                self._link(p, span, text, href)
-            else:
-                _add_run(p, text, bold=span.bold, italic=span.italic)
-
-    def _link(self, p: DocxParagraph, span: Span, text: str, href: str) -> None:
-        target = link_target(href, self.anchors)
-        if target is None:
-            # Not a link a reader should be sent to: keep the words, drop the target.
-            _add_run(p, text, bold=span.bold, italic=span.italic)
-            return
-        hyperlink = OxmlElement("w:hyperlink")
-        if target.startswith("#"):
-            hyperlink.set(qn("w:anchor"), _bookmark_name(target[1:]))
-        else:
-            rid = p.part.relate_to(target, RT.HYPERLINK, is_external=True)
-            hyperlink.set(qn("r:id"), rid)
-        hyperlink.set(qn("w:history"), "1")
-        r = _add_run(p, text, bold=span.bold, italic=span.italic, style_id=self.link_style.style_id)
-        p._p.append(hyperlink)
-        hyperlink.append(r)
+        xml = "".join(self._span_xml(span, bold=span.bold) for span in spans)
+        if xml:
+            p._p.extend(list(parse_xml(f"<w:p {nsdecls('w', 'r')}>{xml}</w:p>")))
 
     # -- tables ----------------------------------------------------------------------------------
 
@@ -689,40 +639,71 @@ class _Renderer:
             _put(tbl_pr, _el("w:tblCaption", val=fit_property(caption)), _TBLPR_ORDER)
             _put(tbl_pr, _el("w:tblDescription", val=caption), _TBLPR_ORDER)
 
-        if table.header:
-            self._row(out, table.header, widths, header=True)
-        for row in table.rows:
-            self._row(out, row, widths, header=False)
+        rows = [(table.header, True)] if table.header else []
+        self._rows(out, rows + [(row, False) for row in table.rows], widths)
 
-    def _row(
-        self, out: DocxTable, cells: Sequence[Cell], widths: Sequence[int], *, header: bool
+    def _rows(
+        self, out: DocxTable, rows: Sequence[tuple[Sequence[Cell], bool]], widths: Sequence[int]
     ) -> None:
-        # Built element by element: python-docx's cell API is slow (see environment notes).
-        tr = OxmlElement("w:tr")
-        tr_pr = OxmlElement("w:trPr")
-        if max((len(c.text) for c in cells), default=0) <= _KEEP_ROW_CHARS:
-            # A short row stays on one page; a long one must be allowed to break, or Word
-            # cuts off what does not fit on the page.
-            tr_pr.append(_el("w:cantSplit"))
-        if header:
-            tr_pr.append(_el("w:tblHeader"))
-        tr.append(tr_pr)
-        for i, width in enumerate(widths):
-            tc = OxmlElement("w:tc")
-            tc_pr = OxmlElement("w:tcPr")
-            tc_pr.append(_el("w:tcW", w=str(width // 635), type="dxa"))
+        """Append ``rows`` (cells, is-header) to ``out`` in one piece; ``widths`` in EMU.
+
+        The rows are written as WordprocessingML text and parsed once: creating the elements
+        one by one took most of the time of a long table (tens of thousands of elements).
+        """
+        xml = [f"<w:tbl {nsdecls('w', 'r')}>"]
+        for cells, header in rows:
+            xml.append("<w:tr><w:trPr>")
+            if max((len(c.text) for c in cells), default=0) <= _KEEP_ROW_CHARS:
+                # A short row stays on one page; a long one must be allowed to break, or Word
+                # cuts off what does not fit on the page.
+                xml.append("<w:cantSplit/>")
             if header:
-                tc_pr.append(_el("w:shd", val="clear", color="auto", fill=TABLE_HEAD_FILL))
-            tc.append(tc_pr)
-            tr.append(tc)
-            data = cells[i] if i < len(cells) else Cell(lines=())
-            for line in data.lines or ((),):
-                p = _new_p(self.table_style)
-                tc.append(p)
-                if header:
-                    line = tuple(Span(s.text, True, s.italic, s.href) for s in line)
-                self._spans(DocxParagraph(p, out), line)
-        out._tbl.append(tr)
+                xml.append("<w:tblHeader/>")
+            xml.append("</w:trPr>")
+            shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{TABLE_HEAD_FILL}"/>'
+            for i, width in enumerate(widths):
+                xml.append(f'<w:tc><w:tcPr><w:tcW w:w="{width // 635}" w:type="dxa"/>')
+                xml.append(shade if header else "")
+                xml.append("</w:tcPr>")
+                data = cells[i] if i < len(cells) else Cell(lines=())
+                for line in data.lines or ((),):
+                    xml.append(self._table_p_open)
+                    for span in line:
+                        xml.append(self._span_xml(span, bold=header or span.bold))
+                    xml.append("</w:p>")
+                xml.append("</w:tc>")
+            xml.append("</w:tr>")
+        xml.append("</w:tbl>")
+        out._tbl.extend(list(parse_xml("".join(xml))))
+
+    def _span_xml(self, span: Span, *, bold: bool) -> str:
+        """One span as a run (inside a hyperlink when it links), as :meth:`_spans` writes it."""
+        text = clean_text(span.text)
+        if not text:
+            return ""
+        href = clean_text(span.href or "").strip()
+        target = link_target(href, self.anchors) if href else None
+        style = self.link_style.style_id if target else None
+        props = (f'<w:rStyle w:val="{style}"/>' if style else "") + ("<w:b/>" if bold else "")
+        props += "<w:i/>" if span.italic else ""
+        run = ["<w:r>", f"<w:rPr>{props}</w:rPr>" if props else ""]
+        for piece in _RUN_PIECES.split(text):
+            if piece == "\t":
+                run.append("<w:tab/>")
+            elif piece == "\n":
+                run.append("<w:br/>")
+            elif piece:
+                space = ' xml:space="preserve"' if piece != piece.strip() else ""
+                run.append(f"<w:t{space}>{xml_escape(piece)}</w:t>")
+        run.append("</w:r>")
+        if target is None:
+            return "".join(run)
+        if target.startswith("#"):
+            where = f"w:anchor={quoteattr(_bookmark_name(target[1:]))}"
+        else:
+            rid = self.out.part.relate_to(target, RT.HYPERLINK, is_external=True)
+            where = f"r:id={quoteattr(rid)}"
+        return f'<w:hyperlink {where} w:history="1">{"".join(run)}</w:hyperlink>'
 
     # -- footer ----------------------------------------------------------------------------------
 
