@@ -141,6 +141,11 @@ def _render(args: argparse.Namespace) -> int:
             f"{existing[0]} already exists; use --force to overwrite"
             + (f" ({len(existing)} files)" if len(existing) > 1 else "")
         )
+    if any(j.fmt == "pdf" for j in jobs):
+        from wizard.render.fonts import missing_in_pdf
+
+        for gap in missing_in_pdf(project.model_dump(mode="json", exclude={"history"})):
+            print(f"{PROG}: warning: the PDF cannot show {gap.described()}", file=sys.stderr)
     # Every language is built before anything is written, so a problem in one language
     # leaves no half set of files behind.
     documents = {lang: build_document(project, lang) for lang in dict.fromkeys(j.lang for j in jobs)}

@@ -55,6 +55,7 @@ from wizard.policy.document import (
     Table,
     link_target,
 )
+from wizard.render.fonts import FALLBACKS, MAIN, font_runs, main_font_shows, visual_order
 from wizard.render.stamp import document_time
 from wizard.resources import resource
 
@@ -64,39 +65,29 @@ __all__ = ["FONT_FAMILY", "pdf_bytes", "register_fonts", "render_pdf"]
 # Fonts
 
 #: The registered name of the regular face; bold and italic faces share the prefix.
-FONT_FAMILY = "NotoSans"
+FONT_FAMILY = MAIN.name
 _FONT_BOLD = f"{FONT_FAMILY}-Bold"
-_FONT_ITALIC = f"{FONT_FAMILY}-Italic"
-_FONT_BOLD_ITALIC = f"{FONT_FAMILY}-BoldItalic"
-_FONT_FILES = {
-    FONT_FAMILY: "NotoSans-Regular.ttf",
-    _FONT_BOLD: "NotoSans-Bold.ttf",
-    _FONT_ITALIC: "NotoSans-Italic.ttf",
-    _FONT_BOLD_ITALIC: "NotoSans-BoldItalic.ttf",
-}
 _fonts_lock = threading.Lock()
 _fonts_registered = False
 
 
 def register_fonts() -> None:
-    """Register the shipped font family with ReportLab (once per process, thread-safe)."""
+    """Register the shipped font families with ReportLab (once per process, thread-safe)."""
     global _fonts_registered
     if _fonts_registered:
         return
     with _fonts_lock:
         if _fonts_registered:
             return
-        for name, filename in _FONT_FILES.items():
-            data = resource("fonts", filename).read_bytes()
-            pdfmetrics.registerFont(TTFont(name, io.BytesIO(data)))
-        # So that <b> and <i> inside a Paragraph pick the right face.
-        pdfmetrics.registerFontFamily(
-            FONT_FAMILY,
-            normal=FONT_FAMILY,
-            bold=_FONT_BOLD,
-            italic=_FONT_ITALIC,
-            boldItalic=_FONT_BOLD_ITALIC,
-        )
+        for family in (MAIN, *FALLBACKS):
+            for name, filename in zip(family.faces, family.files, strict=True):
+                data = resource("fonts", filename).read_bytes()
+                pdfmetrics.registerFont(TTFont(name, io.BytesIO(data)))
+            # So that <b> and <i> inside a Paragraph pick the right face.
+            regular, bold, italic, bold_italic = family.faces
+            pdfmetrics.registerFontFamily(
+                regular, normal=regular, bold=bold, italic=italic, boldItalic=bold_italic
+            )
         _fonts_registered = True
 
 
@@ -244,6 +235,9 @@ class _Styles:
             spaceAfter=0,
         )
         self.footer_size = 7.8
+        self.footer = _style(
+            "pw-footer", fontSize=self.footer_size, leading=self.footer_size * 1.2, textColor=_MUTED
+        )
 
 
 _styles_cache: _Styles | None = None
@@ -265,8 +259,21 @@ _KEY_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")
 
 
 def _esc(text: str) -> str:
-    """Text as Paragraph markup: XML-escaped, without control characters."""
-    return escape(_CONTROL_CHARS.sub("", text))
+    """Text as Paragraph markup: XML-escaped, without control characters.
+
+    Characters Noto Sans lacks are set in a fallback font (Arabic and Hebrew in visual order).
+    """
+    text = _CONTROL_CHARS.sub("", text)
+    if main_font_shows(text):
+        return escape(text)
+    out: list[str] = []
+    for family, run in font_runs(text):
+        if family is MAIN:
+            out.append(escape(run))
+        else:
+            shown = visual_order(run) if family.rtl else run
+            out.append(f'<font name="{family.name}">{escape(shown)}</font>')
+    return "".join(out)
 
 
 def _esc_attr(text: str) -> str:
@@ -465,7 +472,14 @@ class _PolicyDocTemplate(BaseDocTemplate):
         canv.setFont(FONT_FAMILY, size)
         canv.drawRightString(right, _FOOTER_TEXT_Y, page_text)
         room = self.width - pdfmetrics.stringWidth(page_text, FONT_FAMILY, size) - 1 * cm
-        canv.drawString(_MARGIN_X, _FOOTER_TEXT_Y, _fit(_footer_left(policy), room, size))
+        left = _fit(_footer_left(policy), room, size)
+        if main_font_shows(left):
+            canv.drawString(_MARGIN_X, _FOOTER_TEXT_Y, left)
+        else:
+            # Other scripts need the fallback fonts (and right-to-left order) of a Paragraph.
+            para = RLParagraph(_esc(left), styles.footer)
+            _, height = para.wrapOn(canv, room, size * 3)
+            para.drawOn(canv, _MARGIN_X, _FOOTER_TEXT_Y - height + size)
         canv.restoreState()
 
 
