@@ -20,6 +20,7 @@ import pytest
 from wizard.cli import main
 from wizard.model.project_file import loads_project
 from wizard.policy.engine import build_document
+from wizard.render.docx import EMBEDDED_FONTS
 from wizard.render.fonts import (
     FALLBACKS,
     MAIN,
@@ -144,7 +145,8 @@ def test_render_warns_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[st
 def test_bundled_fonts_are_listed_with_source_licence_and_checksum() -> None:
     readme = resource("fonts", "README.md").read_text(encoding="utf-8")
     assert "SIL Open Font License" in readme and resource("fonts", "LICENSE-OFL.txt").is_file()
-    for family in (MAIN, *FALLBACKS):
-        for name in set(family.files):
-            digest = hashlib.sha256(resource("fonts", name).read_bytes()).hexdigest()
-            assert f"{digest}  {name}" in readme, name
+    names = {n for family in (MAIN, *FALLBACKS) for n in family.files}
+    names |= {filename for _, filename in EMBEDDED_FONTS}
+    for name in sorted(names):
+        digest = hashlib.sha256(resource("fonts", name).read_bytes()).hexdigest()
+        assert f"{digest}  {name}" in readme, name

@@ -17,10 +17,13 @@ characters other than tab and newline) are dropped rather than crashing the expo
 
 from __future__ import annotations
 
+import hashlib
+import heapq
 import io
 import os
 import re
 import unicodedata
+import uuid
 import zipfile
 from collections.abc import Iterable, Sequence
 from xml.sax.saxutils import escape as xml_escape
@@ -32,6 +35,9 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.oxml import serialize_part_xml
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.parser import parse_xml
@@ -53,13 +59,24 @@ from wizard.policy.document import (
     Table,
     link_target,
 )
+from wizard.render.fonts import text_width
 from wizard.render.stamp import document_time
+from wizard.resources import resource
 
 __all__ = ["docx_bytes", "render_docx"]
 
 # --- Look ---------------------------------------------------------------------------------------
 
-FONT = "Calibri"
+FONT = "Noto Sans"
+#: The faces embedded in every DOCX (regular, bold, italic, bold italic): Noto Sans subsetted to
+#: Latin, Greek and Cyrillic, so Word and LibreOffice show the policy in the PDF's font on any
+#: machine.
+EMBEDDED_FONTS = (
+    ("embedRegular", "NotoSans-Regular.subset.ttf"),
+    ("embedBold", "NotoSans-Bold.subset.ttf"),
+    ("embedItalic", "NotoSans-Italic.subset.ttf"),
+    ("embedBoldItalic", "NotoSans-BoldItalic.subset.ttf"),
+)
 ACCENT = "1D5A6C"  # dark teal-blue: headings, title, notice bar
 TEXT = "222222"
 GREY = "6B6B6B"
@@ -129,9 +146,25 @@ def clean_text(text: str) -> str:
     return _ILLEGAL_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-#: Rows whose longest cell has at most this many characters never break across pages (at
-#: 9.5 pt even the narrowest column holds that in well under a page).
-_KEEP_ROW_CHARS = 500
+#: Rows of at most this many lines never break across pages; a taller row may, so that a table
+#: starts right after its heading instead of leaving half a page empty (and a row taller than
+#: a page is never cut off).
+_KEEP_ROW_LINES = 8
+
+
+def _row_lines(cells: Sequence[Cell], widths: Sequence[int]) -> int:
+    """An estimate of the number of lines the row's tallest cell takes."""
+    most = 0
+    for cell, width in zip(cells, widths, strict=False):
+        room = max((width - _CELL_MARGINS_EMU) / _EMU_PER_PT, 1.0)
+        lines = 0
+        for line in cell.lines or ((),):
+            text = "".join(span.text for span in line)
+            # Average Noto Sans letter at 9.5 pt, without measuring every cell.
+            lines += max(1, -(-int(len(text) * TABLE_PT * 0.55) // int(room)))
+        most = max(most, lines)
+    return most
+
 
 #: The longest value a DOCX core property (title, subject, author...) may hold.
 PROPERTY_LIMIT = 255
@@ -177,6 +210,21 @@ def _reproducible_zip(data: bytes, date_time: tuple[int, ...]) -> bytes:
             entry.external_attr = 0o644 << 16
             target.writestr(entry, source.read(info))
     return out.getvalue()
+
+
+_OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
+
+
+def _sha1(data: bytes) -> str:
+    return hashlib.sha1(data, usedforsecurity=False).hexdigest()
+
+
+def _obfuscate(data: bytes, key: str) -> bytes:
+    """An embedded font as Word stores it: the first 32 bytes XORed with the font key's bytes
+    in reverse order (ECMA-376 Part 1, 17.8.1); the same operation undoes it."""
+    key_bytes = bytes.fromhex(key.strip("{}").replace("-", ""))[::-1]
+    head = bytes(b ^ key_bytes[i % 16] for i, b in enumerate(data[:32]))
+    return head + data[32:]
 
 
 def _bookmark_name(anchor: str) -> str:
@@ -238,12 +286,44 @@ def _style_rpr(style: ParagraphStyle | CharacterStyle) -> BaseOxmlElement:
 
 
 def _widths(table: Table, columns: int) -> list[int]:
-    """Column widths in EMU: ``table.widths`` (relative) spread over the text width."""
+    """Column widths in EMU: ``table.widths`` (relative) spread over the text width, widened
+    where a column's longest word would not fit (so no word is broken in the middle, as
+    "Behandlungsdokumentatio-n" was), the room taken from columns that have some to spare."""
     rel = [max(float(w), 0.0) for w in table.widths]
     if len(rel) != columns or sum(rel) <= 0:
         rel = [1.0] * columns
     total = sum(rel)
-    return [int(TEXT_WIDTH * w / total) for w in rel]
+    widths = [TEXT_WIDTH * w / total for w in rel]
+    need = [_longest_word(table, i) * _EMU_PER_PT + _CELL_MARGINS_EMU for i in range(columns)]
+    if sum(need) < TEXT_WIDTH:
+        # Widen the columns that are too narrow; the others give up part of their slack, in
+        # proportion to it (the total slack exceeds what is missing, so none becomes too narrow).
+        short = [i for i in range(columns) if widths[i] < need[i]]
+        missing = sum(need[i] - widths[i] for i in short)
+        donors = [i for i in range(columns) if i not in short]
+        spare = sum(widths[i] - need[i] for i in donors)
+        for i in short:
+            widths[i] = need[i]
+        for i in donors:
+            widths[i] -= missing * (widths[i] - need[i]) / spare
+    return [int(w) for w in widths]
+
+
+_EMU_PER_PT = 12700
+_MEASURED_WORDS = 16
+#: Left and right cell margins (100 twips each, see _table) plus a little air.
+_CELL_MARGINS_EMU = 2 * 100 * 635 + 2 * _EMU_PER_PT
+
+
+def _longest_word(table: Table, column: int) -> float:
+    """The width in points of the longest word in ``column`` (header words are bold)."""
+    header = table.header[column].text.split() if column < len(table.header) else []
+    widest = max((text_width(w, TABLE_PT, bold=True) for w in header), default=0.0)
+    words = {w for row in table.rows if column < len(row) for w in row[column].text.split()}
+    # The widest word is among the longest in letters: measure only those.
+    for word in heapq.nlargest(_MEASURED_WORDS, words, key=len):
+        widest = max(widest, text_width(word, TABLE_PT))
+    return widest
 
 
 # --- The renderer -------------------------------------------------------------------------------
@@ -477,6 +557,15 @@ class _Renderer:
         proof = settings.find(qn("w:proofState"))
         if proof is not None:
             settings.remove(proof)
+        # Use the embedded fonts; hyphenate in the document's language (long German compounds
+        # in narrow columns break at syllables, not anywhere).
+        zoom = settings.find(qn("w:zoom"))
+        if zoom is not None:
+            zoom.addnext(_el("w:saveSubsetFonts"))
+            zoom.addnext(_el("w:embedTrueTypeFonts"))
+        tab_stop = settings.find(qn("w:defaultTabStop"))
+        if tab_stop is not None:
+            tab_stop.addnext(_el("w:autoHyphenation"))
 
     def _setup_properties(self) -> None:
         props = self.out.core_properties
@@ -513,6 +602,8 @@ class _Renderer:
             # A document must not end with a table (Word adds a paragraph anyway).
             self._paragraph(self.body_style)
         self._footer()
+        self._bullets()
+        self._embed_fonts()
         buf = io.BytesIO()
         self.out.save(buf)
         return _reproducible_zip(buf.getvalue(), document_time(self.doc).timetuple()[:6])
@@ -653,7 +744,7 @@ class _Renderer:
         xml = [f"<w:tbl {nsdecls('w', 'r')}>"]
         for cells, header in rows:
             xml.append("<w:tr><w:trPr>")
-            if max((len(c.text) for c in cells), default=0) <= _KEEP_ROW_CHARS:
+            if _row_lines(cells, widths) <= _KEEP_ROW_LINES:
                 # A short row stays on one page; a long one must be allowed to break, or Word
                 # cuts off what does not fit on the page.
                 xml.append("<w:cantSplit/>")
@@ -704,6 +795,52 @@ class _Renderer:
             rid = self.out.part.relate_to(target, RT.HYPERLINK, is_external=True)
             where = f"r:id={quoteattr(rid)}"
         return f'<w:hyperlink {where} w:history="1">{"".join(run)}</w:hyperlink>'
+
+    # -- fonts -----------------------------------------------------------------------------------
+
+    def _bullets(self) -> None:
+        """Bullets as "•" in the body font (the template's Symbol bullet is missing elsewhere)."""
+        numbering = self.out.part.numbering_part.element
+        for lvl in numbering.iter(qn("w:lvl")):
+            fmt = lvl.find(qn("w:numFmt"))
+            if fmt is None or fmt.get(qn("w:val")) != "bullet":
+                continue
+            text = lvl.find(qn("w:lvlText"))
+            if text is not None:
+                text.set(qn("w:val"), "\u2022")
+            rpr = lvl.find(qn("w:rPr"))
+            if rpr is None:
+                rpr = OxmlElement("w:rPr")
+                lvl.append(rpr)
+            _set_fonts(rpr, FONT)
+
+    def _embed_fonts(self) -> None:
+        """Embed the body font (obfuscated as the Office Open XML standard requires)."""
+        table = self.out.part.part_related_by(RT.FONT_TABLE)
+        root = parse_xml(table.blob)
+        font = _el("w:font", name=FONT)
+        for tag, value in (
+            ("w:panose1", "020B0502040504020204"),
+            ("w:charset", "00"),
+            ("w:family", "swiss"),
+            ("w:pitch", "variable"),
+        ):
+            font.append(_el(tag, val=value))
+        for index, (tag, filename) in enumerate(EMBEDDED_FONTS, start=1):
+            data = resource("fonts", filename).read_bytes()
+            key = "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, filename + _sha1(data))).upper() + "}"
+            part = Part(
+                PackURI(f"/word/fonts/font{index}.odttf"),
+                _OBFUSCATED_FONT,
+                _obfuscate(data, key),
+                table.package,
+            )
+            rid = table.relate_to(part, RT.FONT)
+            embed = _el(f"w:{tag}", fontKey=key, subsetted="1")
+            embed.set(qn("r:id"), rid)
+            font.append(embed)
+        root.append(font)
+        table._blob = serialize_part_xml(root)
 
     # -- footer ----------------------------------------------------------------------------------
 

@@ -31,6 +31,8 @@ __all__ = [
     "main_font_shows",
     "missing_characters",
     "missing_in_pdf",
+    "register_fonts",
+    "text_width",
     "visual_order",
 ]
 
@@ -86,6 +88,7 @@ FALLBACKS: tuple[FontFamily, ...] = (
 )
 
 _lock = threading.Lock()
+_registered = False
 _TRAILING_NEUTRAL = " \u00a0,.;:!?)]}»\"'-"
 
 
@@ -107,6 +110,37 @@ def _main_chars() -> frozenset[str]:
 def main_font_shows(text: str) -> bool:
     """Whether the main family alone shows every character of ``text`` (the common case)."""
     return text.isascii() or _main_chars().issuperset(text)
+
+
+def register_fonts() -> None:
+    """Register every family with ReportLab (once per process, thread-safe)."""
+    global _registered
+    if _registered:
+        return
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    with _lock:
+        if _registered:
+            return
+        for family in (MAIN, *FALLBACKS):
+            for name, filename in zip(family.faces, family.files, strict=True):
+                data = resource("fonts", filename).read_bytes()
+                pdfmetrics.registerFont(TTFont(name, io.BytesIO(data)))
+            # So that <b> and <i> inside a Paragraph pick the right face.
+            regular, bold, italic, bold_italic = family.faces
+            pdfmetrics.registerFontFamily(
+                regular, normal=regular, bold=bold, italic=italic, boldItalic=bold_italic
+            )
+        _registered = True
+
+
+def text_width(text: str, size: float, *, bold: bool = False) -> float:
+    """The width of ``text`` in points, set in the main family at ``size``."""
+    from reportlab.pdfbase import pdfmetrics
+
+    register_fonts()
+    return float(pdfmetrics.stringWidth(text, MAIN.faces[1 if bold else 0], size))
 
 
 def _covers(family: FontFamily, char: str) -> bool:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import threading
 from datetime import datetime
 from typing import Any
 from xml.sax.saxutils import escape
@@ -26,7 +25,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -55,9 +53,8 @@ from wizard.policy.document import (
     Table,
     link_target,
 )
-from wizard.render.fonts import FALLBACKS, MAIN, font_runs, main_font_shows, visual_order
+from wizard.render.fonts import MAIN, font_runs, main_font_shows, register_fonts, visual_order
 from wizard.render.stamp import document_time
-from wizard.resources import resource
 
 __all__ = ["FONT_FAMILY", "pdf_bytes", "register_fonts", "render_pdf"]
 
@@ -67,29 +64,6 @@ __all__ = ["FONT_FAMILY", "pdf_bytes", "register_fonts", "render_pdf"]
 #: The registered name of the regular face; bold and italic faces share the prefix.
 FONT_FAMILY = MAIN.name
 _FONT_BOLD = f"{FONT_FAMILY}-Bold"
-_fonts_lock = threading.Lock()
-_fonts_registered = False
-
-
-def register_fonts() -> None:
-    """Register the shipped font families with ReportLab (once per process, thread-safe)."""
-    global _fonts_registered
-    if _fonts_registered:
-        return
-    with _fonts_lock:
-        if _fonts_registered:
-            return
-        for family in (MAIN, *FALLBACKS):
-            for name, filename in zip(family.faces, family.files, strict=True):
-                data = resource("fonts", filename).read_bytes()
-                pdfmetrics.registerFont(TTFont(name, io.BytesIO(data)))
-            # So that <b> and <i> inside a Paragraph pick the right face.
-            regular, bold, italic, bold_italic = family.faces
-            pdfmetrics.registerFontFamily(
-                regular, normal=regular, bold=bold, italic=italic, boldItalic=bold_italic
-            )
-        _fonts_registered = True
-
 
 # --------------------------------------------------------------------------------------------
 # Look
