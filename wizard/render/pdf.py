@@ -6,8 +6,9 @@ font family (Noto Sans, shipped in ``resources/fonts``) and nothing else, carrie
 (bookmarks) for the numbered sections, a table of contents, document metadata including the
 language, and a "Page X of Y" footer on every page.
 
-The total page count comes from the previous layout pass: :meth:`BaseDocTemplate.multiBuild`
-runs until the table of contents and the page count are both stable (normally two passes).
+The document is laid out in one pass. What is only known at the end (the page total in the
+footers, the page numbers in the table of contents) is drawn as small form XObjects that each
+page refers to and that are defined just before the file is written.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import io
 import os
 import re
+from ast import literal_eval
 from datetime import datetime
 from typing import Any
 from xml.sax.saxutils import escape
@@ -282,14 +284,10 @@ def _pdf_lang(lang: str) -> str:
 # Flowables
 
 
-_LAYOUT_ONLY = "_pw_layout_only"
-
-
 class _Para(RLParagraph):
     """A platypus Paragraph that remembers its line breaks per width.
 
-    Tables wrap each cell several times, and multiBuild lays the whole story out twice; the
-    line breaking (mostly string widths) is the bulk of the time, and it depends only on the
+    Tables wrap each cell several times (once more at every page split); the line breaking (mostly string widths) is the bulk of the time, and it depends only on the
     width, so it is done once per width.
     """
 
@@ -323,13 +321,6 @@ class _Para(RLParagraph):
         if height < 0x7FFFFFFF:
             cache[availWidth] = (self.blPara, self._wrapWidths, height)
         return width, height
-
-    def draw(self) -> None:
-        # The first multiBuild pass only measures (its canvas is thrown away), so the text,
-        # which is slow to typeset, is left out of it.
-        if getattr(self.canv, _LAYOUT_ONLY, False):
-            return
-        super().draw()
 
 
 _plain_fragments: dict[str, Any] = {}
@@ -379,12 +370,15 @@ class _KeepWithNext(KeepTogether):
 
 
 class _PolicyDocTemplate(BaseDocTemplate):
-    """A4 page template with a footer; stable page totals across multiBuild passes."""
+    """A4 page template with a footer whose page total, like the contents' page numbers, is
+    filled in when the last page is known."""
 
     def __init__(self, buffer: io.BytesIO, doc: Document, **kw: Any) -> None:
         self._policy = doc
-        self._previous_total: int | None = None
         self._outline_level = -1
+        #: Page of each contents entry (by key), and the room its dots and number may take.
+        self.toc_pages: dict[str, int] = {}
+        self.toc_room: dict[str, tuple[float, ParagraphStyle]] = {}
         super().__init__(buffer, **kw)
         frame = Frame(
             self.leftMargin,
@@ -405,9 +399,6 @@ class _PolicyDocTemplate(BaseDocTemplate):
         # id is a digest of the content in invariant mode).
         self.canv._doc._timeStamp = _timestamp(document_time(self._policy))
         self.canv.showOutline()
-        # The first pass never produces the output: it always needs a second one that knows
-        # the page total (see _allSatisfied).
-        setattr(self.canv, _LAYOUT_ONLY, self._previous_total is None)
 
     def afterFlowable(self, flowable: Flowable) -> None:
         info = getattr(flowable, "outline", None)
@@ -419,23 +410,42 @@ class _PolicyDocTemplate(BaseDocTemplate):
         self._outline_level = level
         self.canv.addOutlineEntry(title, key, level=level, closed=False)
         if toc is not None:
-            self.notify("TOCEntry", (0, toc, self.page, key))
+            self.toc_pages[key] = int(self.page)
 
-    def _allSatisfied(self) -> bool:  # noqa: N802 (ReportLab's name)
-        """Also ask for another pass until the page total printed in footers is right."""
-        satisfied = bool(super()._allSatisfied())
+    def finish(self, canv: Canvas) -> None:
+        """Define the forms the pages refer to, now that every page number is known."""
+        styles = _styles()
         total = int(self.page)
-        satisfied = satisfied and total == self._previous_total
-        self._previous_total = total
-        return satisfied
+        size = styles.footer_size
+        for page in range(1, total + 1):
+            text = _page_x_of_y(self._policy, page, total)
+            width = pdfmetrics.stringWidth(text, FONT_FAMILY, size)
+            canv.beginForm(_footer_form(page), -width - 1, -size, 1, 2 * size)
+            canv.setFillColor(_MUTED)
+            canv.setFont(FONT_FAMILY, size)
+            canv.drawRightString(0, 0, text)
+            canv.endForm()
+        for key, (room, style) in self.toc_room.items():
+            number = str(self.toc_pages.get(key, ""))
+            font, fsize = style.fontName, style.fontSize
+            dot = " . "
+            dots = int(
+                (room - pdfmetrics.stringWidth(number, font, fsize))
+                / pdfmetrics.stringWidth(dot, font, fsize)
+            )
+            text = dot * max(dots, 0) + number
+            width = pdfmetrics.stringWidth(text, font, fsize)
+            canv.beginForm(_toc_form(key), -width - 1, -fsize, 1, 2 * fsize)
+            canv.setFillColor(style.textColor)
+            canv.setFont(font, fsize)
+            canv.drawRightString(0, 0, text)
+            canv.endForm()
 
     def _footer(self, canv: Canvas, _doc: BaseDocTemplate) -> None:
         policy = self._policy
         styles = _styles()
-        total = self._previous_total or int(self.page)  # the first pass is never printed
-        page_text = policy.labels.page_x_of_y.replace("{pages}", str(total)).replace(
-            "{page}", str(self.page)
-        )
+        # Room for a page total of up to three digits; the text itself is a form (see finish).
+        page_text = _page_x_of_y(policy, int(self.page), 999)
         size = styles.footer_size
         right = _PAGE_WIDTH - _MARGIN_X
         canv.saveState()
@@ -444,7 +454,10 @@ class _PolicyDocTemplate(BaseDocTemplate):
         canv.line(_MARGIN_X, _FOOTER_RULE_Y, right, _FOOTER_RULE_Y)
         canv.setFillColor(_MUTED)
         canv.setFont(FONT_FAMILY, size)
-        canv.drawRightString(right, _FOOTER_TEXT_Y, page_text)
+        canv.saveState()
+        canv.translate(right, _FOOTER_TEXT_Y)
+        canv.doForm(_footer_form(int(self.page)))
+        canv.restoreState()
         room = self.width - pdfmetrics.stringWidth(page_text, FONT_FAMILY, size) - 1 * cm
         left = _fit(_footer_left(policy), room, size)
         if main_font_shows(left):
@@ -455,6 +468,54 @@ class _PolicyDocTemplate(BaseDocTemplate):
             _, height = para.wrapOn(canv, room, size * 3)
             para.drawOn(canv, _MARGIN_X, _FOOTER_TEXT_Y - height + size)
         canv.restoreState()
+
+
+def _page_x_of_y(doc: Document, page: int, total: int) -> str:
+    return doc.labels.page_x_of_y.replace("{pages}", str(total)).replace("{page}", str(page))
+
+
+def _footer_form(page: int) -> str:
+    return f"pwFooter{page}"
+
+
+def _toc_form(key: str) -> str:
+    return f"pwToc{key}"
+
+
+class _Canvas(Canvas):
+    """A canvas that lets the document define its late forms just before it is saved."""
+
+    before_save: Any = None
+
+    def save(self) -> None:
+        if self.before_save is not None:
+            self.before_save(self)
+        super().save()
+
+
+class _Contents(TableOfContents):
+    """The table of contents in one pass: the dots and page number at the end of each line are
+    a form defined when the page is known (see :meth:`_PolicyDocTemplate.finish`)."""
+
+    template: _PolicyDocTemplate | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        width, height = super().wrap(availWidth, availHeight)
+        template = self.template
+
+        def entry_end(canvas: Canvas, _kind: str, label: str) -> None:
+            _page, level, key = label.split(",", 2)
+            name = literal_eval(key.replace("\\x2c", ","))
+            x, y = canvas._curr_tx_info["cur_x"], canvas._curr_tx_info["cur_y"]
+            if template is not None and name:
+                template.toc_room[name] = (availWidth - x, self.getLevelStyle(int(level)))
+                canvas.saveState()
+                canvas.translate(availWidth, y)
+                canvas.doForm(_toc_form(name))
+                canvas.restoreState()
+
+        self.canv.setNamedCB("drawTOCEntryEnd", entry_end)
+        return float(width), float(height)
 
 
 def _timestamp(when: datetime) -> TimeStamp:
@@ -543,12 +604,6 @@ def _list(block: ListBlock, styles: _Styles, anchors: frozenset[str]) -> list[Fl
 
 class _PolicyTable(RLTable):
     """A table that never leaves a single body row alone at either end of a page break."""
-
-    def draw(self) -> None:
-        # Nothing of a table is kept from the measuring pass (see _Para.draw).
-        if getattr(self.canv, _LAYOUT_ONLY, False):
-            return
-        super().draw()
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         parts = list(super().split(availWidth, availHeight))
@@ -736,8 +791,8 @@ def _toc_entry(heading: Heading) -> str:
     return f'<font color="{_INK_HEX}">{_esc(heading.numbered_text)}</font>'
 
 
-def _contents(doc: Document, styles: _Styles, keys: dict[int, str]) -> TableOfContents:
-    toc = TableOfContents(
+def _contents(doc: Document, styles: _Styles, keys: dict[int, str]) -> _Contents:
+    toc = _Contents(
         levelStyles=[styles.toc],
         dotsMinLevel=0,
         rightColumnWidth=1.2 * cm,
@@ -752,9 +807,8 @@ def _contents(doc: Document, styles: _Styles, keys: dict[int, str]) -> TableOfCo
             ]
         ),
     )
-    # Known titles with placeholder page numbers: the first pass already lays the contents
-    # out at its final size, so the second pass only fills in page numbers.
-    toc._entries = [
+    # The titles are known before layout; their page numbers are filled in at the end.
+    toc._lastEntries = [
         (0, _toc_entry(b), 0, keys[i])
         for i, b in enumerate(doc.blocks)
         if isinstance(b, Heading) and b.level == 2
@@ -790,7 +844,17 @@ def pdf_bytes(doc: Document) -> bytes:
         allowSplitting=1,
         keepTogetherClass=_KeepWithNext,
     )
-    template.multiBuild(_story(doc, template.width), maxPasses=6)
+    story = _story(doc, template.width)
+    for flowable in story:
+        if isinstance(flowable, _Contents):
+            flowable.template = template
+
+    def canvas(*args: Any, **kw: Any) -> _Canvas:
+        canv = _Canvas(*args, **kw)
+        canv.before_save = template.finish
+        return canv
+
+    template.build(story, canvasmaker=canvas)
     return buffer.getvalue()
 
 
