@@ -21,6 +21,7 @@ from datetime import datetime
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -624,7 +625,119 @@ class _PolicyTable(RLTable):
         return parts
 
 
-def _cell(cell: Cell, style: ParagraphStyle, anchors: frozenset[str]) -> RLParagraph:
+_ASCII_SPACE = re.compile(r"[ \t\n\r\f\v]+")
+
+
+class _PlainCell(Flowable):
+    """A table cell of plain text (each line in one face): most cells of a long table.
+
+    Laid out and drawn like a left-aligned platypus Paragraph (the same line breaks at spaces,
+    long words broken where they must be, the same baselines), without the general paragraph
+    machinery, which took most of the time of a table with thousands of cells.
+    """
+
+    def __init__(
+        self,
+        parts: list[tuple[str, str]],
+        style: ParagraphStyle,
+        lines: list[tuple[str, str]] | None = None,
+    ) -> None:
+        super().__init__()
+        self.parts = parts  # (text, font name) per line of the cell
+        self.style = style
+        self._lines = lines
+        self._wrapped: tuple[float, list[tuple[str, str]]] | None = None
+
+    def _break(self, text: str, font: str, width: float) -> list[str]:
+        size = self.style.fontSize
+        measure = pdfmetrics.stringWidth
+        space = measure(" ", font, size)
+        lines: list[str] = []
+        current: list[str] = []
+        used = 0.0
+        # Only ASCII white space separates words: a no-break space (as in "Art. 6") holds.
+        for word in _ASCII_SPACE.split(text.strip(" \t\n\r\f\v")):
+            w = measure(word, font, size)
+            if current and used + space + w <= width:
+                current.append(word)
+                used += space + w
+                continue
+            if current:
+                lines.append(" ".join(current))
+                current, used = [], 0.0
+            while w > width and len(word) > 1:
+                # A word wider than the column: as many letters as fit, then the rest.
+                cut = len(word) - 1
+                while cut > 1 and measure(word[:cut], font, size) > width:
+                    cut = max(1, int(cut * width / measure(word[:cut], font, size)))
+                    while cut < len(word) and measure(word[: cut + 1], font, size) <= width:
+                        cut += 1
+                lines.append(word[:cut])
+                word = word[cut:]
+                w = measure(word, font, size)
+            current, used = [word], w
+        if current:
+            lines.append(" ".join(current))
+        return lines
+
+    def lines(self, width: float) -> list[tuple[str, str]]:
+        if self._lines is not None:
+            return self._lines
+        if self._wrapped is None or self._wrapped[0] != width:
+            out = [
+                (line, font) for text, font in self.parts for line in self._break(text, font, width)
+            ]
+            self._wrapped = (width, out)
+        return self._wrapped[1]
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self.width = availWidth
+        self.height = len(self.lines(availWidth)) * self.style.leading
+        return availWidth, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        # Lines as laid out in the column (a table passes the cell width with its padding here).
+        lines = self.lines(self.width if self._wrapped else availWidth)
+        fit = min(int(availHeight // self.style.leading), len(lines) - 1)
+        if fit <= 0:
+            return []
+        return [
+            _PlainCell(self.parts, self.style, lines[:fit]),
+            _PlainCell(self.parts, self.style, lines[fit:]),
+        ]
+
+    def draw(self) -> None:
+        style = self.style
+        first = self.height - (
+            style.fontSize
+            if rl_config.paraFontSizeHeightOffset
+            else pdfmetrics.getAscent(style.fontName, style.fontSize)
+        )
+        text = self.canv.beginText(0, first)
+        text.setFillColor(style.textColor)
+        current = ""
+        for line, font in self.lines(self.width):
+            if font != current:
+                text.setFont(font, style.fontSize, style.leading)
+                current = font
+            text.textLine(line)
+        self.canv.drawText(text)
+
+
+def _cell(cell: Cell, style: ParagraphStyle, anchors: frozenset[str]) -> Flowable:
+    parts: list[tuple[str, str]] = []
+    base_bold = style.fontName == MAIN.faces[1]
+    for line in cell.lines:
+        if len(line) != 1 or link_target(line[0].href, anchors):
+            break
+        span = line[0]
+        text = _CONTROL_CHARS.sub("", span.text)
+        if not text.strip() or "\n" in text or not main_font_shows(text):
+            break
+        parts.append((text, MAIN.faces[(span.bold or base_bold) + 2 * span.italic]))
+    else:
+        if parts:
+            return _PlainCell(parts, style)
     return _Para("<br/>".join(_markup(line, anchors) for line in cell.lines), style)
 
 
@@ -636,7 +749,7 @@ def _table(table: Table, width: float, styles: _Styles, anchors: frozenset[str])
     col_widths = [width * w / sum(weights) for w in weights]
 
     empty = Cell(lines=())
-    data: list[list[RLParagraph]] = []
+    data: list[list[Flowable]] = []
     if table.header:
         header = list(table.header) + [empty] * (ncols - len(table.header))
         data.append([_cell(c, styles.header_cell, anchors) for c in header])
