@@ -780,6 +780,8 @@ def page_findings(project: Project, page: PageId) -> list[Finding]:
     review lists for that page (the Output page's own settings included, for its page)."""
     out = [_finding(project, issue) for issue in flow.page_issues(project, page)]
     return out + [f for f in _own_findings(project) + pdf_font_findings(project) if f.page is page]
+
+
 #: The page where each top-level part of the project file is answered.
 _PAGE_OF_KEY = {
     "organisation": PageId.ORGANISATION,
