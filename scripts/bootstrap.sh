@@ -28,6 +28,8 @@ if [ "$mode" = "test" ]; then
   # validate the Linux desktop integration files; chromium opens the HTML export
   # to prove it makes no network request.
   apt_packages+=(poppler-utils qpdf chromium desktop-file-utils appstream shared-mime-info)
+  # LibreOffice opens the DOCX as another office suite would (tests/test_render_docx_office.py).
+  apt_packages+=(libreoffice-writer-nogui)
 fi
 
 missing=()

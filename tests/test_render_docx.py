@@ -258,7 +258,7 @@ def test_core_properties_and_language(tmp_path: Path) -> None:
     defaults = styles[styles.index("<w:docDefaults>") : styles.index("</w:docDefaults>")]
     assert 'w:lang w:val="nl-NL"' in defaults
     # Fonts by name for every script; no theme font can take over.
-    assert 'w:eastAsia="Calibri"' in defaults and 'w:cs="Calibri"' in defaults
+    assert 'w:eastAsia="Noto Sans"' in defaults and 'w:cs="Noto Sans"' in defaults
     assert "asciiTheme" not in styles
     assert 'w:themeFontLang w:val="nl-NL"' in _xml(data, "word/settings.xml")
 

@@ -144,6 +144,11 @@ def _render(args: argparse.Namespace) -> int:
             f"{existing[0]} already exists; use --force to overwrite"
             + (f" ({len(existing)} files)" if len(existing) > 1 else "")
         )
+    if "pdf" in formats:
+        from wizard.render.fonts import missing_in_pdf
+
+        for gap in missing_in_pdf(project.model_dump(mode="json", exclude={"history"})):
+            print(f"{PROG}: warning: the PDF cannot show {gap.described()}", file=sys.stderr)
     try:
         written = generate(project, args.out, langs, formats)
     except GenerationError as exc:

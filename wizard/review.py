@@ -770,6 +770,7 @@ def findings(project: Project) -> list[Finding]:
     explained, and the review's own checks."""
     out = [_finding(project, issue) for issue in flow.missing(project)]
     out += _own_findings(project)
+    out += pdf_font_findings(project)
     order = {page: i for i, page in enumerate(flow.PAGE_ORDER)}
     return sorted(out, key=lambda f: order[f.page])
 
@@ -778,7 +779,48 @@ def page_findings(project: Project, page: PageId) -> list[Finding]:
     """What one page shows as open points: the same findings, with the same severity, as the
     review lists for that page (the Output page's own settings included, for its page)."""
     out = [_finding(project, issue) for issue in flow.page_issues(project, page)]
-    return out + [f for f in _own_findings(project) if f.page is page]
+    return out + [f for f in _own_findings(project) + pdf_font_findings(project) if f.page is page]
+
+
+#: The page where each top-level part of the project file is answered.
+_PAGE_OF_KEY = {
+    "organisation": PageId.ORGANISATION,
+    "dpo": PageId.ORGANISATION,
+    "representative": PageId.ORGANISATION,
+    "purposes": PageId.PURPOSES,
+    "recipients": PageId.RECIPIENTS,
+    "cookies": PageId.COOKIES,
+    "children": PageId.CHILDREN,
+    "rights": PageId.RIGHTS,
+    "authority": PageId.RIGHTS,
+    "automated_decisions": PageId.RIGHTS,
+}
+
+
+def pdf_font_findings(project: Project) -> list[Finding]:
+    """A warning for every text with characters the PDF's fonts cannot show (never silent)."""
+    from wizard.render.fonts import missing_in_pdf
+
+    data = project.model_dump(mode="json", exclude={"history"})
+    return [
+        Finding(
+            "pdf_missing_characters",
+            Severity.WARNING,
+            Issue(
+                _PAGE_OF_KEY.get(m.field.split(".")[0].split("[")[0], PageId.REVIEW),
+                m.field,
+                N_("The PDF cannot show these characters: {characters}"),
+                {"characters": " ".join(m.characters)},
+                blocking=False,
+            ),
+            N_(
+                "The PDF's fonts cover Latin, Greek, Cyrillic, Arabic and Hebrew script; other "
+                "characters (such as Chinese, Japanese, Korean or emoji) would be left blank. "
+                "The DOCX, HTML and Markdown files show them."
+            ),
+        )
+        for m in missing_in_pdf(data)
+    ]
 
 
 def errors(items: list[Finding]) -> list[Finding]:

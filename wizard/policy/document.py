@@ -6,6 +6,7 @@ out. It holds text, never markup: a user's ``<b>`` is three characters in a :cla
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Container
 from dataclasses import dataclass, field
@@ -124,6 +125,9 @@ class Document:
     labels: Labels
     blocks: tuple[Block, ...] = field(default_factory=tuple)
     subject: str = ""
+    #: The effective date as a date: the creation date in the DOCX and PDF metadata, so the
+    #: same project gives the same bytes (None: the renderers use SOURCE_DATE_EPOCH or a fixed date).
+    date: dt.date | None = None
 
     def headings(self, level: int | None = None) -> list[Heading]:
         return [

@@ -516,6 +516,7 @@ def build_document(project: Project, lang: str) -> Document:
         ),
         blocks=parse_blocks(html),
         subject=t.gettext("How %(organisation)s processes personal data") % {"organisation": org},
+        date=effective,
     )
 
 

@@ -17,11 +17,17 @@ characters other than tab and newline) are dropped rather than crashing the expo
 
 from __future__ import annotations
 
+import hashlib
+import heapq
 import io
 import os
 import re
+import unicodedata
+import uuid
+import zipfile
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
 
 import docx
 from docx.document import Document as DocxDocument
@@ -29,8 +35,12 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.oxml import serialize_part_xml
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.parser import parse_xml
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Emu, Pt, RGBColor
 from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle, StyleFactory
@@ -49,12 +59,24 @@ from wizard.policy.document import (
     Table,
     link_target,
 )
+from wizard.render.fonts import text_width
+from wizard.render.stamp import document_time
+from wizard.resources import resource
 
 __all__ = ["docx_bytes", "render_docx"]
 
 # --- Look ---------------------------------------------------------------------------------------
 
-FONT = "Calibri"
+FONT = "Noto Sans"
+#: The faces embedded in every DOCX (regular, bold, italic, bold italic): Noto Sans subsetted to
+#: Latin, Greek and Cyrillic, so Word and LibreOffice show the policy in the PDF's font on any
+#: machine.
+EMBEDDED_FONTS = (
+    ("embedRegular", "NotoSans-Regular.subset.ttf"),
+    ("embedBold", "NotoSans-Bold.subset.ttf"),
+    ("embedItalic", "NotoSans-Italic.subset.ttf"),
+    ("embedBoldItalic", "NotoSans-BoldItalic.subset.ttf"),
+)
 ACCENT = "1D5A6C"  # dark teal-blue: headings, title, notice bar
 TEXT = "222222"
 GREY = "6B6B6B"
@@ -78,6 +100,7 @@ _LANG_TAGS = {"en": "en-GB", "nl": "nl-NL", "fr": "fr-FR", "de": "de-DE"}
 
 # Characters XML 1.0 cannot hold (tab, newline and carriage return are allowed).
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_RUN_PIECES = re.compile("(\t|\n)")
 _PLACEHOLDER = re.compile(r"(\{page\}|\{pages\})")
 _BOOKMARK_BAD = re.compile(r"[^A-Za-z0-9_]")
 
@@ -123,6 +146,46 @@ def clean_text(text: str) -> str:
     return _ILLEGAL_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
+#: Rows of at most this many lines never break across pages; a taller row may, so that a table
+#: starts right after its heading instead of leaving half a page empty (and a row taller than
+#: a page is never cut off).
+_KEEP_ROW_LINES = 8
+
+
+def _row_lines(cells: Sequence[Cell], widths: Sequence[int]) -> int:
+    """An estimate of the number of lines the row's tallest cell takes."""
+    most = 0
+    for cell, width in zip(cells, widths, strict=False):
+        room = max((width - _CELL_MARGINS_EMU) / _EMU_PER_PT, 1.0)
+        lines = 0
+        for line in cell.lines or ((),):
+            text = "".join(span.text for span in line)
+            # Average Noto Sans letter at 9.5 pt, without measuring every cell.
+            lines += max(1, -(-int(len(text) * TABLE_PT * 0.55) // int(room)))
+        most = max(most, lines)
+    return most
+
+
+#: The longest value a DOCX core property (title, subject, author...) may hold.
+PROPERTY_LIMIT = 255
+
+
+def fit_property(text: str, limit: int = PROPERTY_LIMIT) -> str:
+    """``text`` as a one-line document property of at most ``limit`` characters.
+
+    Longer text is cut at a character boundary (never between a letter and its combining
+    accents) and ends in an ellipsis, so a very long organisation name or title never stops
+    the export.
+    """
+    text = " ".join(clean_text(text).split())
+    if len(text) <= limit:
+        return text
+    cut = limit - 1
+    while cut > 0 and unicodedata.combining(text[cut]):
+        cut -= 1
+    return text[:cut].rstrip() + "…"
+
+
 def language_tag(lang: str) -> str:
     """A BCP 47 tag for Word's proofing language: ``nl`` -> ``nl-NL``, ``de_AT`` -> ``de-AT``."""
     lang = lang.strip().replace("_", "-")
@@ -132,6 +195,36 @@ def language_tag(lang: str) -> str:
     if len(parts) == 1:
         return _LANG_TAGS.get(parts[0].lower(), parts[0].lower())
     return f"{parts[0].lower()}-{parts[1].upper()}"
+
+
+def _reproducible_zip(data: bytes, date_time: tuple[int, ...]) -> bytes:
+    """The same zip with every entry dated ``date_time`` (python-docx stamps the clock time)."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=date_time[:6])  # type: ignore[arg-type]
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, source.read(info))
+    return out.getvalue()
+
+
+_OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
+
+
+def _sha1(data: bytes) -> str:
+    return hashlib.sha1(data, usedforsecurity=False).hexdigest()
+
+
+def _obfuscate(data: bytes, key: str) -> bytes:
+    """An embedded font as Word stores it: the first 32 bytes XORed with the font key's bytes
+    in reverse order (ECMA-376 Part 1, 17.8.1); the same operation undoes it."""
+    key_bytes = bytes.fromhex(key.strip("{}").replace("-", ""))[::-1]
+    head = bytes(b ^ key_bytes[i % 16] for i, b in enumerate(data[:32]))
+    return head + data[32:]
 
 
 def _bookmark_name(anchor: str) -> str:
@@ -172,37 +265,6 @@ def _set_fonts(rpr: BaseOxmlElement, font: str) -> None:
     _put(rpr, _el("w:rFonts", ascii=font, hAnsi=font, eastAsia=font, cs=font), _RPR_ORDER)
 
 
-def _add_run(
-    p: DocxParagraph,
-    text: str,
-    *,
-    bold: bool = False,
-    italic: bool = False,
-    style_id: str | None = None,
-) -> BaseOxmlElement:
-    """Append a run to ``p`` and return its ``w:r`` (faster than ``p.add_run`` for plain text)."""
-    r = OxmlElement("w:r")
-    if style_id or bold or italic:
-        rpr = OxmlElement("w:rPr")
-        if style_id:
-            rpr.append(_el("w:rStyle", val=style_id))
-        if bold:
-            rpr.append(OxmlElement("w:b"))
-        if italic:
-            rpr.append(OxmlElement("w:i"))
-        r.append(rpr)
-    p._p.append(r)
-    if "\n" in text or "\t" in text:
-        r.text = text  # python-docx turns these into w:br and w:tab
-    else:
-        t = OxmlElement("w:t")
-        t.text = text
-        if text != text.strip():
-            t.set(qn("xml:space"), "preserve")
-        r.append(t)
-    return r
-
-
 def _new_p(style: ParagraphStyle) -> BaseOxmlElement:
     """A new, empty ``w:p`` in ``style``."""
     p = OxmlElement("w:p")
@@ -224,12 +286,44 @@ def _style_rpr(style: ParagraphStyle | CharacterStyle) -> BaseOxmlElement:
 
 
 def _widths(table: Table, columns: int) -> list[int]:
-    """Column widths in EMU: ``table.widths`` (relative) spread over the text width."""
+    """Column widths in EMU: ``table.widths`` (relative) spread over the text width, widened
+    where a column's longest word would not fit (so no word is broken in the middle, as
+    "Behandlungsdokumentatio-n" was), the room taken from columns that have some to spare."""
     rel = [max(float(w), 0.0) for w in table.widths]
     if len(rel) != columns or sum(rel) <= 0:
         rel = [1.0] * columns
     total = sum(rel)
-    return [int(TEXT_WIDTH * w / total) for w in rel]
+    widths = [TEXT_WIDTH * w / total for w in rel]
+    need = [_longest_word(table, i) * _EMU_PER_PT + _CELL_MARGINS_EMU for i in range(columns)]
+    if sum(need) < TEXT_WIDTH:
+        # Widen the columns that are too narrow; the others give up part of their slack, in
+        # proportion to it (the total slack exceeds what is missing, so none becomes too narrow).
+        short = [i for i in range(columns) if widths[i] < need[i]]
+        missing = sum(need[i] - widths[i] for i in short)
+        donors = [i for i in range(columns) if i not in short]
+        spare = sum(widths[i] - need[i] for i in donors)
+        for i in short:
+            widths[i] = need[i]
+        for i in donors:
+            widths[i] -= missing * (widths[i] - need[i]) / spare
+    return [int(w) for w in widths]
+
+
+_EMU_PER_PT = 12700
+_MEASURED_WORDS = 16
+#: Left and right cell margins (100 twips each, see _table) plus a little air.
+_CELL_MARGINS_EMU = 2 * 100 * 635 + 2 * _EMU_PER_PT
+
+
+def _longest_word(table: Table, column: int) -> float:
+    """The width in points of the longest word in ``column`` (header words are bold)."""
+    header = table.header[column].text.split() if column < len(table.header) else []
+    widest = max((text_width(w, TABLE_PT, bold=True) for w in header), default=0.0)
+    words = {w for row in table.rows if column < len(row) for w in row[column].text.split()}
+    # The widest word is among the longest in letters: measure only those.
+    for word in heapq.nlargest(_MEASURED_WORDS, words, key=len):
+        widest = max(widest, text_width(word, TABLE_PT))
+    return widest
 
 
 # --- The renderer -------------------------------------------------------------------------------
@@ -265,6 +359,7 @@ class _Renderer:
         self.bullet_style = self._pstyle("List Bullet")
         self.number_style = self._pstyle("List Number")
         self.table_style = self._pstyle("Table Text")
+        self._table_p_open = f'<w:p><w:pPr><w:pStyle w:val="{self.table_style.style_id}"/></w:pPr>'
         link = self.out.styles["Hyperlink"]
         assert isinstance(link, CharacterStyle)
         self.link_style = link
@@ -462,14 +557,23 @@ class _Renderer:
         proof = settings.find(qn("w:proofState"))
         if proof is not None:
             settings.remove(proof)
+        # Use the embedded fonts; hyphenate in the document's language (long German compounds
+        # in narrow columns break at syllables, not anywhere).
+        zoom = settings.find(qn("w:zoom"))
+        if zoom is not None:
+            zoom.addnext(_el("w:saveSubsetFonts"))
+            zoom.addnext(_el("w:embedTrueTypeFonts"))
+        tab_stop = settings.find(qn("w:defaultTabStop"))
+        if tab_stop is not None:
+            tab_stop.addnext(_el("w:autoHyphenation"))
 
     def _setup_properties(self) -> None:
         props = self.out.core_properties
-        now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
-        props.title = clean_text(self.doc.title)
-        props.author = clean_text(self.doc.organisation)
-        props.last_modified_by = clean_text(self.doc.organisation)
-        props.subject = clean_text(self.doc.subject)
+        now = document_time(self.doc).replace(tzinfo=None)
+        props.title = fit_property(self.doc.title)
+        props.author = fit_property(self.doc.organisation)
+        props.last_modified_by = fit_property(self.doc.organisation)
+        props.subject = fit_property(self.doc.subject)
         props.language = self.lang
         props.comments = ""
         props.keywords = ""
@@ -498,9 +602,11 @@ class _Renderer:
             # A document must not end with a table (Word adds a paragraph anyway).
             self._paragraph(self.body_style)
         self._footer()
+        self._bullets()
+        self._embed_fonts()
         buf = io.BytesIO()
         self.out.save(buf)
-        return buf.getvalue()
+        return _reproducible_zip(buf.getvalue(), document_time(self.doc).timetuple()[:6])
 
     def _paragraph(self, style: ParagraphStyle) -> DocxParagraph:
         """A new body paragraph in ``style``, inserted before the body's section properties."""
@@ -529,11 +635,10 @@ class _Renderer:
         # The number as the document model prints it ("3. " for a section, "3.2 " below).
         numbered, text = heading.numbered_text, heading.text
         if numbered.endswith(text):
-            if numbered != text:
-                _add_run(p, clean_text(numbered[: len(numbered) - len(text)]))
-            self._spans(p, heading.spans)
+            prefix = () if numbered == text else (Span(numbered[: len(numbered) - len(text)]),)
+            self._spans(p, prefix + heading.spans)
         else:
-            _add_run(p, clean_text(numbered))
+            self._spans(p, (Span(numbered),))
         if heading.anchor:
             self._bookmark(p, _bookmark_name(heading.anchor))
         return p
@@ -580,32 +685,9 @@ class _Renderer:
         return int(new.numId)
 
     def _spans(self, p: DocxParagraph, spans: Iterable[Span]) -> None:
-        for span in spans:
-            text = clean_text(span.text)
-            if not text:
-                continue
-            href = clean_text(span.href or "").strip()
-            if href:
-                self._link(p, span, text, href)
-            else:
-                _add_run(p, text, bold=span.bold, italic=span.italic)
-
-    def _link(self, p: DocxParagraph, span: Span, text: str, href: str) -> None:
-        target = link_target(href, self.anchors)
-        if target is None:
-            # Not a link a reader should be sent to: keep the words, drop the target.
-            _add_run(p, text, bold=span.bold, italic=span.italic)
-            return
-        hyperlink = OxmlElement("w:hyperlink")
-        if target.startswith("#"):
-            hyperlink.set(qn("w:anchor"), _bookmark_name(target[1:]))
-        else:
-            rid = p.part.relate_to(target, RT.HYPERLINK, is_external=True)
-            hyperlink.set(qn("r:id"), rid)
-        hyperlink.set(qn("w:history"), "1")
-        r = _add_run(p, text, bold=span.bold, italic=span.italic, style_id=self.link_style.style_id)
-        p._p.append(hyperlink)
-        hyperlink.append(r)
+        xml = "".join(self._span_xml(span, bold=span.bold) for span in spans)
+        if xml:
+            p._p.extend(list(parse_xml(f"<w:p {nsdecls('w', 'r')}>{xml}</w:p>")))
 
     # -- tables ----------------------------------------------------------------------------------
 
@@ -645,40 +727,120 @@ class _Renderer:
         _put(tbl_pr, look, _TBLPR_ORDER)
         caption = clean_text(table.caption).strip()
         if caption:
-            _put(tbl_pr, _el("w:tblCaption", val=caption[:255]), _TBLPR_ORDER)
+            _put(tbl_pr, _el("w:tblCaption", val=fit_property(caption)), _TBLPR_ORDER)
             _put(tbl_pr, _el("w:tblDescription", val=caption), _TBLPR_ORDER)
 
-        if table.header:
-            self._row(out, table.header, widths, header=True)
-        for row in table.rows:
-            self._row(out, row, widths, header=False)
+        rows = [(table.header, True)] if table.header else []
+        self._rows(out, rows + [(row, False) for row in table.rows], widths)
 
-    def _row(
-        self, out: DocxTable, cells: Sequence[Cell], widths: Sequence[int], *, header: bool
+    def _rows(
+        self, out: DocxTable, rows: Sequence[tuple[Sequence[Cell], bool]], widths: Sequence[int]
     ) -> None:
-        # Built element by element: python-docx's cell API is slow (see environment notes).
-        tr = OxmlElement("w:tr")
-        tr_pr = OxmlElement("w:trPr")
-        tr_pr.append(_el("w:cantSplit"))
-        if header:
-            tr_pr.append(_el("w:tblHeader"))
-        tr.append(tr_pr)
-        for i, width in enumerate(widths):
-            tc = OxmlElement("w:tc")
-            tc_pr = OxmlElement("w:tcPr")
-            tc_pr.append(_el("w:tcW", w=str(width // 635), type="dxa"))
+        """Append ``rows`` (cells, is-header) to ``out`` in one piece; ``widths`` in EMU.
+
+        The rows are written as WordprocessingML text and parsed once: creating the elements
+        one by one took most of the time of a long table (tens of thousands of elements).
+        """
+        xml = [f"<w:tbl {nsdecls('w', 'r')}>"]
+        for cells, header in rows:
+            xml.append("<w:tr><w:trPr>")
+            if _row_lines(cells, widths) <= _KEEP_ROW_LINES:
+                # A short row stays on one page; a long one must be allowed to break, or Word
+                # cuts off what does not fit on the page.
+                xml.append("<w:cantSplit/>")
             if header:
-                tc_pr.append(_el("w:shd", val="clear", color="auto", fill=TABLE_HEAD_FILL))
-            tc.append(tc_pr)
-            tr.append(tc)
-            data = cells[i] if i < len(cells) else Cell(lines=())
-            for line in data.lines or ((),):
-                p = _new_p(self.table_style)
-                tc.append(p)
-                if header:
-                    line = tuple(Span(s.text, True, s.italic, s.href) for s in line)
-                self._spans(DocxParagraph(p, out), line)
-        out._tbl.append(tr)
+                xml.append("<w:tblHeader/>")
+            xml.append("</w:trPr>")
+            shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{TABLE_HEAD_FILL}"/>'
+            for i, width in enumerate(widths):
+                xml.append(f'<w:tc><w:tcPr><w:tcW w:w="{width // 635}" w:type="dxa"/>')
+                xml.append(shade if header else "")
+                xml.append("</w:tcPr>")
+                data = cells[i] if i < len(cells) else Cell(lines=())
+                for line in data.lines or ((),):
+                    xml.append(self._table_p_open)
+                    for span in line:
+                        xml.append(self._span_xml(span, bold=header or span.bold))
+                    xml.append("</w:p>")
+                xml.append("</w:tc>")
+            xml.append("</w:tr>")
+        xml.append("</w:tbl>")
+        out._tbl.extend(list(parse_xml("".join(xml))))
+
+    def _span_xml(self, span: Span, *, bold: bool) -> str:
+        """One span as a run (inside a hyperlink when it links), as :meth:`_spans` writes it."""
+        text = clean_text(span.text)
+        if not text:
+            return ""
+        href = clean_text(span.href or "").strip()
+        target = link_target(href, self.anchors) if href else None
+        style = self.link_style.style_id if target else None
+        props = (f'<w:rStyle w:val="{style}"/>' if style else "") + ("<w:b/>" if bold else "")
+        props += "<w:i/>" if span.italic else ""
+        run = ["<w:r>", f"<w:rPr>{props}</w:rPr>" if props else ""]
+        for piece in _RUN_PIECES.split(text):
+            if piece == "\t":
+                run.append("<w:tab/>")
+            elif piece == "\n":
+                run.append("<w:br/>")
+            elif piece:
+                space = ' xml:space="preserve"' if piece != piece.strip() else ""
+                run.append(f"<w:t{space}>{xml_escape(piece)}</w:t>")
+        run.append("</w:r>")
+        if target is None:
+            return "".join(run)
+        if target.startswith("#"):
+            where = f"w:anchor={quoteattr(_bookmark_name(target[1:]))}"
+        else:
+            rid = self.out.part.relate_to(target, RT.HYPERLINK, is_external=True)
+            where = f"r:id={quoteattr(rid)}"
+        return f'<w:hyperlink {where} w:history="1">{"".join(run)}</w:hyperlink>'
+
+    # -- fonts -----------------------------------------------------------------------------------
+
+    def _bullets(self) -> None:
+        """Bullets as "•" in the body font (the template's Symbol bullet is missing elsewhere)."""
+        numbering = self.out.part.numbering_part.element
+        for lvl in numbering.iter(qn("w:lvl")):
+            fmt = lvl.find(qn("w:numFmt"))
+            if fmt is None or fmt.get(qn("w:val")) != "bullet":
+                continue
+            text = lvl.find(qn("w:lvlText"))
+            if text is not None:
+                text.set(qn("w:val"), "\u2022")
+            rpr = lvl.find(qn("w:rPr"))
+            if rpr is None:
+                rpr = OxmlElement("w:rPr")
+                lvl.append(rpr)
+            _set_fonts(rpr, FONT)
+
+    def _embed_fonts(self) -> None:
+        """Embed the body font (obfuscated as the Office Open XML standard requires)."""
+        table = self.out.part.part_related_by(RT.FONT_TABLE)
+        root = parse_xml(table.blob)
+        font = _el("w:font", name=FONT)
+        for tag, value in (
+            ("w:panose1", "020B0502040504020204"),
+            ("w:charset", "00"),
+            ("w:family", "swiss"),
+            ("w:pitch", "variable"),
+        ):
+            font.append(_el(tag, val=value))
+        for index, (tag, filename) in enumerate(EMBEDDED_FONTS, start=1):
+            data = resource("fonts", filename).read_bytes()
+            key = "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, filename + _sha1(data))).upper() + "}"
+            part = Part(
+                PackURI(f"/word/fonts/font{index}.odttf"),
+                _OBFUSCATED_FONT,
+                _obfuscate(data, key),
+                table.package,
+            )
+            rid = table.relate_to(part, RT.FONT)
+            embed = _el(f"w:{tag}", fontKey=key, subsetted="1")
+            embed.set(qn("r:id"), rid)
+            font.append(embed)
+        root.append(font)
+        table._blob = serialize_part_xml(root)
 
     # -- footer ----------------------------------------------------------------------------------
 

@@ -8,8 +8,11 @@ the file, as the DOCX and PDF footers show them.
 
 User text comes out literally: every character Markdown would read as markup (emphasis, links,
 HTML, table pipes, headings, list markers at the start of a line, entity references) is
-backslash-escaped, and so are braces, so that a site generator's template language (Liquid,
-Jinja, Hugo) does not evaluate ``{{ 7*7 }}`` either. The file is written atomically.
+backslash-escaped. Braces become the character references ``&#123;`` and ``&#125;`` (``%7B`` and
+``%7D`` in link targets): a backslash does not hide ``{{ 7*7 }}`` or ``{% include %}`` from a site
+generator's template language (Liquid/Jekyll, Jinja, Hugo), which runs before Markdown, while a
+character reference contains no brace for it to see and still shows as one on the page. The
+file is written atomically.
 """
 
 from __future__ import annotations
@@ -34,8 +37,11 @@ __all__ = ["escape_text", "markdown_text", "render_markdown"]
 
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 #: Characters that are markup anywhere in a line (GFM: ``~`` strikethrough, ``|`` cells;
-#: ``$`` is math on some hosts; braces are template syntax in site generators).
-_ALWAYS = re.compile(r"([\\`*_\[\]<>|#~{}$])")
+#: ``$`` is math on some hosts).
+_ALWAYS = re.compile(r"([\\`*_\[\]<>|#~$])")
+#: Template syntax in site generators: replaced by character references, never a brace.
+_BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
+_URL_BRACES = str.maketrans({"{": "%7B", "}": "%7D"})
 #: "&amp;", "&#123;": an entity reference would be decoded, so its ampersand is escaped.
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 #: What starts a block at the beginning of a line: a list marker, a setext underline, a
@@ -51,7 +57,7 @@ def _clean(text: str) -> str:
 def escape_text(text: str) -> str:
     """``text`` with everything Markdown would interpret backslash-escaped (one line)."""
     text = _ALWAYS.sub(r"\\\1", _clean(text))
-    return _ENTITY.sub(r"\\&", text)
+    return _ENTITY.sub(r"\\&", text).translate(_BRACES)
 
 
 def _escape_line_start(text: str) -> str:
@@ -72,7 +78,8 @@ def _link_target(href: str) -> str | None:
     if target is None or target.startswith("#"):
         return None
     # Inside <...> a destination may hold anything but line breaks and unescaped < >.
-    return target.replace("\\", "%5C").replace("<", "%3C").replace(">", "%3E")
+    target = target.replace("\\", "%5C").replace("<", "%3C").replace(">", "%3E")
+    return target.translate(_URL_BRACES)
 
 
 def _emphasis(text: str, marker: str) -> str:

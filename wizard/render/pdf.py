@@ -6,8 +6,9 @@ font family (Noto Sans, shipped in ``resources/fonts``) and nothing else, carrie
 (bookmarks) for the numbered sections, a table of contents, document metadata including the
 language, and a "Page X of Y" footer on every page.
 
-The total page count comes from the previous layout pass: :meth:`BaseDocTemplate.multiBuild`
-runs until the table of contents and the page count are both stable (normally two passes).
+The document is laid out in one pass. What is only known at the end (the page total in the
+footers, the page numbers in the table of contents) is drawn as small form XObjects that each
+page refers to and that are defined just before the file is written.
 """
 
 from __future__ import annotations
@@ -15,16 +16,18 @@ from __future__ import annotations
 import io
 import os
 import re
-import threading
+from ast import literal_eval
+from datetime import datetime
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -38,6 +41,8 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
+from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paraparser import ParaParser
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from wizard.fileio import atomic_write_bytes
@@ -51,7 +56,8 @@ from wizard.policy.document import (
     Table,
     link_target,
 )
-from wizard.resources import resource
+from wizard.render.fonts import MAIN, font_runs, main_font_shows, register_fonts, visual_order
+from wizard.render.stamp import document_time
 
 __all__ = ["FONT_FAMILY", "pdf_bytes", "register_fonts", "render_pdf"]
 
@@ -59,41 +65,8 @@ __all__ = ["FONT_FAMILY", "pdf_bytes", "register_fonts", "render_pdf"]
 # Fonts
 
 #: The registered name of the regular face; bold and italic faces share the prefix.
-FONT_FAMILY = "NotoSans"
+FONT_FAMILY = MAIN.name
 _FONT_BOLD = f"{FONT_FAMILY}-Bold"
-_FONT_ITALIC = f"{FONT_FAMILY}-Italic"
-_FONT_BOLD_ITALIC = f"{FONT_FAMILY}-BoldItalic"
-_FONT_FILES = {
-    FONT_FAMILY: "NotoSans-Regular.ttf",
-    _FONT_BOLD: "NotoSans-Bold.ttf",
-    _FONT_ITALIC: "NotoSans-Italic.ttf",
-    _FONT_BOLD_ITALIC: "NotoSans-BoldItalic.ttf",
-}
-_fonts_lock = threading.Lock()
-_fonts_registered = False
-
-
-def register_fonts() -> None:
-    """Register the shipped font family with ReportLab (once per process, thread-safe)."""
-    global _fonts_registered
-    if _fonts_registered:
-        return
-    with _fonts_lock:
-        if _fonts_registered:
-            return
-        for name, filename in _FONT_FILES.items():
-            data = resource("fonts", filename).read_bytes()
-            pdfmetrics.registerFont(TTFont(name, io.BytesIO(data)))
-        # So that <b> and <i> inside a Paragraph pick the right face.
-        pdfmetrics.registerFontFamily(
-            FONT_FAMILY,
-            normal=FONT_FAMILY,
-            bold=_FONT_BOLD,
-            italic=_FONT_ITALIC,
-            boldItalic=_FONT_BOLD_ITALIC,
-        )
-        _fonts_registered = True
-
 
 # --------------------------------------------------------------------------------------------
 # Look
@@ -239,6 +212,9 @@ class _Styles:
             spaceAfter=0,
         )
         self.footer_size = 7.8
+        self.footer = _style(
+            "pw-footer", fontSize=self.footer_size, leading=self.footer_size * 1.2, textColor=_MUTED
+        )
 
 
 _styles_cache: _Styles | None = None
@@ -260,8 +236,21 @@ _KEY_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")
 
 
 def _esc(text: str) -> str:
-    """Text as Paragraph markup: XML-escaped, without control characters."""
-    return escape(_CONTROL_CHARS.sub("", text))
+    """Text as Paragraph markup: XML-escaped, without control characters.
+
+    Characters Noto Sans lacks are set in a fallback font (Arabic and Hebrew in visual order).
+    """
+    text = _CONTROL_CHARS.sub("", text)
+    if main_font_shows(text):
+        return escape(text)
+    out: list[str] = []
+    for family, run in font_runs(text):
+        if family is MAIN:
+            out.append(escape(run))
+        else:
+            shown = visual_order(run) if family.rtl else run
+            out.append(f'<font name="{family.name}">{escape(shown)}</font>')
+    return "".join(out)
 
 
 def _esc_attr(text: str) -> str:
@@ -296,18 +285,29 @@ def _pdf_lang(lang: str) -> str:
 # Flowables
 
 
-_LAYOUT_ONLY = "_pw_layout_only"
-
-
 class _Para(RLParagraph):
     """A platypus Paragraph that remembers its line breaks per width.
 
-    Tables wrap each cell several times, and multiBuild lays the whole story out twice; the
-    line breaking (mostly string widths) is the bulk of the time, and it depends only on the
+    Tables wrap each cell several times (once more at every page split); the line breaking (mostly string widths) is the bulk of the time, and it depends only on the
     width, so it is done once per width.
     """
 
     _wrap_cache: dict[float, tuple[Any, Any, float]] | None = None
+
+    def __init__(self, text: str | None, style: ParagraphStyle, **kw: Any) -> None:
+        if (
+            text
+            and kw.get("frags") is None
+            and not kw.get("bulletText")
+            and "<" not in text
+            and "&" not in text
+            and text.strip()
+        ):
+            # Plain text (most table cells): the fragment the markup parser would make, without
+            # running the parser (a third of the time of a long table went there).
+            text = cleanBlockQuotedText(text)
+            kw["frags"] = [_plain_fragment(style).clone(text=text)]
+        super().__init__(text, style, **kw)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         cache = self._wrap_cache
@@ -323,12 +323,18 @@ class _Para(RLParagraph):
             cache[availWidth] = (self.blPara, self._wrapWidths, height)
         return width, height
 
-    def draw(self) -> None:
-        # The first multiBuild pass only measures (its canvas is thrown away), so the text,
-        # which is slow to typeset, is left out of it.
-        if getattr(self.canv, _LAYOUT_ONLY, False):
-            return
-        super().draw()
+
+_plain_fragments: dict[str, Any] = {}
+
+
+def _plain_fragment(style: ParagraphStyle) -> Any:
+    """The markup parser's fragment for plain text in ``style`` (made once per style)."""
+    frag = _plain_fragments.get(style.name)
+    if frag is None:
+        _, frags, _ = ParaParser().parse("x", style)
+        assert frags is not None and len(frags) == 1
+        frag = _plain_fragments[style.name] = frags[0]
+    return frag
 
 
 class _HeadingParagraph(_Para):
@@ -365,12 +371,15 @@ class _KeepWithNext(KeepTogether):
 
 
 class _PolicyDocTemplate(BaseDocTemplate):
-    """A4 page template with a footer; stable page totals across multiBuild passes."""
+    """A4 page template with a footer whose page total, like the contents' page numbers, is
+    filled in when the last page is known."""
 
     def __init__(self, buffer: io.BytesIO, doc: Document, **kw: Any) -> None:
         self._policy = doc
-        self._previous_total: int | None = None
         self._outline_level = -1
+        #: Page of each contents entry (by key), and the room its dots and number may take.
+        self.toc_pages: dict[str, int] = {}
+        self.toc_room: dict[str, tuple[float, ParagraphStyle]] = {}
         super().__init__(buffer, **kw)
         frame = Frame(
             self.leftMargin,
@@ -387,10 +396,10 @@ class _PolicyDocTemplate(BaseDocTemplate):
 
     def beforeDocument(self) -> None:
         self._outline_level = -1
+        # Reproducible output: the creation date from the document, not the clock (the file
+        # id is a digest of the content in invariant mode).
+        self.canv._doc._timeStamp = _timestamp(document_time(self._policy))
         self.canv.showOutline()
-        # The first pass never produces the output: it always needs a second one that knows
-        # the page total (see _allSatisfied).
-        setattr(self.canv, _LAYOUT_ONLY, self._previous_total is None)
 
     def afterFlowable(self, flowable: Flowable) -> None:
         info = getattr(flowable, "outline", None)
@@ -402,23 +411,42 @@ class _PolicyDocTemplate(BaseDocTemplate):
         self._outline_level = level
         self.canv.addOutlineEntry(title, key, level=level, closed=False)
         if toc is not None:
-            self.notify("TOCEntry", (0, toc, self.page, key))
+            self.toc_pages[key] = int(self.page)
 
-    def _allSatisfied(self) -> bool:  # noqa: N802 (ReportLab's name)
-        """Also ask for another pass until the page total printed in footers is right."""
-        satisfied = bool(super()._allSatisfied())
+    def finish(self, canv: Canvas) -> None:
+        """Define the forms the pages refer to, now that every page number is known."""
+        styles = _styles()
         total = int(self.page)
-        satisfied = satisfied and total == self._previous_total
-        self._previous_total = total
-        return satisfied
+        size = styles.footer_size
+        for page in range(1, total + 1):
+            text = _page_x_of_y(self._policy, page, total)
+            width = pdfmetrics.stringWidth(text, FONT_FAMILY, size)
+            canv.beginForm(_footer_form(page), -width - 1, -size, 1, 2 * size)
+            canv.setFillColor(_MUTED)
+            canv.setFont(FONT_FAMILY, size)
+            canv.drawRightString(0, 0, text)
+            canv.endForm()
+        for key, (room, style) in self.toc_room.items():
+            number = str(self.toc_pages.get(key, ""))
+            font, fsize = style.fontName, style.fontSize
+            dot = " . "
+            dots = int(
+                (room - pdfmetrics.stringWidth(number, font, fsize))
+                / pdfmetrics.stringWidth(dot, font, fsize)
+            )
+            text = dot * max(dots, 0) + number
+            width = pdfmetrics.stringWidth(text, font, fsize)
+            canv.beginForm(_toc_form(key), -width - 1, -fsize, 1, 2 * fsize)
+            canv.setFillColor(style.textColor)
+            canv.setFont(font, fsize)
+            canv.drawRightString(0, 0, text)
+            canv.endForm()
 
     def _footer(self, canv: Canvas, _doc: BaseDocTemplate) -> None:
         policy = self._policy
         styles = _styles()
-        total = self._previous_total or int(self.page)  # the first pass is never printed
-        page_text = policy.labels.page_x_of_y.replace("{pages}", str(total)).replace(
-            "{page}", str(self.page)
-        )
+        # Room for a page total of up to three digits; the text itself is a form (see finish).
+        page_text = _page_x_of_y(policy, int(self.page), 999)
         size = styles.footer_size
         right = _PAGE_WIDTH - _MARGIN_X
         canv.saveState()
@@ -427,10 +455,79 @@ class _PolicyDocTemplate(BaseDocTemplate):
         canv.line(_MARGIN_X, _FOOTER_RULE_Y, right, _FOOTER_RULE_Y)
         canv.setFillColor(_MUTED)
         canv.setFont(FONT_FAMILY, size)
-        canv.drawRightString(right, _FOOTER_TEXT_Y, page_text)
-        room = self.width - pdfmetrics.stringWidth(page_text, FONT_FAMILY, size) - 1 * cm
-        canv.drawString(_MARGIN_X, _FOOTER_TEXT_Y, _fit(_footer_left(policy), room, size))
+        canv.saveState()
+        canv.translate(right, _FOOTER_TEXT_Y)
+        canv.doForm(_footer_form(int(self.page)))
         canv.restoreState()
+        room = self.width - pdfmetrics.stringWidth(page_text, FONT_FAMILY, size) - 1 * cm
+        left = _fit(_footer_left(policy), room, size)
+        if main_font_shows(left):
+            canv.drawString(_MARGIN_X, _FOOTER_TEXT_Y, left)
+        else:
+            # Other scripts need the fallback fonts (and right-to-left order) of a Paragraph.
+            para = RLParagraph(_esc(left), styles.footer)
+            _, height = para.wrapOn(canv, room, size * 3)
+            para.drawOn(canv, _MARGIN_X, _FOOTER_TEXT_Y - height + size)
+        canv.restoreState()
+
+
+def _page_x_of_y(doc: Document, page: int, total: int) -> str:
+    return doc.labels.page_x_of_y.replace("{pages}", str(total)).replace("{page}", str(page))
+
+
+def _footer_form(page: int) -> str:
+    return f"pwFooter{page}"
+
+
+def _toc_form(key: str) -> str:
+    return f"pwToc{key}"
+
+
+class _Canvas(Canvas):
+    """A canvas that lets the document define its late forms just before it is saved."""
+
+    before_save: Any = None
+
+    def save(self) -> None:
+        if self.before_save is not None:
+            self.before_save(self)
+        super().save()
+
+
+class _Contents(TableOfContents):
+    """The table of contents in one pass: the dots and page number at the end of each line are
+    a form defined when the page is known (see :meth:`_PolicyDocTemplate.finish`)."""
+
+    template: _PolicyDocTemplate | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        width, height = super().wrap(availWidth, availHeight)
+        template = self.template
+
+        def entry_end(canvas: Canvas, _kind: str, label: str) -> None:
+            _page, level, key = label.split(",", 2)
+            name = literal_eval(key.replace("\\x2c", ","))
+            x, y = canvas._curr_tx_info["cur_x"], canvas._curr_tx_info["cur_y"]
+            if template is not None and name:
+                template.toc_room[name] = (availWidth - x, self.getLevelStyle(int(level)))
+                canvas.saveState()
+                canvas.translate(availWidth, y)
+                canvas.doForm(_toc_form(name))
+                canvas.restoreState()
+
+        self.canv.setNamedCB("drawTOCEntryEnd", entry_end)
+        return float(width), float(height)
+
+
+def _timestamp(when: datetime) -> TimeStamp:
+    """ReportLab's creation-date record for ``when`` (UTC)."""
+    stamp = TimeStamp(invariant=True)
+    stamp.t = when.timestamp()
+    stamp.lt = when.utctimetuple()
+    stamp.YMDhms = tuple(stamp.lt)[:6]
+    stamp.dhh = stamp.dmm = 0
+    stamp.tzname = "UTC"
+    return stamp
 
 
 def _footer_left(doc: Document) -> str:
@@ -528,7 +625,119 @@ class _PolicyTable(RLTable):
         return parts
 
 
-def _cell(cell: Cell, style: ParagraphStyle, anchors: frozenset[str]) -> RLParagraph:
+_ASCII_SPACE = re.compile(r"[ \t\n\r\f\v]+")
+
+
+class _PlainCell(Flowable):
+    """A table cell of plain text (each line in one face): most cells of a long table.
+
+    Laid out and drawn like a left-aligned platypus Paragraph (the same line breaks at spaces,
+    long words broken where they must be, the same baselines), without the general paragraph
+    machinery, which took most of the time of a table with thousands of cells.
+    """
+
+    def __init__(
+        self,
+        parts: list[tuple[str, str]],
+        style: ParagraphStyle,
+        lines: list[tuple[str, str]] | None = None,
+    ) -> None:
+        super().__init__()
+        self.parts = parts  # (text, font name) per line of the cell
+        self.style = style
+        self._lines = lines
+        self._wrapped: tuple[float, list[tuple[str, str]]] | None = None
+
+    def _break(self, text: str, font: str, width: float) -> list[str]:
+        size = self.style.fontSize
+        measure = pdfmetrics.stringWidth
+        space = measure(" ", font, size)
+        lines: list[str] = []
+        current: list[str] = []
+        used = 0.0
+        # Only ASCII white space separates words: a no-break space (as in "Art. 6") holds.
+        for word in _ASCII_SPACE.split(text.strip(" \t\n\r\f\v")):
+            w = measure(word, font, size)
+            if current and used + space + w <= width:
+                current.append(word)
+                used += space + w
+                continue
+            if current:
+                lines.append(" ".join(current))
+                current, used = [], 0.0
+            while w > width and len(word) > 1:
+                # A word wider than the column: as many letters as fit, then the rest.
+                cut = len(word) - 1
+                while cut > 1 and measure(word[:cut], font, size) > width:
+                    cut = max(1, int(cut * width / measure(word[:cut], font, size)))
+                    while cut < len(word) and measure(word[: cut + 1], font, size) <= width:
+                        cut += 1
+                lines.append(word[:cut])
+                word = word[cut:]
+                w = measure(word, font, size)
+            current, used = [word], w
+        if current:
+            lines.append(" ".join(current))
+        return lines
+
+    def lines(self, width: float) -> list[tuple[str, str]]:
+        if self._lines is not None:
+            return self._lines
+        if self._wrapped is None or self._wrapped[0] != width:
+            out = [
+                (line, font) for text, font in self.parts for line in self._break(text, font, width)
+            ]
+            self._wrapped = (width, out)
+        return self._wrapped[1]
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self.width = availWidth
+        self.height = len(self.lines(availWidth)) * self.style.leading
+        return availWidth, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        # Lines as laid out in the column (a table passes the cell width with its padding here).
+        lines = self.lines(self.width if self._wrapped else availWidth)
+        fit = min(int(availHeight // self.style.leading), len(lines) - 1)
+        if fit <= 0:
+            return []
+        return [
+            _PlainCell(self.parts, self.style, lines[:fit]),
+            _PlainCell(self.parts, self.style, lines[fit:]),
+        ]
+
+    def draw(self) -> None:
+        style = self.style
+        first = self.height - (
+            style.fontSize
+            if rl_config.paraFontSizeHeightOffset
+            else pdfmetrics.getAscent(style.fontName, style.fontSize)
+        )
+        text = self.canv.beginText(0, first)
+        text.setFillColor(style.textColor)
+        current = ""
+        for line, font in self.lines(self.width):
+            if font != current:
+                text.setFont(font, style.fontSize, style.leading)
+                current = font
+            text.textLine(line)
+        self.canv.drawText(text)
+
+
+def _cell(cell: Cell, style: ParagraphStyle, anchors: frozenset[str]) -> Flowable:
+    parts: list[tuple[str, str]] = []
+    base_bold = style.fontName == MAIN.faces[1]
+    for line in cell.lines:
+        if len(line) != 1 or link_target(line[0].href, anchors):
+            break
+        span = line[0]
+        text = _CONTROL_CHARS.sub("", span.text)
+        if not text.strip() or "\n" in text or not main_font_shows(text):
+            break
+        parts.append((text, MAIN.faces[(span.bold or base_bold) + 2 * span.italic]))
+    else:
+        if parts:
+            return _PlainCell(parts, style)
     return _Para("<br/>".join(_markup(line, anchors) for line in cell.lines), style)
 
 
@@ -540,7 +749,7 @@ def _table(table: Table, width: float, styles: _Styles, anchors: frozenset[str])
     col_widths = [width * w / sum(weights) for w in weights]
 
     empty = Cell(lines=())
-    data: list[list[RLParagraph]] = []
+    data: list[list[Flowable]] = []
     if table.header:
         header = list(table.header) + [empty] * (ncols - len(table.header))
         data.append([_cell(c, styles.header_cell, anchors) for c in header])
@@ -572,6 +781,9 @@ def _table(table: Table, width: float, styles: _Styles, anchors: frozenset[str])
         colWidths=col_widths,
         repeatRows=1 if table.header else 0,
         splitByRow=1,
+        # A row taller than what is left of the page (a very long text in a cell) is split
+        # inside the row, so that no text is ever too long to lay out.
+        splitInRow=1,
         hAlign="LEFT",
         style=TableStyle(commands),
     )
@@ -692,8 +904,8 @@ def _toc_entry(heading: Heading) -> str:
     return f'<font color="{_INK_HEX}">{_esc(heading.numbered_text)}</font>'
 
 
-def _contents(doc: Document, styles: _Styles, keys: dict[int, str]) -> TableOfContents:
-    toc = TableOfContents(
+def _contents(doc: Document, styles: _Styles, keys: dict[int, str]) -> _Contents:
+    toc = _Contents(
         levelStyles=[styles.toc],
         dotsMinLevel=0,
         rightColumnWidth=1.2 * cm,
@@ -708,9 +920,8 @@ def _contents(doc: Document, styles: _Styles, keys: dict[int, str]) -> TableOfCo
             ]
         ),
     )
-    # Known titles with placeholder page numbers: the first pass already lays the contents
-    # out at its final size, so the second pass only fills in page numbers.
-    toc._entries = [
+    # The titles are known before layout; their page numbers are filled in at the end.
+    toc._lastEntries = [
         (0, _toc_entry(b), 0, keys[i])
         for i, b in enumerate(doc.blocks)
         if isinstance(b, Heading) and b.level == 2
@@ -740,12 +951,23 @@ def pdf_bytes(doc: Document) -> bytes:
         creator="Privacy Wizard",
         lang=_pdf_lang(doc.lang),
         displayDocTitle=True,
+        invariant=1,
         initialFontName=FONT_FAMILY,
         initialFontSize=_BODY_SIZE,
         allowSplitting=1,
         keepTogetherClass=_KeepWithNext,
     )
-    template.multiBuild(_story(doc, template.width), maxPasses=6)
+    story = _story(doc, template.width)
+    for flowable in story:
+        if isinstance(flowable, _Contents):
+            flowable.template = template
+
+    def canvas(*args: Any, **kw: Any) -> _Canvas:
+        canv = _Canvas(*args, **kw)
+        canv.before_save = template.finish
+        return canv
+
+    template.build(story, canvasmaker=canvas)
     return buffer.getvalue()
 
 
