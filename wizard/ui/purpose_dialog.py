@@ -9,12 +9,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -44,6 +42,7 @@ from wizard.ui.widgets import (
     add_form_row,
     new_form,
     ok_cancel_buttons,
+    scroll_area,
 )
 
 
@@ -71,12 +70,8 @@ class PurposeDialog(QDialog):
         self._id = purpose.id if purpose else "new"
         self._loading = True
         outer = QVBoxLayout(self)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
+        outer.addWidget(scroll_area(body), 1)
         layout = QVBoxLayout(body)
 
         form = new_form()

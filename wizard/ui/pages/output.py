@@ -175,7 +175,7 @@ class OutputPage(BasePage):
         layout.addWidget(self.summary_label)
         self.summary = LocalTextEdit(multiline=True, accessible_name=_("What changed"))
         self.summary.editor.setFixedHeight(self.summary.editor.fontMetrics().lineSpacing() * 6 + 12)
-        self.summary_label.setBuddy(self.summary)
+        self.summary_label.setBuddy(self.summary.editor)
         layout.addWidget(self.summary)
         summary_row = QHBoxLayout()
         self.propose_button = QPushButton(_("Propose &again"))
