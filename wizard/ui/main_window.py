@@ -9,6 +9,7 @@ pages.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,6 +47,13 @@ def default_data_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir("privacy-wizard", appauthor=False))
+
+
+def suggested_file_name(name: str) -> str:
+    """A project file name from an organisation's name: characters that file systems refuse
+    become "-", and a name ending in a dot ("... B.V.") does not give "B.V..privacy.json"."""
+    stem = re.sub(r'[<>:"/\\|?*\x00-\x1f]', "-", name).strip().rstrip(". ")
+    return (stem or _("privacy-policy")) + FILE_SUFFIX
 
 
 def project_filter() -> str:
@@ -356,8 +364,8 @@ class MainWindow(QMainWindow):
         return self.save_to(self.session.path)
 
     def save_as(self) -> bool:
-        suggested = self.session.project.organisation.legal_name or _("privacy-policy")
-        start = Path(self._last_folder()) / (suggested.replace("/", "-") + FILE_SUFFIX)
+        name = self.session.project.organisation.legal_name
+        start = Path(self._last_folder()) / suggested_file_name(name)
         path, _filter = QFileDialog.getSaveFileName(
             self, _("Save project"), str(start), project_filter()
         )

@@ -262,11 +262,12 @@ class OutputPage(BasePage):
             box.setChecked(lang in pub.languages)
         for fmt, box in self.format_boxes.items():
             box.setChecked(fmt in pub.formats)
-        proposals = False
+        # Proposals (the project's folder, the next version number and its date) fill the
+        # fields but are not changes of the person's: merely visiting the page leaves the
+        # project saved. They are proposed again next time unless the person keeps them.
         if not pub.output_folder and self.session.path is not None:
             pub.output_folder = str(self.session.path.parent)
-            proposals = True
-        proposals = self._propose_version() or proposals
+        self._propose_version()
         date = pub.effective_date
         assert date is not None
         self.date.setDate(QDate(date.year, date.month, date.day))
@@ -274,8 +275,6 @@ class OutputPage(BasePage):
         self.folder.setText(pub.output_folder or "")
         self.show_history.setChecked(pub.show_history)
         self._show_version()
-        if proposals:
-            self.session.mark_changed()
 
     # --- the version being published ----------------------------------------------------------
 
