@@ -358,13 +358,34 @@ def test_every_control_has_an_accessible_name(window: MainWindow) -> None:
             assert button.text() or button.accessibleName(), (page_id, button)
 
 
-def test_finish_closes_the_window(qtbot: Any, window: MainWindow) -> None:
+def test_finish_asks_before_closing_without_documents(
+    qtbot: Any, window: MainWindow, dialogs: Dialogs
+) -> None:
     open_example(window)
     window.wizard.jump_to(PageId.OUTPUT)
     window.session.set_modified(False)
     finish = window.wizard.button(QWizard.WizardButton.FinishButton)
     assert finish.isVisible()
+    dialogs.answers.append(QMessageBox.StandardButton.No)
     qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
+    assert "not been generated" in dialogs.texts("question")[-1]
+    assert window.isVisible()  # "No": the person stays to generate
+    dialogs.answers.append(QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
+    assert not window.isVisible()
+
+
+def test_finish_closes_the_window_once_documents_were_written(
+    qtbot: Any, window: MainWindow, dialogs: Dialogs
+) -> None:
+    open_example(window)
+    window.wizard.jump_to(PageId.OUTPUT)
+    window.wizard.pages[PageId.OUTPUT].generated.emit(["/tmp/privacy-policy-en.pdf"])
+    window.session.set_modified(False)
+    qtbot.mouseClick(
+        window.wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton
+    )
+    assert not dialogs.calls
     assert not window.isVisible()
 
 

@@ -142,3 +142,27 @@ def test_a_recipient_from_the_catalogue_comes_with_its_purposes_ticked(
     qtbot.mouseClick(page.catalog_button, Qt.MouseButton.LeftButton)
     assert ticked == ["appointments"]
     assert project.recipients[0].purposes == ["appointments"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "first"),
+    [("en", "Step 1 of {n}"), ("nl", "Stap 1 van {n}"), ("de", "Schritt 1 von {n}")],
+)
+def test_the_window_says_which_step_it_is(
+    qtbot: Any, make_window: Any, monkeypatch: pytest.MonkeyPatch, lang: str, first: str
+) -> None:
+    from wizard import flow
+    from wizard.ui import tr
+
+    monkeypatch.setitem(tr._state, "lang", lang)
+    window = make_window()
+    assert not window.step_label.isVisible()  # the welcome page is not a step
+    window.new_project()
+    project = window.session.project
+    total = sum(flow.page_applies(project, p) for p in PAGE_ORDER[1:])
+    assert window.step_label.text() == first.format(n=total)
+    assert window.step_label.isVisible()
+    project.organisation.country = "NL"
+    window.wizard.jump_to(PageId.RIGHTS)
+    number = [p for p in PAGE_ORDER[1:] if flow.page_applies(project, p)].index(PageId.RIGHTS) + 1
+    assert window.step_label.text().split()[1] == str(number)

@@ -40,6 +40,8 @@ from wizard.ui.widgets import (
     IssueList,
     LocalTextEdit,
     add_form_row,
+    describe_fields,
+    fit_to_screen,
     new_form,
     ok_cancel_buttons,
     scroll_area,
@@ -186,13 +188,8 @@ class PurposeDialog(QDialog):
 
     def _fit_to_content(self, body: QWidget) -> None:
         """As wide as the content needs (long translations), within the screen."""
-        screen = self.screen().availableGeometry() if self.screen() else None
-        width = max(760, body.sizeHint().width() + 48)
-        height = 720
-        if screen is not None:
-            width = min(width, screen.width() - 40)
-            height = min(height, screen.height() - 80)
-        self.resize(width, height)
+        describe_fields(self)
+        fit_to_screen(self, max(760, body.sizeHint().width() + 48), 720)
 
     def _fill(self, purpose: Purpose) -> None:
         self.name.set_value(purpose.name)

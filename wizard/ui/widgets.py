@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -34,6 +35,8 @@ __all__ = [
     "IssueList",
     "LocalTextEdit",
     "add_form_row",
+    "describe_fields",
+    "fit_to_screen",
     "new_form",
     "plain_label",
     "scroll_area",
@@ -214,6 +217,41 @@ def scroll_area(body: QWidget) -> QScrollArea:
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     area.setWidget(body)
     return area
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Size ``window`` (a dialog) ``width`` x ``height``, or smaller where the screen's available
+    area is: its content scrolls instead of running off the screen."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        available = screen.availableGeometry()
+        width = min(width, available.width() - 40)
+        height = min(height, available.height() - 80)
+    window.resize(width, height)
+
+
+def describe_fields(root: QWidget) -> None:
+    """Give each input under ``root`` its help text as accessible description, for screen
+    readers: the explanation shown right under it in a form, else its tooltip."""
+    for form in root.findChildren(QFormLayout):
+        previous: QWidget | None = None
+        for row in range(form.rowCount()):
+            span = form.itemAt(row, QFormLayout.ItemRole.SpanningRole)
+            explanation = span.widget() if span is not None else None
+            if isinstance(explanation, Explanation):
+                if previous is not None:
+                    explanation.describe(previous)
+                continue
+            item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            widget = item.widget() if item is not None else None
+            previous = (widget.focusProxy() or widget) if widget is not None else None
+    for widget in root.findChildren(QWidget):
+        if (
+            widget.toolTip()
+            and not widget.accessibleDescription()
+            and widget.focusPolicy() != Qt.FocusPolicy.NoFocus
+        ):
+            widget.setAccessibleDescription(widget.toolTip())
 
 
 def plain_label(text: str) -> str:

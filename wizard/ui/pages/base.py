@@ -22,6 +22,7 @@ from wizard.ui.widgets import (
     Explanation,
     IssueList,
     LocalTextEdit,
+    describe_fields,
     scroll_area,
 )
 
@@ -58,9 +59,11 @@ class BasePage(QWizardPage):
         self.body = QWidget()
         self.scroll_area = scroll_area(self.body)
         outer.addWidget(self.scroll_area, 1)
+        self._outer = outer
         self.issues = IssueList()
         outer.addWidget(self.issues)
         self.build(self.body)
+        describe_fields(self.body)
 
     # --- for subclasses ---------------------------------------------------------------------
 
@@ -72,6 +75,11 @@ class BasePage(QWizardPage):
 
     def build(self, body: QWidget) -> None:
         """Create the page's widgets inside ``body``."""
+
+    def add_footer(self, widget: QWidget) -> None:
+        """Put ``widget`` under the scrolling part of the page, always in view (for the page's
+        main action)."""
+        self._outer.insertWidget(self._outer.indexOf(self.issues), widget)
 
     def load(self) -> None:
         """Fill the widgets from ``self.session.project`` (signals are ignored meanwhile)."""

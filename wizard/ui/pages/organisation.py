@@ -70,6 +70,7 @@ class OrganisationPage(BasePage):
         self.region_label = add_form_row(form, _("&German Land:"), self.region)
         self.proposal = Explanation("")
         self.proposal.setObjectName("proposal")
+        self.proposal.describe(self.country)  # what the country (and Land) bring with them
         form.addRow(self.proposal)
         self.registration = _line()
         add_form_row(form, _("&Registration number (e.g. trade register):"), self.registration)
