@@ -124,7 +124,10 @@ class PolicyWizard(QWizard):
             self.pages[target].set_text_language(lang)
 
     def _current_changed(self, number: int) -> None:
-        if number < 0 or len(self.pages) == 1:
+        if number < 0:
+            return
+        if len(self.pages) == 1:  # the welcome page alone, while the others load
+            self._focus_first_field(self.welcome)
             return
         from wizard.flow import PAGE_ORDER
 
@@ -136,9 +139,12 @@ class PolicyWizard(QWizard):
             widget.reload()
         widget.just_initialised = False
         self.page_changed.emit(page.value)
+        self._focus_first_field(widget)
+
+    def _focus_first_field(self, page: QWidget) -> None:
         # Qt gives the focus to the page's first focusable child, which may be a container:
         # the person starts typing into the page's first field instead.
-        field = first_field(widget)
+        field = first_field(page)
         if field is not None:
             field.setFocus(Qt.FocusReason.TabFocusReason)
 
