@@ -124,10 +124,7 @@ class PolicyWizard(QWizard):
             self.pages[target].set_text_language(lang)
 
     def _current_changed(self, number: int) -> None:
-        if number < 0:
-            return
-        if len(self.pages) == 1:  # the welcome page alone, while the others load
-            self._focus_first_field(self.welcome)
+        if number < 0 or len(self.pages) == 1:
             return
         from wizard.flow import PAGE_ORDER
 
