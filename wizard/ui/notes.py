@@ -57,6 +57,21 @@ class FieldError(QLabel):
         self.setVisible(bool(message))
 
 
+class StatusText(QLabel):
+    """A word-wrapped status line that takes no room while it has nothing to say, and tells
+    screen readers when it changes."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.hide()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt name
+        super().setText(text)
+        self.setVisible(bool(text))
+        announce(self, QAccessible.Event.NameChanged)
+
+
 def announce(widget: QWidget, event: QAccessible.Event) -> None:
     """Tell assistive technology (screen readers) that ``widget`` changed."""
     QAccessible.updateAccessibility(QAccessibleEvent(widget, event))

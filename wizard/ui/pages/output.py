@@ -31,6 +31,7 @@ from wizard import flow, history, review
 from wizard.flow import N_, PageId
 from wizard.model.answers import LANGUAGES, OutputFormat, Project, PublishedVersion
 from wizard.ui.labels import label, language_name, long_date
+from wizard.ui.notes import StatusText
 from wizard.ui.pages.base import BasePage, section_label
 from wizard.ui.tr import _, ngettext
 from wizard.ui.widgets import FieldError, LocalTextEdit, add_form_row, new_form
@@ -209,8 +210,7 @@ class OutputPage(BasePage):
         footer_layout.addLayout(buttons)
         self.blocked = FieldError()
         footer_layout.addWidget(self.blocked)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = StatusText()
         self.status.setAccessibleName(_("Status"))
         footer_layout.addWidget(self.status)
         self.add_footer(footer)
