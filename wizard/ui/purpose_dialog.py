@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -83,6 +84,7 @@ class PurposeDialog(QDialog):
 
         subjects_box = QGroupBox(_("Whose data"))
         grid = QGridLayout(subjects_box)
+        self._grids = [grid]
         self.subjects: dict[DataSubject, QCheckBox] = {}
         for i, subject in enumerate(DataSubject):
             box = QCheckBox(label(subject))
@@ -92,6 +94,7 @@ class PurposeDialog(QDialog):
 
         data_box = QGroupBox(_("Which data"))
         grid = QGridLayout(data_box)
+        self._grids.append(grid)
         self.categories: dict[DataCategory, QCheckBox] = {}
         for i, category in enumerate(DataCategory):
             text = label(category)
@@ -189,6 +192,15 @@ class PurposeDialog(QDialog):
     def _fit_to_content(self, body: QWidget) -> None:
         """As wide as the content needs (long translations), within the screen."""
         describe_fields(self)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry().width() - 40 if screen is not None else 10_000
+        if body.sizeHint().width() + 48 > room:
+            # Two columns of long (German) check boxes would need sideways scrolling: one.
+            for grid in self._grids:
+                boxes = [grid.itemAt(i).widget() for i in range(grid.count())]
+                for row, box in enumerate(boxes):
+                    grid.removeWidget(box)
+                    grid.addWidget(box, row, 0)
         fit_to_screen(self, max(760, body.sizeHint().width() + 48), 720)
 
     def _fill(self, purpose: Purpose) -> None:
