@@ -73,3 +73,34 @@ def test_every_page_fits_1024_by_600(
     output = window.wizard.pages["output"]
     assert not output.scroll_area.isAncestorOf(output.generate_button)
     assert window.wizard.button(QWizard.WizardButton.FinishButton).isVisible()
+
+
+@pytest.mark.parametrize("kind", ["purpose", "recipient", "cookie"])
+def test_dialogs_fit_a_small_screen_without_sideways_scrolling(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    """The offscreen screen is 800x600: each editor fits it, in German, and scrolls only
+    downwards."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from wizard.ui import tr
+    from wizard.ui.cookie_dialog import CookieDialog
+    from wizard.ui.purpose_dialog import PurposeDialog
+    from wizard.ui.recipient_dialog import RecipientDialog
+
+    monkeypatch.setitem(tr._state, "lang", "de")
+    languages = ["de", "en"]
+    dialog = {
+        "purpose": lambda: PurposeDialog(None, languages),
+        "recipient": lambda: RecipientDialog(None, [], languages),
+        "cookie": lambda: CookieDialog(None, languages),
+    }[kind]()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    available = dialog.screen().availableGeometry()
+    assert dialog.width() <= available.width() and dialog.height() <= available.height()
+    (area,) = dialog.findChildren(QScrollArea)
+    # No sideways scrolling once the layout has settled.
+    bar = area.horizontalScrollBar()
+    qtbot.waitUntil(lambda: area.viewport().width() > 0 and bar.maximum() == 0, timeout=3000)
