@@ -197,7 +197,8 @@ class PurposeDialog(QDialog):
         if body.sizeHint().width() + 48 > room:
             # Two columns of long (German) check boxes would need sideways scrolling: one.
             for grid in self._grids:
-                boxes = [grid.itemAt(i).widget() for i in range(grid.count())]
+                boxes = [box for box in body.findChildren(QCheckBox) if grid.indexOf(box) >= 0]
+                boxes.sort(key=grid.indexOf)
                 for row, box in enumerate(boxes):
                     grid.removeWidget(box)
                     grid.addWidget(box, row, 0)
