@@ -24,10 +24,11 @@ apt_packages=(
   libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
 )
 if [ "$mode" = "test" ]; then
-  # poppler-utils/qpdf read the PDFs back; desktop-file-utils, appstream and shared-mime-info
+  # poppler-utils/qpdf read the PDFs back; xdotool types into the real window under Xvfb;
+  # desktop-file-utils, appstream and shared-mime-info
   # validate the Linux desktop integration files; chromium opens the HTML export
   # to prove it makes no network request.
-  apt_packages+=(poppler-utils qpdf chromium desktop-file-utils appstream shared-mime-info)
+  apt_packages+=(poppler-utils qpdf chromium desktop-file-utils appstream shared-mime-info xdotool)
   # LibreOffice opens the DOCX as another office suite would (tests/test_render_docx_office.py).
   apt_packages+=(libreoffice-writer-nogui)
 fi

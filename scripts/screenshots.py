@@ -2,8 +2,8 @@
 ``docs/screenshots/``.
 
 Usage: ``python scripts/screenshots.py [PROJECT] [--out FOLDER] [--lang en] [--pseudo]``.
-Runs offscreen (no display needed; the offscreen screen is 800x600, so dialogs are capped at
-that size); for real screen sizes run it under
+Runs offscreen (no display needed; the offscreen screen is 800x600, so the window and dialogs
+are sized for that); for real screen sizes run it under
 ``xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb``. Settings and autosaves go to
 a temporary folder, so the user's own are left alone.
 """
@@ -48,7 +48,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument("--lang", default="en", help="UI language")
-    parser.add_argument("--size", default="1100x760", help="window size, WIDTHxHEIGHT")
+    parser.add_argument(
+        "--size", default="",
+        help="window size, WIDTHxHEIGHT (default: the size the app chooses for the screen)",
+    )
     parser.add_argument(
         "--pseudo", action="store_true",
         help="pseudo-localise the UI (every message about 40%% longer) to see what clips",
@@ -73,8 +76,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(settings=settings, data_dir=Path(tmp) / "data")
-        width, height = (int(v) for v in args.size.split("x"))
-        window.resize(width, height)
+        if args.size:
+            width, height = (int(v) for v in args.size.split("x"))
+            window.resize(width, height)
         settings.setValue("files/recent", [str(Path(args.project).resolve())])
         window.update_recent()
         window.show()

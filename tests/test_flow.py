@@ -129,7 +129,19 @@ def test_email_problem(text: str, ok: bool) -> None:
 
 def test_url_problem() -> None:
     assert flow.url_problem("https://example.nl") is None
-    assert flow.url_problem("www.example.nl") is not None
+    assert flow.url_problem("www.example.nl") is None  # completed to https://
+    assert flow.url_problem("example") is not None
+    assert flow.url_problem("www.example .nl") is not None
+
+
+def test_a_bare_web_address_is_completed_to_https() -> None:
+    project = Project()
+    project.organisation.website = "www.example.nl"
+    assert project.organisation.website == "https://www.example.nl"
+    project.organisation.website = "example.com/privacy"
+    assert project.organisation.website == "https://example.com/privacy"
+    project.organisation.website = "http://example.com"
+    assert project.organisation.website == "http://example.com"
 
 
 def test_german_land_is_required_in_germany() -> None:

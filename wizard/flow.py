@@ -16,7 +16,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from enum import StrEnum
@@ -1066,13 +1066,16 @@ def move_item(items: list[Any], index: int, delta: int) -> list[Any]:
 # --- recipients from the processor catalogue ------------------------------------------------------
 
 
-def recipient_from_catalog(entry: Any) -> Recipient:
+def recipient_from_catalog(entry: Any, purposes: Sequence[Purpose] = ()) -> Recipient:
     """A new recipient from a :class:`wizard.catalog.processors.Processor` entry.
 
     The country is where the data go: the first location outside the EU/EEA when the entry
-    names a transfer safeguard, else its first (EU/EEA) location. Purposes are left for the
-    user to link.
+    names a transfer safeguard, else its first (EU/EEA) location. Of ``purposes`` (the
+    project's), those a service of the entry's category usually serves are linked.
     """
+    from wizard.catalog.processors import PURPOSES_BY_CATEGORY
+
+    usual = PURPOSES_BY_CATEGORY.get(entry.category, ())
     locations = list(entry.data_location)
     outside = [c for c in locations if c not in EEA_COUNTRIES]
     country = outside[0] if entry.safeguard and outside else (locations[0] if locations
@@ -1089,6 +1092,7 @@ def recipient_from_catalog(entry: Any) -> Recipient:
         service=LocalText({k: v for k, v in entry.purpose.items() if k in LANGUAGES}),
         country=country,
         safeguard=entry.safeguard if country not in EEA_COUNTRIES else None,
+        purposes=[p.id for p in purposes if p.id in usual],
     )
 
 

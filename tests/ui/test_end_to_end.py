@@ -10,7 +10,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWizard
 
-from tests.ui.conftest import EXAMPLES, Dialogs, click, click_next, current, type_text
+from tests.ui.conftest import (
+    EXAMPLES,
+    Dialogs,
+    click,
+    click_next,
+    current,
+    docx_text,
+    pdf_text,
+    type_text,
+)
 from wizard.flow import PageId
 from wizard.model.answers import OutputFormat, Safeguard, Service
 from wizard.model.countries import EEA_COUNTRIES
@@ -18,21 +27,6 @@ from wizard.ui.main_window import MainWindow
 from wizard.ui.recipient_dialog import RecipientDialog
 
 docx = pytest.importorskip("docx")
-
-
-def docx_text(path: Path) -> str:
-    document = docx.Document(str(path))
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.extend(cell.text for cell in row.cells)
-    return "\n".join(parts)
-
-
-def pdf_text(path: Path) -> str:
-    from pypdf import PdfReader
-
-    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
 
 
 def generate(

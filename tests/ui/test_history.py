@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from tests.ui.conftest import EXAMPLES, Dialogs
+from tests.ui.conftest import docx_text as read_docx
 from wizard import history
 from wizard.flow import PageId
 from wizard.i18n import translation
@@ -38,12 +39,7 @@ def _squash(text: str) -> str:
 
 
 def docx_text(path: Path) -> str:
-    document = docx.Document(str(path))
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.extend(cell.text for cell in row.cells)
-    return _squash("\n".join(parts))
+    return _squash(read_docx(path))
 
 
 def pdf_text(path: Path) -> str:

@@ -84,8 +84,11 @@ def test_a_dutch_window_proposes_a_dutch_policy(make_window: Any, qtbot: Any) ->
 
 
 def _page_colours(page: Any) -> tuple[int, int]:
-    html = page.issues.text()
-    return html.count(f"color:{ERROR_COLOUR}"), html.count(f"color:{WARNING_COLOUR}")
+    styles = [item.styleSheet().replace(" ", "") for item in page.issues.items]
+    return (
+        sum(f"color:{ERROR_COLOUR}" in style for style in styles),
+        sum(f"color:{WARNING_COLOUR}" in style for style in styles),
+    )
 
 
 def test_page_review_and_output_count_and_colour_the_same_points(

@@ -58,15 +58,19 @@ def test_inline_validation_and_next_disabled(qtbot: Any, window: MainWindow) -> 
     next_button = window.wizard.button(QWizard.WizardButton.NextButton)
     assert next_button.isEnabled()
     org.website.editor.clear()
-    type_text(org.website, "www.praktijk.nl")
+    type_text(org.website, "praktijk")
     assert org.website.error.isVisible()
     assert "https://" in org.website.error.text()
     assert not next_button.isEnabled()
-    assert any("web address" in m for m in org.issues.messages)
+    # One message for one mistake: under the field, not repeated in the page's list.
+    assert not any("web address" in m for m in org.issues.messages)
     org.website.editor.clear()
-    type_text(org.website, "https://www.praktijk.nl")
+    type_text(org.website, "www.praktijk.nl")  # completed to https://
+    assert not org.website.error.isVisible()
     assert next_button.isEnabled()
     assert window.session.project.organisation.website == "https://www.praktijk.nl"
+    org.legal_name.setFocus()  # leaving the field shows the completed address
+    assert org.website.editor.text() == "https://www.praktijk.nl"
     org.legal_name.clear()
     type_text(org.legal_name, " ")
     assert not next_button.isEnabled()
@@ -354,13 +358,34 @@ def test_every_control_has_an_accessible_name(window: MainWindow) -> None:
             assert button.text() or button.accessibleName(), (page_id, button)
 
 
-def test_finish_closes_the_window(qtbot: Any, window: MainWindow) -> None:
+def test_finish_asks_before_closing_without_documents(
+    qtbot: Any, window: MainWindow, dialogs: Dialogs
+) -> None:
     open_example(window)
     window.wizard.jump_to(PageId.OUTPUT)
     window.session.set_modified(False)
     finish = window.wizard.button(QWizard.WizardButton.FinishButton)
     assert finish.isVisible()
+    dialogs.answers.append(QMessageBox.StandardButton.No)
     qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
+    assert "not been generated" in dialogs.texts("question")[-1]
+    assert window.isVisible()  # "No": the person stays to generate
+    dialogs.answers.append(QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
+    assert not window.isVisible()
+
+
+def test_finish_closes_the_window_once_documents_were_written(
+    qtbot: Any, window: MainWindow, dialogs: Dialogs
+) -> None:
+    open_example(window)
+    window.wizard.jump_to(PageId.OUTPUT)
+    window.wizard.pages[PageId.OUTPUT].generated.emit(["/tmp/privacy-policy-en.pdf"])
+    window.session.set_modified(False)
+    qtbot.mouseClick(
+        window.wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton
+    )
+    assert not dialogs.calls
     assert not window.isVisible()
 
 

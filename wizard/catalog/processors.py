@@ -54,6 +54,21 @@ CATEGORIES: tuple[str, ...] = (
     "other",
 )
 
+#: The wizard's proposed purposes (their ids) that a service of each category usually serves:
+#: a recipient picked from the catalogue starts linked to those of them the project has.
+PURPOSES_BY_CATEGORY: Mapping[str, tuple[str, ...]] = {
+    "analytics": ("website", "app", "platform"),
+    "hosting": ("website", "app", "platform"),
+    "email_office": ("contact",),
+    "payments": ("invoicing", "orders"),
+    "error_monitoring": ("website", "app", "platform"),
+    "video": ("teleconsultation",),
+    "booking": ("appointments",),
+    "crm_support": ("contact",),
+    "newsletter": ("newsletter",),
+    "forms": ("contact",),
+}
+
 #: Roles a catalogue entry may have (values of ``wizard.model.answers.RecipientRole``).
 ROLES: tuple[str, ...] = ("processor", "independent_controller")
 

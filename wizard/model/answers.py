@@ -64,8 +64,18 @@ def _email(value: str) -> str:
     return value
 
 
-def _url(value: str) -> str:
+#: A bare host name as people type it ("www.example.nl", "example.com/privacy").
+_BARE_HOST = re.compile(r"^[^\s/:@]+\.[a-z]{2,}(?:[/?#]\S*)?$", re.IGNORECASE)
+
+
+def complete_url(value: str) -> str:
+    """``www.example.nl`` -> ``https://www.example.nl``; anything else unchanged."""
     value = value.strip()
+    return "https://" + value if _BARE_HOST.match(value) else value
+
+
+def _url(value: str) -> str:
+    value = complete_url(value)
     if not re.match(r"^https?://[^\s/$.?#].[^\s]*$", value, re.IGNORECASE):
         raise ValueError(f"not a web address starting with http:// or https://: {value!r}")
     return value

@@ -23,7 +23,16 @@ from wizard.catalog.cookies import KnownCookie, known_cookie, known_cookies
 from wizard.model.answers import Cookie, CookieCategory, Duration, LocalText, Party, TimeUnit
 from wizard.ui.labels import label
 from wizard.ui.tr import _
-from wizard.ui.widgets import FieldError, LocalTextEdit, add_form_row, new_form, ok_cancel_buttons
+from wizard.ui.widgets import (
+    FieldError,
+    LocalTextEdit,
+    add_form_row,
+    describe_fields,
+    fit_to_screen,
+    new_form,
+    ok_cancel_buttons,
+    scroll_area,
+)
 
 
 class CookieDialog(QDialog):
@@ -39,7 +48,11 @@ class CookieDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Edit cookie") if cookie else _("New cookie"))
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        body = QWidget()
+        outer.addWidget(scroll_area(body), 1)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         form = new_form()
         layout.addLayout(form)
         self.name = QLineEdit()
@@ -90,9 +103,9 @@ class CookieDialog(QDialog):
         row.addWidget(self.unit)
         add_form_row(form, _("&Lifetime:"), lifetime).setBuddy(self.amount)
         self.error = FieldError()
-        layout.addWidget(self.error)
+        outer.addWidget(self.error)
         self.buttons = ok_cancel_buttons(self)
-        layout.addWidget(self.buttons)
+        outer.addWidget(self.buttons)
         if cookie is not None:
             self.name.setText(cookie.name)
             self.provider.setText(cookie.provider)
@@ -109,7 +122,8 @@ class CookieDialog(QDialog):
         self.amount.valueChanged.connect(self._update)
         self._update()
         self._show_known()
-        self.resize(600, 360)
+        describe_fields(self)
+        fit_to_screen(self, 600, 360)
 
     def _show_known(self, *_args: object) -> None:
         entry = known_cookie(self.name.text())

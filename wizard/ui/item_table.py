@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -80,6 +82,7 @@ class ItemTable(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.installEventFilter(self)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         layout.addWidget(self.table, 1)
         column = QVBoxLayout()
@@ -102,6 +105,25 @@ class ItemTable(QWidget):
             column.addWidget(button)
         column.addStretch(1)
         layout.addLayout(column)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Enter on a row edits it, like a double click. The table would otherwise pass the
+        key on to the wizard, whose default button (Next) would leave the page. Without a
+        selection, Enter edits the row under the keyboard cursor."""
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers()
+            in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+            and (self.selected_row() is not None or self.table.currentRow() >= 0)
+        ):
+            if self.selected_row() is None:
+                self.table.selectRow(self.table.currentRow())
+            self.edit_selected()
+            return True
+        return super().eventFilter(watched, event)
 
     def _button(self, text: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)

@@ -29,7 +29,7 @@ from wizard.model.answers import (
     TimeUnit,
 )
 from wizard.model.countries import country_codes
-from wizard.ui.tr import _, ui_language
+from wizard.ui.tr import _, ngettext, ui_language
 
 _LABELS: dict[Enum, str] = {
     Service.WEBSITE: N_("Website"),
@@ -147,6 +147,20 @@ def catalog_category_name(category: str) -> str:
 def label(value: Enum) -> str:
     """The plain-language name of a vocabulary value, in the UI language."""
     return _(_LABELS[value])
+
+
+def duration_text(amount: int, unit: TimeUnit) -> str:
+    """``1 year``, ``2 years``: the amount with the unit in its singular or plural form, as the
+    UI language has it (through ngettext, so "1 Jahr" and "2 Jahre", "1 an" and "2 ans")."""
+    if unit is TimeUnit.DAYS:
+        text = ngettext("{count} day", "{count} days", amount)
+    elif unit is TimeUnit.WEEKS:
+        text = ngettext("{count} week", "{count} weeks", amount)
+    elif unit is TimeUnit.MONTHS:
+        text = ngettext("{count} month", "{count} months", amount)
+    else:
+        text = ngettext("{count} year", "{count} years", amount)
+    return text.format(count=amount)
 
 
 def language_name(code: str) -> str:

@@ -9,11 +9,12 @@ pages.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +35,12 @@ from wizard.ui.wizard import PolicyWizard
 if TYPE_CHECKING:
     from wizard.ui.session import AutosaveSlot, AutosaveStore, Session
 
+#: The window's size where the screen has room for it.
+PREFERRED_SIZE = QSize(1100, 760)
+#: Room left on the screen for the window's frame and title bar.
+FRAME_ALLOWANCE = QSize(16, 48)
+#: The widest the Steps panel gets (its texts wrap).
+STEPS_WIDTH = 220
 #: How often unsaved work is written to the autosave file.
 AUTOSAVE_INTERVAL_MS = 30_000
 MAX_RECENT = 8
@@ -46,6 +54,13 @@ def default_data_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir("privacy-wizard", appauthor=False))
+
+
+def suggested_file_name(name: str) -> str:
+    """A project file name from an organisation's name: characters that file systems refuse
+    become "-", and a name ending in a dot ("... B.V.") does not give "B.V..privacy.json"."""
+    stem = re.sub(r'[<>:"/\\|?*\x00-\x1f]', "-", name).strip().rstrip(". ")
+    return (stem or _("privacy-policy")) + FILE_SUFFIX
 
 
 def project_filter() -> str:
@@ -80,7 +95,7 @@ class MainWindow(QMainWindow):
         self.welcome.recover_requested.connect(self.recover)
         self.welcome.leaving.connect(self.ensure_ready)
         self.welcome.leaving.connect(self._apply_welcome_choices)
-        self.wizard.finish_requested.connect(self.close)
+        self.wizard.finish_requested.connect(self.finish)
         self.wizard.page_changed.connect(self._page_changed)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
@@ -94,15 +109,44 @@ class MainWindow(QMainWindow):
         self._slot: AutosaveSlot | None = None
         #: The autosave of a window that did not close normally, offered on the welcome page.
         self._offered: AutosaveSlot | None = None
+        #: True once documents were written for the project being edited.
+        self._generated = False
         geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray | bytes) and not self.restoreGeometry(geometry):
-            self.resize(1100, 760)
-        elif not isinstance(geometry, QByteArray | bytes):
-            self.resize(1100, 760)
+        if not isinstance(geometry, QByteArray | bytes) or not self.restoreGeometry(geometry):
+            self.place_on_screen()
+        else:
+            self.fit_on_screen()  # saved on a larger screen, or at another scale
         self.update_recent()
         self._offer_recovery()
         self.wizard.restart()
         self._update_title()
+
+    # --- size and place -------------------------------------------------------------------------
+
+    def _available(self) -> QRect:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry() if screen is not None else QRect(0, 0, 1024, 600)
+
+    def place_on_screen(self) -> None:
+        """The first size: the preferred one where the screen has room, else the screen's
+        available area less room for the window frame, centred on it."""
+        available = self._available()
+        width = min(PREFERRED_SIZE.width(), available.width() - FRAME_ALLOWANCE.width())
+        height = min(PREFERRED_SIZE.height(), available.height() - FRAME_ALLOWANCE.height())
+        self.resize(max(width, 320), max(height, 240))
+        spare_width = available.width() - self.width()
+        spare_height = available.height() - self.height() - FRAME_ALLOWANCE.height()
+        self.move(available.x() + max(0, spare_width // 2), available.y() + max(0, spare_height // 2))
+
+    def fit_on_screen(self) -> None:
+        """Bring a restored window back within the screen's available area."""
+        available = self._available()
+        if self.isMaximized() or self.isFullScreen():
+            return
+        frame = self.frameGeometry()
+        if available.contains(frame):
+            return
+        self.place_on_screen()
 
     # --- two-step start-up --------------------------------------------------------------------
 
@@ -129,6 +173,8 @@ class MainWindow(QMainWindow):
         session.modified_changed.connect(self._update_title)
         session.changed.connect(self._project_changed)
         session.replaced.connect(self._update_title)
+        session.replaced.connect(self._forget_generated)
+        self.wizard.pages["output"].generated.connect(self._documents_written)
         self._fill_steps()
         self._update_steps()
         self.autosave_timer.start()
@@ -152,18 +198,29 @@ class MainWindow(QMainWindow):
 
     def _build_steps(self) -> None:
         self.steps_panel = QWidget()
+        self.steps_panel.setMaximumWidth(STEPS_WIDTH)
         layout = QVBoxLayout(self.steps_panel)
         layout.setContentsMargins(0, 0, 0, 0)
         label = QLabel(_("Ste&ps"))
         self.steps = QListWidget()
         self.steps.setAccessibleName(_("Steps"))
-        self.steps.setMaximumWidth(220)
+        self.steps.setMaximumWidth(STEPS_WIDTH)
         self.steps.setWordWrap(True)
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         label.setBuddy(self.steps)
+        #: "Step 3 of 10": where the person is, counting the pages that apply to the project.
+        self.step_label = QLabel()
+        font = self.step_label.font()
+        font.setBold(True)
+        self.step_label.setFont(font)
+        self.step_label.setWordWrap(True)
+        # As wide as the list below it, never wider: the page keeps the room.
+        self.step_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.step_label.hide()
         self.steps.addItem(self.welcome.title())
         self.steps.itemActivated.connect(self._step_activated)
         self.steps.itemClicked.connect(self._step_activated)
+        layout.addWidget(self.step_label)
         layout.addWidget(label)
         layout.addWidget(self.steps, 1)
 
@@ -253,6 +310,16 @@ class MainWindow(QMainWindow):
             item.setFont(font)
             if page is current:
                 self.steps.setCurrentRow(row)
+        steps = [p for p in PAGE_ORDER[1:] if flow.page_applies(project, p)]
+        if current in steps:
+            text = _("Step {number} of {total}").format(
+                number=steps.index(current) + 1, total=len(steps)
+            )
+            self.step_label.setText(text)
+            self.step_label.setAccessibleName(text)
+            self.step_label.show()
+        else:
+            self.step_label.hide()
 
     def _step_activated(self, item: QListWidgetItem) -> None:
         from wizard.flow import PageId
@@ -272,6 +339,32 @@ class MainWindow(QMainWindow):
         self._update_steps()
         if self._autosave_due:
             self.autosave()
+
+    # --- finishing ---------------------------------------------------------------------------
+
+    def _documents_written(self, paths: list[str]) -> None:
+        if paths:
+            self._generated = True
+
+    def _forget_generated(self) -> None:
+        self._generated = False
+
+    def finish(self) -> None:
+        """Finish closes the window; before any document was written it asks first."""
+        if self._session is not None and not self._generated:
+            answer = QMessageBox.question(
+                self,
+                _("Close without generating?"),
+                _(
+                    "The policy documents have not been generated yet. Close {app} without "
+                    "generating them?"
+                ).format(app=APP_NAME),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.close()
 
     # --- files ------------------------------------------------------------------------------------
 
@@ -356,8 +449,8 @@ class MainWindow(QMainWindow):
         return self.save_to(self.session.path)
 
     def save_as(self) -> bool:
-        suggested = self.session.project.organisation.legal_name or _("privacy-policy")
-        start = Path(self._last_folder()) / (suggested.replace("/", "-") + FILE_SUFFIX)
+        name = self.session.project.organisation.legal_name
+        start = Path(self._last_folder()) / suggested_file_name(name)
         path, _filter = QFileDialog.getSaveFileName(
             self, _("Save project"), str(start), project_filter()
         )

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from wizard.ui.labels import catalog_category_name, country_name, label, long_date
 from wizard.ui.tr import _, ui_language
-from wizard.ui.widgets import ok_cancel_buttons
+from wizard.ui.widgets import describe_fields, fit_to_screen, ok_cancel_buttons
 
 
 class ProcessorPicker(QDialog):
@@ -67,7 +67,8 @@ class ProcessorPicker(QDialog):
         self.tree.currentItemChanged.connect(self._show_details)
         self.tree.itemActivated.connect(self._activated)
         self._fill("")
-        self.resize(760, 520)
+        describe_fields(self)
+        fit_to_screen(self, 760, 520)
 
     def _fill(self, text: str) -> None:
         self.tree.clear()

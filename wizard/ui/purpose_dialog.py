@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -42,8 +41,11 @@ from wizard.ui.widgets import (
     IssueList,
     LocalTextEdit,
     add_form_row,
+    describe_fields,
+    fit_to_screen,
     new_form,
     ok_cancel_buttons,
+    scroll_area,
 )
 
 
@@ -71,12 +73,8 @@ class PurposeDialog(QDialog):
         self._id = purpose.id if purpose else "new"
         self._loading = True
         outer = QVBoxLayout(self)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
+        outer.addWidget(scroll_area(body), 1)
         layout = QVBoxLayout(body)
 
         form = new_form()
@@ -86,6 +84,7 @@ class PurposeDialog(QDialog):
 
         subjects_box = QGroupBox(_("Whose data"))
         grid = QGridLayout(subjects_box)
+        self._grids = [grid]
         self.subjects: dict[DataSubject, QCheckBox] = {}
         for i, subject in enumerate(DataSubject):
             box = QCheckBox(label(subject))
@@ -95,6 +94,7 @@ class PurposeDialog(QDialog):
 
         data_box = QGroupBox(_("Which data"))
         grid = QGridLayout(data_box)
+        self._grids.append(grid)
         self.categories: dict[DataCategory, QCheckBox] = {}
         for i, category in enumerate(DataCategory):
             text = label(category)
@@ -191,13 +191,18 @@ class PurposeDialog(QDialog):
 
     def _fit_to_content(self, body: QWidget) -> None:
         """As wide as the content needs (long translations), within the screen."""
-        screen = self.screen().availableGeometry() if self.screen() else None
-        width = max(760, body.sizeHint().width() + 48)
-        height = 720
-        if screen is not None:
-            width = min(width, screen.width() - 40)
-            height = min(height, screen.height() - 80)
-        self.resize(width, height)
+        describe_fields(self)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry().width() - 40 if screen is not None else 10_000
+        if body.sizeHint().width() + 48 > room:
+            # Two columns of long (German) check boxes would need sideways scrolling: one.
+            for grid in self._grids:
+                boxes = [box for box in body.findChildren(QCheckBox) if grid.indexOf(box) >= 0]
+                boxes.sort(key=grid.indexOf)
+                for row, box in enumerate(boxes):
+                    grid.removeWidget(box)
+                    grid.addWidget(box, row, 0)
+        fit_to_screen(self, max(760, body.sizeHint().width() + 48), 720)
 
     def _fill(self, purpose: Purpose) -> None:
         self.name.set_value(purpose.name)

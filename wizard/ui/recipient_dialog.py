@@ -25,8 +25,11 @@ from wizard.ui.widgets import (
     FieldError,
     LocalTextEdit,
     add_form_row,
+    describe_fields,
+    fit_to_screen,
     new_form,
     ok_cancel_buttons,
+    scroll_area,
 )
 
 
@@ -45,7 +48,11 @@ class RecipientDialog(QDialog):
         new = recipient is None if is_new is None else is_new
         self.setWindowTitle(_("New recipient") if new else _("Edit recipient"))
         self._original = recipient
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        body = QWidget()
+        outer.addWidget(scroll_area(body), 1)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         form = new_form()
         layout.addLayout(form)
         self.name = QLineEdit()
@@ -94,9 +101,9 @@ class RecipientDialog(QDialog):
             self.purposes.addItem(item)
         add_form_row(form, _("&For these purposes:"), self.purposes)
         self.error = FieldError()
-        layout.addWidget(self.error)
+        outer.addWidget(self.error)
         self.buttons = ok_cancel_buttons(self)
-        layout.addWidget(self.buttons)
+        outer.addWidget(self.buttons)
         if recipient is not None:
             self.name.setText(recipient.name)
             self.category.set_value(recipient.category)
@@ -107,7 +114,8 @@ class RecipientDialog(QDialog):
         self.category.edited.connect(self._update)
         self.country.currentIndexChanged.connect(self._update)
         self._update()
-        self.resize(620, 560)
+        describe_fields(self)
+        fit_to_screen(self, 620, 560)
 
     def _update(self, *_args: object) -> None:
         problems = []

@@ -5,15 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -32,9 +35,14 @@ __all__ = [
     "IssueList",
     "LocalTextEdit",
     "add_form_row",
+    "describe_fields",
+    "fit_to_screen",
     "new_form",
     "plain_label",
+    "scroll_area",
+    "url_edit",
 ]
+
 
 class LocalTextEdit(QWidget):
     """Edits a :class:`LocalText`: one text box, plus a language selector when the policy is
@@ -142,9 +150,11 @@ class CheckedLineEdit(QWidget):
         accessible_name: str = "",
         placeholder: str = "",
         parent: QWidget | None = None,
+        normalise: Callable[[str], str] | None = None,
     ) -> None:
         super().__init__(parent)
         self._checker = checker
+        self._normalise = normalise
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -156,6 +166,7 @@ class CheckedLineEdit(QWidget):
         layout.addWidget(self.error)
         self.setFocusProxy(self.editor)
         self.editor.textEdited.connect(self._edited)
+        self.editor.editingFinished.connect(self._finished)
 
     def problem(self) -> str | None:
         """The translated problem with the current text, if any."""
@@ -177,6 +188,71 @@ class CheckedLineEdit(QWidget):
         self.error.show_message(self.problem())
         self.edited.emit(text)
 
+    def _finished(self) -> None:
+        """Show the completed form of a valid entry once the person leaves the field."""
+        if self._normalise is None or self.valid_value() is None:
+            return
+        completed = self._normalise(self.text())
+        if completed != self.editor.text():
+            self.editor.setText(completed)
+            self.edited.emit(completed)
+
+
+def url_edit(placeholder: str = "https://") -> CheckedLineEdit:
+    """A web address field: ``www.example.nl`` is accepted and completed to
+    ``https://www.example.nl`` when the person leaves the field."""
+    from wizard import flow
+    from wizard.model.answers import complete_url
+
+    return CheckedLineEdit(flow.url_problem, placeholder=placeholder, normalise=complete_url)
+
+
+def scroll_area(body: QWidget) -> QScrollArea:
+    """A frameless scroll area around ``body`` for content that may not fit the screen. The
+    area itself never takes the keyboard focus: Tab and a window's first focus go straight to
+    the fields inside it."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    area.setWidget(body)
+    return area
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Size ``window`` (a dialog) ``width`` x ``height``, or smaller where the screen's available
+    area is: its content scrolls instead of running off the screen."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        available = screen.availableGeometry()
+        width = min(width, available.width() - 40)
+        height = min(height, available.height() - 80)
+    window.resize(width, height)
+
+
+def describe_fields(root: QWidget) -> None:
+    """Give each input under ``root`` its help text as accessible description, for screen
+    readers: the explanation shown right under it in a form, else its tooltip."""
+    for form in root.findChildren(QFormLayout):
+        previous: QWidget | None = None
+        for row in range(form.rowCount()):
+            span = form.itemAt(row, QFormLayout.ItemRole.SpanningRole)
+            explanation = span.widget() if span is not None else None
+            if isinstance(explanation, Explanation):
+                if previous is not None:
+                    explanation.describe(previous)
+                continue
+            item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            widget = item.widget() if item is not None else None
+            previous = (widget.focusProxy() or widget) if widget is not None else None
+    for widget in root.findChildren(QWidget):
+        if (
+            widget.toolTip()
+            and not widget.accessibleDescription()
+            and widget.focusPolicy() != Qt.FocusPolicy.NoFocus
+        ):
+            widget.setAccessibleDescription(widget.toolTip())
+
 
 def plain_label(text: str) -> str:
     """A label's text without its mnemonic ampersand, for accessible names."""
@@ -188,8 +264,11 @@ def add_form_row(form: QFormLayout, text: str, widget: QWidget) -> QLabel:
     widget the label's text as accessible name (unless it has one). Long labels are not
     word-wrapped (QFormLayout clips wrapped labels): the form puts the field under them."""
     label = QLabel(text)
-    label.setBuddy(widget)
     target = widget.focusProxy() or widget
+    # The buddy is the widget that takes the focus: a label gives the focus only to a buddy
+    # that accepts it, and a composite field (a text with its language selector, a folder with
+    # its Browse button) does not, its editor does.
+    label.setBuddy(target)
     if not target.accessibleName():
         target.setAccessibleName(plain_label(text))
     form.addRow(label, widget)

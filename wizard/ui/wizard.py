@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtWidgets import QScrollArea, QWidget, QWizard
 
 from wizard.ui.pages.welcome import WelcomePage
 from wizard.ui.tr import _
@@ -17,6 +17,23 @@ from wizard.ui.tr import _
 if TYPE_CHECKING:
     from wizard.flow import PageId
     from wizard.ui.session import Session
+
+
+def first_field(page: QWidget) -> QWidget | None:
+    """The first visible, enabled widget of ``page`` that takes the focus with Tab (scroll
+    areas are containers, not fields)."""
+    widget = page.nextInFocusChain()
+    while widget is not None and widget is not page:
+        if (
+            page.isAncestorOf(widget)
+            and widget.isVisible()
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and not isinstance(widget, QScrollArea)
+        ):
+            return widget
+        widget = widget.nextInFocusChain()
+    return None
 
 
 class PolicyWizard(QWizard):
@@ -119,6 +136,29 @@ class PolicyWizard(QWizard):
             widget.reload()
         widget.just_initialised = False
         self.page_changed.emit(page.value)
+        self._focus_first_field(widget)
+
+    def _focus_first_field(self, page: QWidget) -> None:
+        # Qt gives the focus to the page's first focusable child, which may be a container:
+        # the person starts typing into the page's first field instead.
+        field = first_field(page)
+        if field is not None:
+            field.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt override
+        """Keep the focus where the person types while the wizard re-lays itself out.
+
+        QWizard hides its page area for a moment whenever the current page's completeness
+        changes (every ``completeChanged``) and when it switches pages. Hiding a widget that
+        contains the focus makes Qt move the focus on to the next focusable widget of the
+        window; embedded in the main window, that is the Steps list, so after one character
+        typing would go elsewhere. Updates are disabled exactly while the page area is hidden,
+        so a focus move asked for then is ignored: the focus stays in the field, which is
+        visible again an instant later. Tab and Backtab move the focus as usual.
+        """
+        if not self.updatesEnabled():
+            return True
+        return super().focusNextPrevChild(next)
 
     def done(self, result: int) -> None:
         """Finish must not hide the embedded wizard: it asks the window to close."""

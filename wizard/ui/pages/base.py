@@ -6,9 +6,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from PySide6.QtWidgets import (
-    QFrame,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
     QWizardPage,
@@ -19,7 +17,14 @@ from wizard.flow import PAGE_ORDER, PageId
 from wizard.model.answers import Project
 from wizard.ui.session import Session
 from wizard.ui.tr import _, ui_language
-from wizard.ui.widgets import Explanation, IssueList, LocalTextEdit
+from wizard.ui.widgets import (
+    CheckedLineEdit,
+    Explanation,
+    IssueList,
+    LocalTextEdit,
+    describe_fields,
+    scroll_area,
+)
 
 #: How many open points a page lists before referring to the review page.
 MAX_SHOWN_ISSUES = 6
@@ -51,15 +56,14 @@ class BasePage(QWizardPage):
         self.explanation = Explanation(self.explanation_text())
         self.explanation.setObjectName("explanation")
         outer.addWidget(self.explanation)
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.body = QWidget()
-        self.scroll_area.setWidget(self.body)
+        self.scroll_area = scroll_area(self.body)
         outer.addWidget(self.scroll_area, 1)
+        self._outer = outer
         self.issues = IssueList()
         outer.addWidget(self.issues)
         self.build(self.body)
+        describe_fields(self.body)
 
     # --- for subclasses ---------------------------------------------------------------------
 
@@ -72,12 +76,22 @@ class BasePage(QWizardPage):
     def build(self, body: QWidget) -> None:
         """Create the page's widgets inside ``body``."""
 
+    def add_footer(self, widget: QWidget) -> None:
+        """Put ``widget`` under the scrolling part of the page, always in view (for the page's
+        main action)."""
+        self._outer.insertWidget(self._outer.indexOf(self.issues), widget)
+
     def load(self) -> None:
         """Fill the widgets from ``self.session.project`` (signals are ignored meanwhile)."""
 
+    def checked_fields(self) -> dict[str, CheckedLineEdit]:
+        """The checked fields in use on the page, by the path of the flow issue that would
+        report them empty (e.g. ``"organisation.email"``)."""
+        return {}
+
     def input_problems(self) -> list[str]:
         """Problems with typed input the model could not take (e.g. a malformed e-mail)."""
-        return []
+        return [p for p in (f.problem() for f in self.checked_fields().values()) if p]
 
     # --- shared behaviour -------------------------------------------------------------------
 
@@ -117,13 +131,15 @@ class BasePage(QWizardPage):
     def refresh(self) -> None:
         """Update the list of open points (must fix in red, advice in amber, as on the review
         page) and the Next button."""
-        # The review's findings for this page: the same points, in the same colours.
-        found = review.page_findings(self.project, self.page_id)
-        lang = ui_language()
-        blocking = [
-            *self.input_problems(),
-            *(f.text(_, lang) for f in found if f.severity is review.Severity.ERROR),
+        # The review's findings for this page: the same points, in the same colours. A
+        # malformed entry is shown once, under its field: not again in the list, nor as the
+        # field being empty (the model could not take what was typed).
+        mistyped = {path for path, f in self.checked_fields().items() if f.problem()}
+        found = [
+            f for f in review.page_findings(self.project, self.page_id) if f.field not in mistyped
         ]
+        lang = ui_language()
+        blocking = [f.text(_, lang) for f in found if f.severity is review.Severity.ERROR]
         warnings = [f.text(_, lang) for f in found if f.severity is not review.Severity.ERROR]
         shown_blocking = blocking[:MAX_SHOWN_ISSUES]
         shown_warnings = warnings[: max(0, MAX_SHOWN_ISSUES - len(shown_blocking))]

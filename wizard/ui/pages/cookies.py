@@ -19,7 +19,7 @@ from wizard.flow import PageId
 from wizard.model.answers import Cookie
 from wizard.ui.cookie_dialog import CookieDialog
 from wizard.ui.item_table import ItemTable
-from wizard.ui.labels import label
+from wizard.ui.labels import duration_text, label
 from wizard.ui.pages.base import BasePage
 from wizard.ui.tr import _, text_language
 from wizard.ui.widgets import Explanation, LocalTextEdit, add_form_row, new_form
@@ -28,7 +28,7 @@ from wizard.ui.widgets import Explanation, LocalTextEdit, add_form_row, new_form
 def lifetime_text(cookie: Cookie) -> str:
     if cookie.lifetime is None:
         return _("session")
-    return f"{cookie.lifetime.amount} {label(cookie.lifetime.unit)}"
+    return duration_text(cookie.lifetime.amount, cookie.lifetime.unit)
 
 
 class CookiesPage(BasePage):

@@ -13,12 +13,12 @@ from PySide6.QtWidgets import (
 
 from wizard import flow
 from wizard.flow import GERMAN_LAENDER, PageId
-from wizard.model.answers import Person
+from wizard.model.answers import Person, Service
 from wizard.model.countries import EEA_COUNTRIES
 from wizard.ui.labels import countries_sorted, language_name
 from wizard.ui.pages.base import BasePage, section_label
 from wizard.ui.tr import _, ui_language
-from wizard.ui.widgets import CheckedLineEdit, Explanation, add_form_row, new_form
+from wizard.ui.widgets import CheckedLineEdit, Explanation, add_form_row, new_form, url_edit
 
 
 def _line(name: str = "") -> QLineEdit:
@@ -70,6 +70,7 @@ class OrganisationPage(BasePage):
         self.region_label = add_form_row(form, _("&German Land:"), self.region)
         self.proposal = Explanation("")
         self.proposal.setObjectName("proposal")
+        self.proposal.describe(self.country)  # what the country (and Land) bring with them
         form.addRow(self.proposal)
         self.registration = _line()
         add_form_row(form, _("&Registration number (e.g. trade register):"), self.registration)
@@ -77,7 +78,7 @@ class OrganisationPage(BasePage):
         add_form_row(form, _("Privacy &e-mail address:"), self.email)
         self.phone = _line()
         add_form_row(form, _("Ph&one:"), self.phone)
-        self.website = CheckedLineEdit(flow.url_problem, placeholder="https://www.example.com")
+        self.website = url_edit("https://www.example.com")
         add_form_row(form, _("&Website:"), self.website)
 
         layout.addWidget(section_label(_("Data protection officer")))
@@ -203,13 +204,13 @@ class OrganisationPage(BasePage):
 
     # --- widgets -> model ----------------------------------------------------------------------
 
-    def input_problems(self) -> list[str]:
-        fields = [self.email, self.website]
+    def checked_fields(self) -> dict[str, CheckedLineEdit]:
+        fields = {"organisation.email": self.email, "organisation.website": self.website}
         if self.project.dpo is not None:
-            fields.append(self.dpo_email)
+            fields["dpo.email"] = self.dpo_email
         if self.rep_box.isVisibleTo(self):
-            fields.append(self.rep_email)
-        return [p for p in (f.problem() for f in fields) if p]
+            fields["representative"] = self.rep_email
+        return fields
 
     def _write_organisation(self, *_args: object) -> None:
         if self.loading:
@@ -225,7 +226,12 @@ class OrganisationPage(BasePage):
         org.registration_number = self.registration.text()
         org.phone = self.phone.text()
         org.email = self.email.valid_value()
+        had_website = org.website is not None
         org.website = self.website.valid_value()
+        if org.website is not None and not had_website and not self.project.services:
+            # A website is a service: proposed (with its purposes) until the person chooses.
+            self.project.services = [Service.WEBSITE]
+            flow.add_suggestions(self.project, Service.WEBSITE)
         self.changed()
 
     def _place_changed(self, *_args: object) -> None:

@@ -31,6 +31,7 @@ from wizard import flow, history, review
 from wizard.flow import N_, PageId
 from wizard.model.answers import LANGUAGES, OutputFormat, Project, PublishedVersion
 from wizard.ui.labels import label, language_name, long_date
+from wizard.ui.notes import StatusText
 from wizard.ui.pages.base import BasePage, section_label
 from wizard.ui.tr import _, ngettext
 from wizard.ui.widgets import FieldError, LocalTextEdit, add_form_row, new_form
@@ -175,7 +176,7 @@ class OutputPage(BasePage):
         layout.addWidget(self.summary_label)
         self.summary = LocalTextEdit(multiline=True, accessible_name=_("What changed"))
         self.summary.editor.setFixedHeight(self.summary.editor.fontMetrics().lineSpacing() * 6 + 12)
-        self.summary_label.setBuddy(self.summary)
+        self.summary_label.setBuddy(self.summary.editor)
         layout.addWidget(self.summary)
         summary_row = QHBoxLayout()
         self.propose_button = QPushButton(_("Propose &again"))
@@ -188,6 +189,11 @@ class OutputPage(BasePage):
         )
         layout.addWidget(self.show_history)
 
+        # Generating, its progress and its outcome stay in view below the scrolling part: on a
+        # small screen the person must not have to find the button below the fold.
+        footer = QWidget()
+        footer_layout = QVBoxLayout(footer)
+        footer_layout.setContentsMargins(0, 4, 0, 0)
         buttons = QHBoxLayout()
         self.generate_button = QPushButton(_("&Generate"))
         self.generate_button.setAccessibleName(_("Generate"))
@@ -196,18 +202,18 @@ class OutputPage(BasePage):
         self.cancel_button.setEnabled(False)
         buttons.addWidget(self.generate_button)
         buttons.addWidget(self.cancel_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
-        self.blocked = FieldError()
-        layout.addWidget(self.blocked)
         self.progress = QProgressBar()
         self.progress.setAccessibleName(_("Progress"))
         self.progress.hide()
-        layout.addWidget(self.progress)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        buttons.addWidget(self.progress, 1)
+        buttons.addStretch(1)
+        footer_layout.addLayout(buttons)
+        self.blocked = FieldError()
+        footer_layout.addWidget(self.blocked)
+        self.status = StatusText()
         self.status.setAccessibleName(_("Status"))
-        layout.addWidget(self.status)
+        footer_layout.addWidget(self.status)
+        self.add_footer(footer)
         self.results = QListWidget()
         self.results.setAccessibleName(_("Generated files"))
         # As tall as the page leaves room for, at least four lines: its own size hint would push
@@ -262,11 +268,12 @@ class OutputPage(BasePage):
             box.setChecked(lang in pub.languages)
         for fmt, box in self.format_boxes.items():
             box.setChecked(fmt in pub.formats)
-        proposals = False
+        # Proposals (the project's folder, the next version number and its date) fill the
+        # fields but are not changes of the person's: merely visiting the page leaves the
+        # project saved. They are proposed again next time unless the person keeps them.
         if not pub.output_folder and self.session.path is not None:
             pub.output_folder = str(self.session.path.parent)
-            proposals = True
-        proposals = self._propose_version() or proposals
+        self._propose_version()
         date = pub.effective_date
         assert date is not None
         self.date.setDate(QDate(date.year, date.month, date.day))
@@ -274,8 +281,6 @@ class OutputPage(BasePage):
         self.folder.setText(pub.output_folder or "")
         self.show_history.setChecked(pub.show_history)
         self._show_version()
-        if proposals:
-            self.session.mark_changed()
 
     # --- the version being published ----------------------------------------------------------
 

@@ -8,7 +8,7 @@ from wizard import flow
 from wizard.flow import PageId
 from wizard.model.answers import Purpose
 from wizard.ui.item_table import ItemTable
-from wizard.ui.labels import label
+from wizard.ui.labels import duration_text, label
 from wizard.ui.pages.base import BasePage
 from wizard.ui.purpose_dialog import PurposeDialog
 from wizard.ui.tr import _, text_language
@@ -19,7 +19,7 @@ def retention_summary(purpose: Purpose, lang: str = "en") -> str:
     retention = purpose.retention
     parts = []
     if retention.period:
-        parts.append(f"{retention.period.amount} {label(retention.period.unit)}")
+        parts.append(duration_text(retention.period.amount, retention.period.unit))
         if retention.starting:
             parts.append(label(retention.starting))
     elif retention.criteria:

@@ -91,4 +91,6 @@ class RecipientsPage(BasePage):
         entry = self.pick_from_catalog()
         if entry is None:
             return None
-        return self.open_dialog(flow.recipient_from_catalog(entry), is_new=True)
+        return self.open_dialog(
+            flow.recipient_from_catalog(entry, self.project.purposes), is_new=True
+        )

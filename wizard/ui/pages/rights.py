@@ -26,6 +26,7 @@ from wizard.ui.widgets import (
     LocalTextEdit,
     add_form_row,
     new_form,
+    url_edit,
 )
 
 #: The authority combo's entry for an authority that is not in the catalogue.
@@ -53,7 +54,7 @@ class RightsPage(BasePage):
         layout.addLayout(form)
         self.email = CheckedLineEdit(flow.email_problem)
         add_form_row(form, _("Requests by &e-mail to:"), self.email)
-        self.web_form = CheckedLineEdit(flow.url_problem, placeholder="https://")
+        self.web_form = url_edit()
         add_form_row(form, _("Or a &web form at:"), self.web_form)
         self.by_post = QCheckBox(_("Requests by po&st to our address"))
         form.addRow(self.by_post)
@@ -79,7 +80,7 @@ class RightsPage(BasePage):
         add_form_row(custom, _("Authority's name:"), self.authority_name)
         self.authority_address = QLineEdit()
         add_form_row(custom, _("Authority's address:"), self.authority_address)
-        self.authority_website = CheckedLineEdit(flow.url_problem, placeholder="https://")
+        self.authority_website = url_edit()
         add_form_row(custom, _("Authority's website:"), self.authority_website)
         self.authority_email = CheckedLineEdit(flow.email_problem)
         add_form_row(custom, _("Authority's e-mail:"), self.authority_email)
@@ -184,11 +185,12 @@ class RightsPage(BasePage):
             edit.set_value(value)
         self.automated_details.setVisible(used is True)
 
-    def input_problems(self) -> list[str]:
-        fields = [self.email, self.web_form]
+    def checked_fields(self) -> dict[str, CheckedLineEdit]:
+        fields = {"rights.email": self.email, "rights.web_form": self.web_form}
         if self.authority.currentData() == OTHER_AUTHORITY:
-            fields += [self.authority_website, self.authority_email]
-        return [p for p in (f.problem() for f in fields) if p]
+            fields["authority.website"] = self.authority_website
+            fields["authority.email"] = self.authority_email
+        return fields
 
     def _authority_chosen(self, *_args: object) -> None:
         if self.loading:
