@@ -19,13 +19,17 @@ folder is added or changed.
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from wizard import APP_NAME, __version__
+
+if TYPE_CHECKING:
+    import argparse
+
+# argparse and json are imported where they are used: starting the wizard needs neither, and
+# everything imported before its window first paints delays it.
 
 PROG = "privacy-wizard"
 SUBCOMMANDS = ("render", "check", "diff", "schema", "gui")
@@ -39,16 +43,17 @@ class CliError(Exception):
         self.status = status
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise CliError(f"{message} (see '{PROG} --help')", 2)
-
-
 def _split(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
+    class _Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> NoReturn:
+            raise CliError(f"{message} (see '{PROG} --help')", 2)
+
     parser = _Parser(
         prog=PROG,
         description=f"{APP_NAME}: write a GDPR privacy policy from a project file.",
@@ -179,6 +184,8 @@ def _check(args: argparse.Namespace) -> int:
     report = review(project, lang)
     gettext = translation("ui", lang).gettext
     if args.output_format == "json":
+        import json
+
         data = {"project": str(args.project), **report_data(report, gettext)}
         print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
@@ -201,6 +208,8 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _schema() -> int:
+    import json
+
     from wizard.model import project_schema
 
     print(json.dumps(project_schema(), indent=2, ensure_ascii=False))
