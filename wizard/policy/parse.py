@@ -27,6 +27,8 @@ _TRANSPARENT = {"html", "body", "section", "div", "thead", "tbody", "span"}
 _TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][^\s/>]*)([^>]*)>", re.DOTALL)
 # One table row as the templates write it (a user's "<tr>" arrives escaped, as "&lt;tr&gt;").
 _ROW = re.compile(r"<tr>.*?</tr>", re.DOTALL)
+# One cell of such a row; cells never nest.
+_CELL = re.compile(r"<(td|th)>(.*?)</\1>", re.DOTALL)
 #: Rows parsed before, by their HTML: a change to one answer of a large project changes a few
 #: rows of its tables, and the live preview parses only those again. Cells are immutable.
 _ROWS: dict[str, tuple[tuple[Cell, ...], bool]] = {}
@@ -153,7 +155,8 @@ class _Parser:
         known = _ROWS.get(html) if plain_context else None
         if known is None:
             self._last_row = None
-            self._feed_tags(html, 0, len(html))
+            if not (plain_context and self._feed_cells(html)):
+                self._feed_tags(html, 0, len(html))
             if plain_context and self._last_row is not None:
                 if len(_ROWS) >= _MAX_ROWS:
                     _ROWS.clear()
@@ -161,6 +164,32 @@ class _Parser:
             return
         cells, is_header = known
         self._append_row(list(cells), is_header)
+
+    def _feed_cells(self, html: str) -> bool:
+        """Parse one row cell by cell, taking a cell of plain text without going through the
+        tag handlers (most cells of a long table are); False, having done nothing, when the
+        row is not a sequence of ``<td>``/``<th>`` cells."""
+        inner = html[4:-5]  # without <tr> and </tr>
+        cells = list(_CELL.finditer(inner))
+        pos = 0
+        for m in cells:
+            if inner[pos : m.start()].strip(_HTML_WS):
+                return False
+            pos = m.end()
+        if not cells or inner[pos:].strip(_HTML_WS):
+            return False
+        self._row = []
+        self._row_is_header = False
+        for m in cells:
+            tag, content = m.group(1), m.group(2)
+            if "<" in content:
+                self._feed_tags(inner, m.start(), m.end())
+                continue
+            self._row_is_header = self._row_is_header or tag == "th"
+            text = _WS.sub(" ", unescape(content)).strip(_HTML_WS)
+            self._row.append(Cell(((Span(text),),) if text else ((),)))
+        self.handle_endtag("tr")
+        return True
 
     def _feed_tags(self, html: str, pos: int, end: int) -> None:
         for m in _TAG.finditer(html, pos, end):
