@@ -176,10 +176,10 @@ app.processEvents()
 page = window.wizard.pages[PageId.REVIEW]
 
 def timed(action):
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     action()
     app.processEvents()
-    return time.perf_counter() - start
+    return [time.perf_counter() - start, time.process_time() - cpu]
 
 def clear():
     engine._documents.clear()
@@ -208,7 +208,8 @@ print(json.dumps(results))
 """
 
 
-def large_in_app(repeat: int) -> dict[str, float]:
+def large_in_app(repeat: int) -> dict[str, tuple[float, float]]:
+    """Medians of (wall clock, CPU time) in seconds, per measure."""
     with tempfile.TemporaryDirectory() as tmp:
         code = _REVIEW.format(root=str(ROOT), tmp=tmp, repeat=repeat)
         env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
@@ -219,7 +220,10 @@ def large_in_app(repeat: int) -> dict[str, float]:
         if out.returncode != 0:
             raise RuntimeError(out.stderr[-2000:])
         data = json.loads(out.stdout.strip().splitlines()[-1])
-    return {key: statistics.median(values) for key, values in data.items()}
+    return {
+        key: (statistics.median(v[0] for v in values), statistics.median(v[1] for v in values))
+        for key, values in data.items()
+    }
 
 
 _RENDER = r"""
@@ -393,26 +397,15 @@ def main() -> int:
         rows += startup_rows(args.repeat)
     if not args.skip_large:
         review = large_in_app(args.repeat)
-        rows += [
-            Row(
-                "large project: review page first shown",
-                _ms(review["first_shown"]),
-                "< 200 ms",
-                review["first_shown"] < 0.2,
-            ),
-            Row(
-                "large project: preview refresh after a change",
-                _ms(review["refresh"]),
-                "< 100 ms",
-                review["refresh"] < 0.1,
-            ),
-            Row(
-                "large project: preview in another language",
-                _ms(review["switch"]),
-                "< 100 ms",
-                review["switch"] < 0.1,
-            ),
-        ]
+        for key, what, goal in (
+            ("first_shown", "large project: review page first shown", 0.2),
+            ("refresh", "large project: preview refresh after a change", 0.1),
+            ("switch", "large project: preview in another language", 0.1),
+        ):
+            wall, cpu = review[key]
+            rows.append(
+                Row(what, f"{_ms(wall)} (CPU {_ms(cpu)})", f"< {_ms(goal)}", wall < goal)
+            )
         took, peak = large_render(max(1, min(args.repeat, 3)))
         rows.append(
             Row(
