@@ -55,3 +55,13 @@ def test_review_builds_the_document_once_per_change_and_language(
     window.wizard.jump_to(PageId.REVIEW)
     assert builds == ["en", "de", "en"]
     assert "renamed_cookie" in page.preview.toPlainText()
+
+
+def test_preview_keeps_the_lines_of_a_cell_apart(qtbot: Any, window: MainWindow) -> None:
+    project = large_project(cookies=3, recipients=3, purposes=3)
+    project.publication.languages = ["en"]
+    window.session.replace(project, None)
+    window.wizard.jump_to(PageId.REVIEW)
+    text = window.wizard.pages[PageId.REVIEW].preview.toPlainText()
+    assert "Klarblick\nfirst party" in text.replace("\u2028", "\n")
+    assert "Klarblickfirst party" not in text

@@ -341,6 +341,9 @@ class ReviewPage(BasePage):
             document = self._document(lang)
         if isinstance(document, Document):
             html = html_text(preview_document(document))
+            # The export sets a cell's lines as block spans, which Qt's rich text runs together:
+            # a line break between them keeps "Google" and "third party" on their own lines.
+            html = html.replace('</span><span class="line">', '</span><br><span class="line">')
         else:
             items = "".join(f"<li>{escape(p)}</li>" for p in document)
             html = (
