@@ -65,3 +65,17 @@ def test_preview_keeps_the_lines_of_a_cell_apart(qtbot: Any, window: MainWindow)
     text = window.wizard.pages[PageId.REVIEW].preview.toPlainText()
     assert "Klarblick\nfirst party" in text.replace("\u2028", "\n")
     assert "Klarblickfirst party" not in text
+
+
+def test_a_language_switch_shows_the_answers_as_they_are_now(
+    qtbot: Any, window: MainWindow
+) -> None:
+    project = large_project(cookies=3, recipients=3, purposes=3)
+    project.publication.languages = ["en", "nl"]
+    window.session.replace(project, None)
+    window.wizard.jump_to(PageId.REVIEW)
+    page = window.wizard.pages[PageId.REVIEW]
+    # Changed without the page being reloaded (another window, a script): never an old build.
+    project.organisation.legal_name = "Renamed Health B.V."
+    page.language.setCurrentIndex(page.language.findData("nl"))
+    assert "Renamed Health B.V." in page.preview.toPlainText()

@@ -148,8 +148,6 @@ class ReviewPage(BasePage):
         layout.addWidget(splitter)
         self.language.currentIndexChanged.connect(self._show_language)
         QTimer.singleShot(WARM_UP_DELAY_MS, self, start_warm_up)
-        #: The answers the page shows (:func:`answers_key`), set by :meth:`load`.
-        self._answers_key: bytes | None = None
 
     def load(self) -> None:
         project = self.project
@@ -228,9 +226,6 @@ class ReviewPage(BasePage):
             self.language.addItem(language_name(lang), lang)
         self.language.setCurrentIndex(max(0, self.language.findData(current)))
         self.language.blockSignals(False)
-        from wizard.policy.engine import answers_key
-
-        self._answers_key = answers_key(project)
         self._show_language()
 
     @staticmethod
@@ -268,7 +263,9 @@ class ReviewPage(BasePage):
         from wizard.policy.engine import PolicyError, cached_document
 
         try:
-            return cached_document(self.project, lang, self._answers_key)
+            # The answers are looked at every time (a digest, a few ms for a large project):
+            # whatever changed them, a changed project is never shown from an old build.
+            return cached_document(self.project, lang)
         except PolicyError as exc:
             return exc.problems
 
