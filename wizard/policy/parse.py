@@ -29,6 +29,8 @@ _TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][^\s/>]*)([^>]*)>", re.DOTALL)
 _ROW = re.compile(r"<tr>.*?</tr>", re.DOTALL)
 # One cell of such a row; cells never nest.
 _CELL = re.compile(r"<(td|th)>(.*?)</\1>", re.DOTALL)
+# A cell's line that is one emphasised run, white space around it allowed.
+_EMPHASIS = re.compile(r"[ \t\n\r\f]*<(em|strong)>([^<]*)</\1>[ \t\n\r\f]*")
 #: Rows parsed before, by their HTML: a change to one answer of a large project changes a few
 #: rows of its tables, and the live preview parses only those again. Cells are immutable.
 _ROWS: dict[str, tuple[tuple[Cell, ...], bool]] = {}
@@ -82,6 +84,23 @@ class _Run:
             out[0][0] = out[0][0].lstrip(_HTML_WS)
             out[-1][0] = out[-1][0].rstrip(_HTML_WS)
         return tuple(Span(t[0], *fmt) for t, fmt in zip(out, formats, strict=True) if t[0])
+
+
+def _plain_lines(content: str) -> list[Inline] | None:
+    """The lines of a cell whose lines (split at ``<br>``) are each plain text or one
+    ``<em>``/``<strong>`` run, as the tag handlers would read them; None for anything else."""
+    lines: list[Inline] = []
+    for part in content.split("<br>"):
+        if "<" not in part:
+            text, bold, italic = part, False, False
+        else:
+            m = _EMPHASIS.fullmatch(part)
+            if m is None:
+                return None
+            text, bold, italic = m.group(2), m.group(1) == "strong", m.group(1) == "em"
+        text = _WS.sub(" ", unescape(text)).strip(_HTML_WS)
+        lines.append((Span(text, bold, italic),) if text else ())
+    return lines
 
 
 def _attrs(text: str) -> list[tuple[str, str | None]]:
@@ -182,12 +201,12 @@ class _Parser:
         self._row_is_header = False
         for m in cells:
             tag, content = m.group(1), m.group(2)
-            if "<" in content:
+            lines = _plain_lines(content)
+            if lines is None:
                 self._feed_tags(inner, m.start(), m.end())
                 continue
             self._row_is_header = self._row_is_header or tag == "th"
-            text = _WS.sub(" ", unescape(content)).strip(_HTML_WS)
-            self._row.append(Cell(((Span(text),),) if text else ((),)))
+            self._row.append(Cell(tuple(line for line in lines if line) or ((),)))
         self.handle_endtag("tr")
         return True
 
