@@ -178,3 +178,25 @@ def test_the_parser_reads_markup_as_html_does() -> None:
         parse_blocks("<p>x</p><script>alert(1)</script>")
     with pytest.raises(TemplateMarkupError, match="text outside a block"):
         parse_blocks("<p>x</p>stray")
+
+
+def test_the_parser_shortcuts_read_rows_as_the_tag_handlers_do(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    project = large_project(cookies=30, recipients=12, purposes=12)
+    project.cookies.items[0].purpose = LocalText(
+        {lang: " A &  <b>x</b>\n  y " for lang in ("en", "nl", "fr", "de")}
+    )
+    for lang in ("en", "de"):
+        html = policy_html(project, lang)
+        parse._ROWS.clear()
+        quick = parse_blocks(html)
+        parse._ROWS.clear()
+        monkeypatch.setattr(parse._Parser, "_feed_cells", lambda self, html: False)
+        by_handlers = parse_blocks(html)
+        monkeypatch.undo()
+        parse._ROWS.clear()
+        assert quick == by_handlers
+        assert "A & <b>x</b> y" in "\n".join(
+            c.text for b in quick if isinstance(b, Table) for row in b.rows for c in row
+        )
