@@ -45,7 +45,8 @@ sys.exit(main())
 """
 
 #: Not needed to paint the welcome page: the answers model and pydantic, the policy engine and
-#: its libraries, the renderers, the command line's parsers, the catalogues' loaders.
+#: its libraries, the renderers, the catalogues' loaders. (The autosave store, wizard.ui.session
+#: with json, is: the welcome page offers the work of a window that did not close normally.)
 NOT_BEFORE_FIRST_PAINT = [
     "pydantic",
     "pydantic_core",
@@ -55,7 +56,6 @@ NOT_BEFORE_FIRST_PAINT = [
     "wizard.catalog",
     "wizard.policy",
     "wizard.render",
-    "wizard.ui.session",
     "wizard.ui.pages.base",
     "jinja2",
     # Babel's core picks the UI language (wizard.i18n); its dates, numbers and lists wait.
@@ -64,7 +64,6 @@ NOT_BEFORE_FIRST_PAINT = [
     "babel.lists",
     "reportlab",
     "docx",
-    "json",
     "importlib.metadata",
     "importlib.resources",
 ]
