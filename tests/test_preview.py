@@ -200,3 +200,24 @@ def test_the_parser_shortcuts_read_rows_as_the_tag_handlers_do(
         assert "A & <b>x</b> y" in "\n".join(
             c.text for b in quick if isinstance(b, Table) for row in b.rows for c in row
         )
+
+
+def test_the_review_walks_the_texts_of_a_project_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The review page lists the findings at every refresh: a large project's thousands of
+    texts are collected once for all pages, not once per page."""
+    from wizard import flow, review
+
+    calls: list[int] = []
+    real = flow.used_texts
+
+    def counting(project: object) -> object:
+        calls.append(1)
+        return real(project)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(flow, "used_texts", counting)
+    project = large_project(cookies=5, recipients=5, purposes=5)
+    project.purposes[0].name = LocalText({"en": "Only in English"})
+    project.publication.languages = ["en", "nl"]
+    found = review.findings(project)
+    assert len(calls) == 1
+    assert any("Only in English" in f.text() for f in found)
