@@ -238,13 +238,13 @@ print(took, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 def large_render(repeat: int) -> tuple[float, float]:
     """(median seconds, largest peak RSS in MiB) for the 8 documents of the large project,
     through the command line in a fresh process each time."""
-    from benchmarks.large_project import large_data
+    from benchmarks.large_project import large_project_json
 
     times: list[float] = []
     peak = 0.0
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp) / "large.privacy.json"
-        project.write_text(json.dumps(large_data()), encoding="utf-8")
+        project.write_text(large_project_json(), encoding="utf-8")
         command = [
             sys.executable, "-m", "wizard", "render", str(project), "--lang", ",".join(LANGS),
             "--format", ",".join(FORMATS), "--out", str(Path(tmp) / "out"), "--force",

@@ -40,7 +40,7 @@ def test_review_builds_the_document_once_per_change_and_language(
     assert page.coverage_items and "Cookies" in page.preview.toPlainText()
     text = page.preview.toPlainText()
     assert "… and 25 more cookies" in text
-    assert "kb_consent_44" not in text and "kb_consent_3" in text
+    assert "nl_session_45" not in text and "nl_session_3" in text
     # Another language builds that one; coming back to the first builds nothing.
     page.language.setCurrentIndex(page.language.findData("de"))
     assert "… und 25 weitere Cookies" in page.preview.toPlainText()
@@ -63,8 +63,8 @@ def test_preview_keeps_the_lines_of_a_cell_apart(qtbot: Any, window: MainWindow)
     window.session.replace(project, None)
     window.wizard.jump_to(PageId.REVIEW)
     text = window.wizard.pages[PageId.REVIEW].preview.toPlainText()
-    assert "Klarblick\nfirst party" in text.replace("\u2028", "\n")
-    assert "Klarblickfirst party" not in text
+    assert "Nordlicht Software\nfirst party" in text.replace("\u2028", "\n")
+    assert "Nordlicht Softwarefirst party" not in text
 
 
 def test_a_language_switch_shows_the_answers_as_they_are_now(
