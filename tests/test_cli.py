@@ -231,3 +231,12 @@ def test_diff_reads_a_format_1_file(tmp_path: Path) -> None:
     old.write_text(json.dumps(data), encoding="utf-8")
     result = run_cli("diff", str(old), str(PHYSIO))
     assert result.returncode == 0 and result.stdout == "", result.stderr
+
+
+def test_render_without_format_writes_the_project_s_own_choice(tmp_path: Path) -> None:
+    """No --lang and no --format: the languages and formats chosen in the project (PDF among
+    them, so the font check runs too)."""
+    out = tmp_path / "out"
+    result = run_cli("render", str(EXAMPLES / "software-company.privacy.json"), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert (out / "privacy-policy-nl.pdf").is_file() and (out / "privacy-policy-de.docx").is_file()

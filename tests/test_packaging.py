@@ -496,6 +496,31 @@ def test_frozen_app_carries_the_licences(frozen_app: Path) -> None:
     assert "_internal/wizard_resources/data/LICENSE-open-cookie-database.txt" in found
 
 
+#: The frozen app's size goal (one folder, 1 MB = 10^6 bytes).
+MAX_FROZEN_MB = 170
+#: GTK and the libraries only GTK uses: nothing in the app needs them (Qt's GTK theme plugin is
+#: left out).
+GTK_LIBRARY = re.compile(r"^lib(gtk-3|gdk-3|gdk_pixbuf|atk-|atk-bridge|cairo|pango|epoxy)")
+
+
+def test_frozen_app_is_small_and_holds_only_what_it_uses(frozen_app: Path) -> None:
+    folder = frozen_app.parent
+    files = [p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()]
+    names = {p.name for p in files}
+    gtk = sorted(n for n in names if GTK_LIBRARY.match(n))
+    assert not gtk, f"GTK libraries in the bundle: {gtk}"
+    size = sum(p.stat().st_size for p in files) / 1e6
+    assert size <= MAX_FROZEN_MB, f"the frozen app is {size:.0f} MB (goal {MAX_FROZEN_MB} MB)"
+    platforms = {p.name.split(".")[0] for p in folder.rglob("plugins/platforms/*.so")}
+    assert platforms == {"libqxcb", "libqwayland", "libqoffscreen"}
+    pil = {p.name.split(".")[0] for p in folder.rglob("PIL/_*.so")}
+    assert "_imaging" in pil and not pil & {"_avif", "_webp", "_imagingtk"}
+    # The catalogue compiler (and with it pkg_resources and its start-up hook) stays out.
+    toc = (ROOT / "build" / "pyinstaller" / "privacy-wizard" / "Analysis-00.toc").read_text()
+    assert "pyi_rth_pkgres" not in toc and "'wizard.i18n_build'" not in toc
+    assert "'wizard.render.pdf'" in toc
+
+
 def test_frozen_app_renders_every_language_and_format(frozen_app: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = subprocess.run(

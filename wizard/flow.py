@@ -355,8 +355,10 @@ def translation_gaps(project: Project, lang: str) -> list[Issue]:
     return _gaps(used_texts(project), [lang])
 
 
-def _page_gaps(project: Project, page: PageId) -> list[Issue]:
-    texts = [t for t in used_texts(project) if t.page is page]
+def _page_gaps(
+    project: Project, page: PageId, used: list[UsedText] | None = None
+) -> list[Issue]:
+    texts = [t for t in (used_texts(project) if used is None else used) if t.page is page]
     return _gaps(texts, project.publication.languages)
 
 
@@ -768,12 +770,15 @@ _PAGE_CHECKS: dict[PageId, Callable[[Project], list[Issue]]] = {
 }
 
 
-def page_issues(project: Project, page: PageId) -> list[Issue]:
+def page_issues(
+    project: Project, page: PageId, used: list[UsedText] | None = None
+) -> list[Issue]:
     """Everything missing or risky on one page (blocking and not), with the texts not yet
-    written in an output language (:func:`translation_gaps`)."""
+    written in an output language (:func:`translation_gaps`). ``used`` is
+    :func:`used_texts` of ``project`` when the caller has it already."""
     check = _PAGE_CHECKS.get(page)
     issues = check(project) if check else []
-    return _without_covered_gaps(issues + _page_gaps(project, page))
+    return _without_covered_gaps(issues + _page_gaps(project, page, used))
 
 
 def is_page_complete(project: Project, page: PageId) -> bool:
@@ -787,13 +792,15 @@ def missing(project: Project) -> list[Issue]:
     in an output language, even on a page that does not apply (the policy would lack it)."""
     issues: list[Issue] = []
     applies = applicable_pages(project)
+    # Walked once for all pages: a large project has thousands of texts.
+    used = used_texts(project)
     for page in PAGE_ORDER:
         if page is PageId.OUTPUT:
             continue
         if page in applies:
-            issues += page_issues(project, page)
+            issues += page_issues(project, page, used)
         else:
-            issues += [i for i in page_issues(project, page) if i.translation]
+            issues += [i for i in page_issues(project, page, used) if i.translation]
     return issues
 
 

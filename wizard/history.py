@@ -49,7 +49,6 @@ from wizard.model.answers import (
     SpecialCondition,
     TimeUnit,
 )
-from wizard.policy.engine import BABEL_LOCALES
 from wizard.policy.vocabulary import Words
 
 # --- the kinds of change --------------------------------------------------------------------------
@@ -252,6 +251,9 @@ def _render(value: Value, lang: _Lang) -> str:
 
 
 def _language(code: str) -> _Lang:
+    # Imported here: the engine (Jinja2) is not needed to show the wizard's pages.
+    from wizard.policy.engine import BABEL_LOCALES
+
     t = translation("policy", code)
     return _Lang(code, Words(t, code), Locale.parse(BABEL_LOCALES[code]), t.gettext)
 

@@ -1088,17 +1088,18 @@ def coverage(
     """The coverage of every :data:`ELEMENTS` entry by the policy in ``lang``.
 
     The sections are looked up in ``document`` (built with
-    :func:`wizard.policy.engine.build_document` when not given). When the policy cannot be
+    :func:`wizard.policy.engine.cached_document` when not given). When the policy cannot be
     written in ``lang`` yet, the elements it would cover are reported as missing, and the
     second value lists the engine's problems.
     """
     from wizard.i18n import translation
-    from wizard.policy.engine import PolicyError, build_document
+    from wizard.policy.engine import PolicyError, cached_document
 
     problems: list[str] = []
     if document is None:
         try:
-            document = build_document(project, lang)
+            # The review page asks again for a language it has shown: built once per change.
+            document = cached_document(project, lang)
         except PolicyError as exc:
             problems = list(exc.problems)
     sections = _Sections(document) if document is not None else None

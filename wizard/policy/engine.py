@@ -10,6 +10,9 @@ template output into the tree every renderer reads.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -66,11 +69,32 @@ COLONS = {"fr": "\u00a0:"}
 SEMICOLONS = {"fr": "\u00a0; "}
 
 
+class _SharedBytecode(jinja2.BytecodeCache):
+    """Compiled templates kept in memory and shared by the languages' environments: the code
+    does not depend on the language (the translator is looked up when the template runs), so
+    a template is compiled once per process, not once per language."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_BYTECODE = _SharedBytecode()
+
+
 @cache
 def environment(lang: str) -> jinja2.Environment:
     """The template environment for one document language."""
     env = jinja2.Environment(
         loader=jinja2.FunctionLoader(_load_template),
+        bytecode_cache=_BYTECODE,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.i18n"],
@@ -476,6 +500,14 @@ def _check_lang(lang: str) -> None:
         raise PolicyError([f"unsupported language {lang!r} (choose from {', '.join(LANGUAGES)})"])
 
 
+def warm_up(langs: list[str] | tuple[str, ...] = LANGUAGES) -> None:
+    """Load and compile the policy template for ``langs`` now (about 40 ms for the first
+    language, a few for each further one), so the first preview does not wait for it."""
+    for lang in langs:
+        if lang in LANGUAGES:
+            environment(lang).get_template(TEMPLATE)
+
+
 def policy_html(project: Project, lang: str) -> str:
     """The policy as a fragment of semantic HTML (escaped), e.g. for a preview pane.
 
@@ -495,12 +527,17 @@ def policy_html(project: Project, lang: str) -> str:
     return environment(lang).get_template(TEMPLATE).render(context)
 
 
+def today() -> dt.date:
+    """The date a document without an effective date carries."""
+    return dt.date.today()
+
+
 def build_document(project: Project, lang: str) -> Document:
     """The policy in ``lang`` as a format-neutral document."""
     html = policy_html(project, lang)
     t = translation("policy", lang)
     locale = Locale.parse(BABEL_LOCALES[lang])
-    effective = project.publication.effective_date or dt.date.today()
+    effective = project.publication.effective_date or today()
     effective_text = long_date(effective, locale)
     org = project.organisation.legal_name or project.organisation.trading_name
     return Document(
@@ -518,6 +555,47 @@ def build_document(project: Project, lang: str) -> Document:
         subject=t.gettext("How %(organisation)s processes personal data") % {"organisation": org},
         date=effective,
     )
+
+
+# --- the same document again, for the live preview --------------------------------------------
+
+#: How many built documents :func:`cached_document` keeps: every language of the answers as
+#: they are and as they were one change ago.
+MAX_CACHED_DOCUMENTS = 8
+_documents: OrderedDict[tuple[bytes, str, dt.date], Document | PolicyError] = OrderedDict()
+_documents_lock = threading.Lock()
+
+
+def answers_key(project: Project) -> bytes:
+    """A digest of everything the answers say: equal for equal answers, whatever changed them."""
+    return hashlib.blake2b(project.model_dump_json().encode(), digest_size=20).digest()
+
+
+def cached_document(project: Project, lang: str, key: bytes | None = None) -> Document:
+    """:func:`build_document`, built once for the same answers, language and day (a document
+    without an effective date is dated today) and then taken from memory: the review page's
+    preview and coverage, and every return to it, share one build per change and language.
+
+    ``key`` is :func:`answers_key` of ``project`` when the caller has it already. Raises
+    :class:`PolicyError` as :func:`build_document` does, also from memory.
+    """
+    full_key = (key if key is not None else answers_key(project), lang, today())
+    with _documents_lock:
+        found = _documents.get(full_key)
+        if found is not None:
+            _documents.move_to_end(full_key)
+    if found is None:
+        try:
+            found = build_document(project, lang)
+        except PolicyError as exc:
+            found = PolicyError(list(exc.problems))  # without the traceback and its frames
+        with _documents_lock:
+            _documents[full_key] = found
+            while len(_documents) > MAX_CACHED_DOCUMENTS:
+                _documents.popitem(last=False)
+    if isinstance(found, PolicyError):
+        raise PolicyError(list(found.problems))
+    return found
 
 
 def generator_name() -> str:

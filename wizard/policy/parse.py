@@ -12,8 +12,7 @@ a template bug should fail the tests, not vanish silently.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from html import unescape
 
 from wizard.policy.document import Block, Cell, Heading, Inline, ListBlock, Paragraph, Span, Table
 
@@ -21,43 +20,102 @@ from wizard.policy.document import Block, Cell, Heading, Inline, ListBlock, Para
 _HTML_WS = " \t\n\r\f"
 _WS = re.compile(f"[{_HTML_WS}]+")
 _TRANSPARENT = {"html", "body", "section", "div", "thead", "tbody", "span"}
+# One tag (or a comment) of the template output. The templates emit well-formed tags only, so
+# one regular expression tokenises them several times faster than html.parser does; text
+# between tags is unescaped as html.parser would (``convert_charrefs``). A "<" that starts no
+# tag is text, as in HTML.
+_TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][^\s/>]*)([^>]*)>", re.DOTALL)
+# One table row as the templates write it (a user's "<tr>" arrives escaped, as "&lt;tr&gt;").
+_ROW = re.compile(r"<tr>.*?</tr>", re.DOTALL)
+# One cell of such a row; cells never nest.
+_CELL = re.compile(r"<(td|th)>(.*?)</\1>", re.DOTALL)
+# A cell's line that is one emphasised run, white space around it allowed.
+_EMPHASIS = re.compile(r"[ \t\n\r\f]*<(em|strong)>([^<]*)</\1>[ \t\n\r\f]*")
+#: Rows parsed before, by their HTML: a change to one answer of a large project changes a few
+#: rows of its tables, and the live preview parses only those again. Cells are immutable.
+_ROWS: dict[str, tuple[tuple[Cell, ...], bool]] = {}
+#: Emptied when it grows past this (about 30 MB): four languages of a very large project.
+_MAX_ROWS = 12_000
+_ATTR = re.compile(
+    r"""([^\s/>=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?"""
+)
 
 
 class TemplateMarkupError(ValueError):
     """The template emitted markup outside the supported subset."""
 
 
-@dataclass
+_Format = tuple[bool, bool, str | None]
+
+
 class _Run:
-    spans: list[Span] = field(default_factory=list)
+    """The text of one block as it arrives, in pieces of the same formatting."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self) -> None:
+        self.parts: list[tuple[_Format, list[str]]] = []
 
     def add(self, text: str, bold: bool, italic: bool, href: str | None) -> None:
         if not text:
             return
-        last = self.spans[-1] if self.spans else None
-        if last and (last.bold, last.italic, last.href) == (bold, italic, href):
-            self.spans[-1] = Span(last.text + text, bold, italic, href)
+        fmt = (bold, italic, href)
+        if self.parts and self.parts[-1][0] == fmt:
+            self.parts[-1][1].append(text)
         else:
-            self.spans.append(Span(text, bold, italic, href))
+            self.parts.append((fmt, [text]))
 
     def finish(self) -> Inline:
         """Collapse white space the way a browser would and trim the ends."""
-        out: list[Span] = []
-        for span in self.spans:
-            text = _WS.sub(" ", span.text)
-            if out and out[-1].text.endswith(" ") and text.startswith(" "):
+        if len(self.parts) == 1:  # most blocks and cells: one piece of plain text
+            fmt, texts = self.parts[0]
+            text = _WS.sub(" ", "".join(texts)).strip(_HTML_WS)
+            return (Span(text, *fmt),) if text else ()
+        out: list[list[str]] = []
+        formats: list[_Format] = []
+        for fmt, texts in self.parts:
+            text = _WS.sub(" ", "".join(texts))
+            if out and out[-1][0].endswith(" ") and text.startswith(" "):
                 text = text[1:]
             if text:
-                out.append(Span(text, span.bold, span.italic, span.href))
+                out.append([text])
+                formats.append(fmt)
         if out:
-            out[0] = Span(out[0].text.lstrip(_HTML_WS), out[0].bold, out[0].italic, out[0].href)
-            out[-1] = Span(out[-1].text.rstrip(_HTML_WS), out[-1].bold, out[-1].italic, out[-1].href)
-        return tuple(s for s in out if s.text)
+            out[0][0] = out[0][0].lstrip(_HTML_WS)
+            out[-1][0] = out[-1][0].rstrip(_HTML_WS)
+        return tuple(Span(t[0], *fmt) for t, fmt in zip(out, formats, strict=True) if t[0])
 
 
-class _Parser(HTMLParser):
+def _plain_lines(content: str) -> list[Inline] | None:
+    """The lines of a cell whose lines (split at ``<br>``) are each plain text or one
+    ``<em>``/``<strong>`` run, as the tag handlers would read them; None for anything else."""
+    lines: list[Inline] = []
+    for part in content.split("<br>"):
+        if "<" not in part:
+            text, bold, italic = part, False, False
+        else:
+            m = _EMPHASIS.fullmatch(part)
+            if m is None:
+                return None
+            text, bold, italic = m.group(2), m.group(1) == "strong", m.group(1) == "em"
+        text = _WS.sub(" ", unescape(text)).strip(_HTML_WS)
+        lines.append((Span(text, bold, italic),) if text else ())
+    return lines
+
+
+def _attrs(text: str) -> list[tuple[str, str | None]]:
+    out: list[tuple[str, str | None]] = []
+    for m in _ATTR.finditer(text):
+        name, dq, sq, bare = m.groups()
+        value = dq if dq is not None else sq if sq is not None else bare
+        out.append((name.lower(), unescape(value) if value is not None else None))
+    return out
+
+
+class _Parser:
+    """Builds the blocks from start tags, end tags and text, in document order."""
+
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.blocks: list[Block] = []
         self._run: _Run | None = None
         self._run_kind: str = ""
@@ -74,6 +132,7 @@ class _Parser(HTMLParser):
         self._cell_lines: list[Inline] | None = None
         self._caption: str = ""
         self._in_table = False
+        self._last_row: tuple[tuple[Cell, ...], bool] | None = None
         self._h2 = 0
         self._h3 = 0
 
@@ -92,7 +151,89 @@ class _Parser(HTMLParser):
         self._run_kind = ""
         return spans
 
-    # -- HTMLParser interface --------------------------------------------------------------------
+    # -- tokens ------------------------------------------------------------------------------------
+    def feed(self, html: str) -> None:
+        """Parse the whole of ``html``; table rows seen before come from :data:`_ROWS`."""
+        pos = 0
+        for m in _ROW.finditer(html):
+            self._feed_tags(html, pos, m.start())
+            self._feed_row(m.group())
+            pos = m.end()
+        self._feed_tags(html, pos, len(html))
+
+    def _feed_row(self, html: str) -> None:
+        # A row means the same wherever it stands in a table, as long as no inline formatting
+        # or block is open around it (the templates never do that; the check keeps it true).
+        plain_context = (
+            self._in_table
+            and self._row is None
+            and self._run is None
+            and self._list is None
+            and not (self._bold or self._italic or self._href)
+        )
+        known = _ROWS.get(html) if plain_context else None
+        if known is None:
+            self._last_row = None
+            if not (plain_context and self._feed_cells(html)):
+                self._feed_tags(html, 0, len(html))
+            if plain_context and self._last_row is not None:
+                if len(_ROWS) >= _MAX_ROWS:
+                    _ROWS.clear()
+                _ROWS[html] = self._last_row
+            return
+        cells, is_header = known
+        self._append_row(list(cells), is_header)
+
+    def _feed_cells(self, html: str) -> bool:
+        """Parse one row cell by cell, taking a cell of plain text without going through the
+        tag handlers (most cells of a long table are); False, having done nothing, when the
+        row is not a sequence of ``<td>``/``<th>`` cells."""
+        inner = html[4:-5]  # without <tr> and </tr>
+        cells = list(_CELL.finditer(inner))
+        pos = 0
+        for m in cells:
+            if inner[pos : m.start()].strip(_HTML_WS):
+                return False
+            pos = m.end()
+        if not cells or inner[pos:].strip(_HTML_WS):
+            return False
+        self._row = []
+        self._row_is_header = False
+        for m in cells:
+            tag, content = m.group(1), m.group(2)
+            lines = _plain_lines(content)
+            if lines is None:
+                self._feed_tags(inner, m.start(), m.end())
+                continue
+            self._row_is_header = self._row_is_header or tag == "th"
+            self._row.append(Cell(tuple(line for line in lines if line) or ((),)))
+        self.handle_endtag("tr")
+        return True
+
+    def _feed_tags(self, html: str, pos: int, end: int) -> None:
+        for m in _TAG.finditer(html, pos, end):
+            if m.start() > pos:
+                self.handle_data(unescape(html[pos : m.start()]))
+            pos = m.end()
+            closing, name, rest = m.groups()
+            if name is None:  # a comment
+                continue
+            tag = name.lower()
+            if closing:
+                self.handle_endtag(tag)
+            elif rest.rstrip().endswith("/"):
+                self.handle_startendtag(tag, _attrs(rest.rstrip()[:-1]))
+            else:
+                self.handle_starttag(tag, _attrs(rest))
+        if pos < end:
+            self.handle_data(unescape(html[pos:end]))
+
+    def _append_row(self, row: list[Cell], is_header: bool) -> None:
+        if is_header and not self._table_header and not self._table_rows:
+            self._table_header = row
+        else:
+            self._table_rows.append(row)
+
     def handle_starttag(self, tag: str, attrs_list: list[tuple[str, str | None]]) -> None:
         attrs = {k: v or "" for k, v in attrs_list}
         if tag in _TRANSPARENT:
@@ -174,10 +315,8 @@ class _Parser(HTMLParser):
             self._cell_lines = None
         elif tag == "tr":
             assert self._row is not None
-            if self._row_is_header and not self._table_header and not self._table_rows:
-                self._table_header = self._row
-            else:
-                self._table_rows.append(self._row)
+            self._append_row(self._row, self._row_is_header)
+            self._last_row = (tuple(self._row), self._row_is_header)
             self._row = None
         elif tag == "table":
             self._in_table = False
@@ -212,7 +351,6 @@ def parse_blocks(html: str) -> tuple[Block, ...]:
     """Turn the template output into document blocks."""
     parser = _Parser()
     parser.feed(html)
-    parser.close()
     if parser._run is not None:
         raise TemplateMarkupError(f"unclosed <{parser._run_kind}>")
     return tuple(parser.blocks)

@@ -1,11 +1,17 @@
-"""Starting the GUI: ``run(argv, project_path)`` is what ``wizard.cli`` calls."""
+"""Starting the GUI: ``run(argv, project_path)`` is what ``wizard.cli`` calls.
+
+The window paints its first page before anything that page does not need is loaded (the answers
+model and pydantic, Jinja2, Babel's dates and numbers, json): the main window loads the rest
+after its first paint (:meth:`MainWindow.ensure_ready`). Keep imports here and in the
+main window's module to what the welcome page needs; ``tests/ui/test_first_paint.py`` checks.
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from wizard import APP_NAME
@@ -30,6 +36,11 @@ def system_language() -> str:
     return system_ui_language(QLocale.system().uiLanguages())
 
 
+#: pydantic looks for third-party plugins through the installed packages' metadata at its first
+#: model (about 20 ms): the app uses none.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
+
 def run(argv: list[str], project_path: str | None) -> int:
     """Create the application, show the main window (opening ``project_path`` if given) and
     run the event loop; returns the exit code."""
@@ -41,7 +52,9 @@ def run(argv: list[str], project_path: str | None) -> int:
     app.setApplicationDisplayName(APP_NAME)
     lang = system_language()
     set_ui_language(lang)
-    _install_qt_translator(app, lang)
+    # Qt's own strings (context menus, file dialogs) are looked up when those open: their
+    # catalogue can load after the first paint.
+    QTimer.singleShot(0, lambda: _install_qt_translator(app, lang))
 
     from wizard.ui.main_window import MainWindow
     from wizard.ui.smoke import SMOKE_ENV, quit_after_first_paint

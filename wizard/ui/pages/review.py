@@ -4,9 +4,10 @@ the policy covers of Art. 13/14, and a preview. The findings and the coverage co
 
 from __future__ import annotations
 
+import threading
 from html import escape
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,11 +24,33 @@ from PySide6.QtWidgets import (
 
 from wizard import review
 from wizard.flow import PageId
+from wizard.policy.document import Document
 from wizard.review import Severity, Status
 from wizard.ui.labels import language_name
 from wizard.ui.pages.base import BasePage, page_number
 from wizard.ui.tr import _, ngettext, text_language, ui_language
 from wizard.ui.widgets import ERROR_COLOUR, WARNING_COLOUR
+
+#: How long after the pages are built the policy engine is loaded in the background.
+WARM_UP_DELAY_MS = 1500
+_warm_up_started = threading.Event()
+
+
+def _warm_up() -> None:
+    from wizard.policy.engine import warm_up
+
+    warm_up()
+
+
+def start_warm_up() -> None:
+    """Load the policy engine and compile its template on a background thread (once per
+    process), while the user is on the first pages: the review page then shows the preview
+    without waiting for them. Nothing breaks if it has not finished: the page loads what it
+    needs itself."""
+    if not _warm_up_started.is_set():
+        _warm_up_started.set()
+        threading.Thread(target=_warm_up, name="policy-warm-up", daemon=True).start()
+
 
 _STATUS_COLOURS = {
     Status.COVERED: "#1b6e20",
@@ -123,8 +146,8 @@ class ReviewPage(BasePage):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         layout.addWidget(splitter)
-        self.language.currentIndexChanged.connect(self.show_preview)
-        self.language.currentIndexChanged.connect(self.show_coverage)
+        self.language.currentIndexChanged.connect(self._show_language)
+        QTimer.singleShot(WARM_UP_DELAY_MS, self, start_warm_up)
 
     def load(self) -> None:
         project = self.project
@@ -203,8 +226,7 @@ class ReviewPage(BasePage):
             self.language.addItem(language_name(lang), lang)
         self.language.setCurrentIndex(max(0, self.language.findData(current)))
         self.language.blockSignals(False)
-        self.show_preview()
-        self.show_coverage()
+        self._show_language()
 
     @staticmethod
     def _article_line(finding: review.Finding) -> str:
@@ -233,14 +255,41 @@ class ReviewPage(BasePage):
         )
         self.detail.setHtml("".join(parts))
 
-    def show_coverage(self, *_args: object) -> None:
+    def _document(self, lang: str) -> Document | list[str]:
+        """The policy in ``lang``, or what keeps it from being written: built once per change
+        and language (:func:`~wizard.policy.engine.cached_document`), so the preview and the
+        coverage read the same one and coming back to the page builds nothing."""
+        # The engine (Jinja2, Babel) loads when the page is first shown, not at start-up.
+        from wizard.policy.engine import PolicyError, cached_document
+
+        try:
+            # The answers are looked at every time (a digest, a few ms for a large project):
+            # whatever changed them, a changed project is never shown from an old build.
+            return cached_document(self.project, lang)
+        except PolicyError as exc:
+            return exc.problems
+
+    def _show_language(self, *_args: object) -> None:
+        lang = self.language.currentData()
+        document = self._document(lang) if lang is not None else None
+        self.show_preview(document)
+        self.show_coverage(document)
+
+    def show_coverage(self, document: Document | list[str] | None = None) -> None:
         """Fill the coverage tab for the preview language: each element, its status and the
         section that covers it (a link that scrolls the preview there)."""
         lang = self.language.currentData()
         if lang is None:
             self.coverage.clear()
             return
-        items, _problems = review.coverage(self.project, lang)
+        if document is None:
+            document = self._document(lang)
+        items, _problems = review.coverage(
+            self.project,
+            lang,
+            document if isinstance(document, Document) else None,
+            self._findings,
+        )
         self.coverage_items = items
         parts = []
         for entry in items:
@@ -275,20 +324,25 @@ class ReviewPage(BasePage):
         if wizard is not None and hasattr(wizard, "jump_to"):
             wizard.jump_to(page, lang or None)
 
-    def show_preview(self, *_args: object) -> None:
+    def show_preview(self, document: Document | list[str] | None = None) -> None:
+        """Show the policy in the preview language as the HTML export lays it out (numbered
+        sections, contents, table captions), long tables shortened."""
         lang = self.language.currentData()
         if lang is None:
             self.preview.clear()
             return
-        from wizard.policy.engine import PolicyError, build_document
+        from wizard.policy.preview import preview_document
         from wizard.render.html import html_text
 
-        try:
-            # The HTML export of the same document the files are made from: numbered
-            # sections, contents and table captions, as the reader will see them.
-            html = html_text(build_document(self.project, lang))
-        except PolicyError as exc:
-            items = "".join(f"<li>{escape(p)}</li>" for p in exc.problems)
+        if document is None:
+            document = self._document(lang)
+        if isinstance(document, Document):
+            html = html_text(preview_document(document))
+            # The export sets a cell's lines as block spans, which Qt's rich text runs together:
+            # a line break between them keeps "Google" and "third party" on their own lines.
+            html = html.replace('</span><span class="line">', '</span><br><span class="line">')
+        else:
+            items = "".join(f"<li>{escape(p)}</li>" for p in document)
             html = (
                 f"<p style='color:{ERROR_COLOUR}'>"
                 + escape(_("The policy cannot be shown in this language yet:"))

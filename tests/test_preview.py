@@ -1,0 +1,223 @@
+"""The review page's preview: the document built once per change and language, long tables
+shortened with a translated count of the rest, and the template parser's row cache giving the
+same document as a fresh parse."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from benchmarks.large_project import large_project
+from tests.conftest import EXAMPLES
+from wizard.model import load_project
+from wizard.model.answers import LANGUAGES, LocalText
+from wizard.policy import engine, parse
+from wizard.policy.document import Cell, Paragraph, Span, Table
+from wizard.policy.engine import PolicyError, build_document, cached_document, policy_html
+from wizard.policy.parse import TemplateMarkupError, parse_blocks
+from wizard.policy.preview import PREVIEW_ROWS, preview_document
+from wizard.render.html import html_text
+
+MORE_COOKIES = {
+    "en": "… and {n} more cookies",
+    "nl": "… en nog {n} cookies",
+    "fr": "… et {n} autres cookies",
+    "de": "… und {n} weitere Cookies",
+}
+MORE_PURPOSES = {
+    "en": "… and {n} more purposes",
+    "nl": "… en nog {n} doelen",
+    "fr": "… et {n} autres finalités",
+    "de": "… und {n} weitere Zwecke",
+}
+
+
+def _tables(document: object) -> dict[str, Table]:
+    return {b.caption: b for b in document.blocks if isinstance(b, Table)}  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_preview_shortens_long_tables_with_a_translated_count(lang: str) -> None:
+    project = large_project(cookies=60, recipients=10, purposes=30)
+    full = build_document(project, lang)
+    shown = preview_document(full)
+    cookies = next(t for t in _tables(full).values() if len(t.rows) == 60)
+    short = _tables(shown)[cookies.caption]
+    assert short.header == cookies.header
+    assert short.rows[:PREVIEW_ROWS] == cookies.rows[:PREVIEW_ROWS]
+    assert len(short.rows) == PREVIEW_ROWS + 1
+    more = short.rows[-1]
+    assert more[0].text == MORE_COOKIES[lang].format(n=60 - PREVIEW_ROWS)
+    assert len(more) == len(cookies.header) and all(c.text == "" for c in more[1:])
+    purposes = next(t for t in _tables(full).values() if len(t.rows) == 30)
+    assert _tables(shown)[purposes.caption].rows[-1][0].text == MORE_PURPOSES[lang].format(
+        n=30 - PREVIEW_ROWS
+    )
+    # The recipients table (10 rows) and everything else are left as they are.
+    assert [b for b in shown.blocks if not isinstance(b, Table)] == [
+        b for b in full.blocks if not isinstance(b, Table)
+    ]
+    small = [t for t in _tables(full).values() if len(t.rows) <= PREVIEW_ROWS + 1]
+    assert small and all(_tables(shown)[t.caption] == t for t in small)
+    # The preview's HTML reads the count, and the files keep every row.
+    assert MORE_COOKIES[lang].format(n=60 - PREVIEW_ROWS) in html_text(shown)
+    assert cookies.rows[-1][0].text.endswith("_60")
+    assert not any(row[0].text.endswith("_60") for row in short.rows)
+
+
+def test_preview_never_hides_a_single_row() -> None:
+    project = large_project(cookies=PREVIEW_ROWS + 1, recipients=5, purposes=5)
+    document = build_document(project, "en")
+    assert preview_document(document) is document
+
+
+def test_a_table_without_a_known_caption_counts_rows() -> None:
+    document = build_document(load_project(EXAMPLES / "software-company.privacy.json"), "de")
+    rows = tuple((Cell(((Span(str(i)),),)),) for i in range(8))
+    table = Table((Cell(((Span("Nr."),),)),), rows, (1.0,), "Etwas anderes")
+    document = type(document)(**{**document.__dict__, "blocks": (table,)})
+    shown = preview_document(document, rows=3)
+    assert [r[0].text for r in _tables(shown)["Etwas anderes"].rows] == [
+        "0",
+        "1",
+        "2",
+        "… und 5 weitere Zeilen",
+    ]
+
+
+def test_cached_document_builds_once_per_change_and_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    project = load_project(EXAMPLES / "telehealth-startup.privacy.json")
+    built: list[str] = []
+
+    def counting(project: object, lang: str) -> object:
+        built.append(lang)
+        return build_document(project, lang)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine, "build_document", counting)
+    engine._documents.clear()
+    first = cached_document(project, "en")
+    assert cached_document(project, "en") is first
+    assert cached_document(project, "nl") is not first
+    assert built == ["en", "nl"]
+    # Any change to the answers, however it was made, is a new document.
+    project.organisation.legal_name = "Klarblick Health B.V."
+    changed = cached_document(project, "en")
+    assert built == ["en", "nl", "en"]
+    assert "Klarblick Health B.V." in changed.text() and changed.organisation != first.organisation
+    # The same answers again (an undo) find the earlier document.
+    project.organisation.legal_name = first.organisation
+    assert cached_document(project, "en") is first
+    assert len(built) == 3
+
+
+def test_cached_document_is_dated_today_when_the_project_has_no_date(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    project = load_project(EXAMPLES / "telehealth-startup.privacy.json")
+    project.publication.effective_date = None
+    engine._documents.clear()
+    today = cached_document(project, "en")
+
+    monkeypatch.setattr(engine, "today", lambda: dt.date(2031, 1, 2))
+    later = cached_document(project, "en")
+    assert later is not today and "2 January 2031" in later.labels.effective
+
+
+def test_cached_document_raises_the_same_problems_again() -> None:
+    project = load_project(EXAMPLES / "telehealth-startup.privacy.json")
+    project.purposes[0].name = LocalText({"en": "Only in English"})
+    engine._documents.clear()
+    for _ in range(2):
+        with pytest.raises(PolicyError) as caught:
+            cached_document(project, "nl")
+        assert caught.value.problems == ["purposes[0].name: no text in language 'nl'"]
+
+
+def test_the_row_cache_gives_the_same_document_as_a_fresh_parse() -> None:
+    project = large_project(cookies=40, recipients=12, purposes=12)
+    for lang in ("en", "fr"):
+        html = policy_html(project, lang)
+        parse._ROWS.clear()
+        fresh = parse_blocks(html)
+        assert parse._ROWS  # the rows were remembered
+        assert parse_blocks(html) == fresh
+        # A row seen in one table means the same in another; a changed row is parsed anew.
+        project.cookies.items[3].name = f"renamed-{lang}"
+        again = parse_blocks(policy_html(project, lang))
+        assert f"renamed-{lang}" in "\n".join(
+            c.text for b in again if isinstance(b, Table) for row in b.rows for c in row
+        )
+
+
+def test_the_parser_reads_markup_as_html_does() -> None:
+    html = (
+        "<!-- a comment --><H2 ID=intro>A &amp; B &lt;c&gt; &#39;d&#39; 3 < 4</H2>"
+        "<p class='lead'>one<br/>two <strong>bold <em>both</em></strong> "
+        '<a href="https://x.example/?a=1&amp;b=2">link</a></p>'
+        '<table data-widths="1 2"><tr><th>H</th><th>I</th></tr>'
+        "<tr><td>x<br>y</td><td><em>z</em></td></tr></table>"
+    )
+    heading, paragraph, table = parse_blocks(html)
+    assert heading.text == "A & B <c> 'd' 3 < 4" and heading.anchor == "intro"  # type: ignore[union-attr]
+    assert isinstance(paragraph, Paragraph) and paragraph.role == "lead"
+    assert paragraph.spans == (
+        Span("one two "),
+        Span("bold ", bold=True),
+        Span("both", bold=True, italic=True),
+        Span(" "),
+        Span("link", href="https://x.example/?a=1&b=2"),
+    )
+    assert isinstance(table, Table) and table.widths == (1.0, 2.0)
+    assert [c.text for c in table.header] == ["H", "I"]
+    assert table.rows[0][0].lines == ((Span("x"),), (Span("y"),))
+    assert table.rows[0][1].lines == ((Span("z", italic=True),),)
+    with pytest.raises(TemplateMarkupError, match="unsupported tag <script>"):
+        parse_blocks("<p>x</p><script>alert(1)</script>")
+    with pytest.raises(TemplateMarkupError, match="text outside a block"):
+        parse_blocks("<p>x</p>stray")
+
+
+def test_the_parser_shortcuts_read_rows_as_the_tag_handlers_do(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    project = large_project(cookies=30, recipients=12, purposes=12)
+    project.cookies.items[0].purpose = LocalText(
+        {lang: " A &  <b>x</b>\n  y " for lang in ("en", "nl", "fr", "de")}
+    )
+    for lang in ("en", "de"):
+        html = policy_html(project, lang)
+        parse._ROWS.clear()
+        quick = parse_blocks(html)
+        parse._ROWS.clear()
+        monkeypatch.setattr(parse._Parser, "_feed_cells", lambda self, html: False)
+        by_handlers = parse_blocks(html)
+        monkeypatch.undo()
+        parse._ROWS.clear()
+        assert quick == by_handlers
+        assert "A & <b>x</b> y" in "\n".join(
+            c.text for b in quick if isinstance(b, Table) for row in b.rows for c in row
+        )
+
+
+def test_the_review_walks_the_texts_of_a_project_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The review page lists the findings at every refresh: a large project's thousands of
+    texts are collected once for all pages, not once per page."""
+    from wizard import flow, review
+
+    calls: list[int] = []
+    real = flow.used_texts
+
+    def counting(project: object) -> object:
+        calls.append(1)
+        return real(project)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(flow, "used_texts", counting)
+    project = large_project(cookies=5, recipients=5, purposes=5)
+    project.purposes[0].name = LocalText({"en": "Only in English"})
+    project.publication.languages = ["en", "nl"]
+    found = review.findings(project)
+    assert len(calls) == 1
+    assert any("Only in English" in f.text() for f in found)

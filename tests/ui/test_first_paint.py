@@ -1,0 +1,123 @@
+"""What the app has loaded when its window first paints, and when it is usable, started through
+its real entry point (``wizard.cli.main``, what the ``privacy-wizard`` command runs). No timing:
+the modules are the measure that does not depend on the machine (benchmarks/run.py times it)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+_PROBE = r"""
+import os, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+seen = {}
+
+class Watch(QObject):
+    window = None
+    def eventFilter(self, obj, event):
+        if (self.window is None and event.type() == QEvent.Type.Paint
+                and type(obj).__name__ == "MainWindow"):
+            self.window = obj
+            seen["paint"] = sorted(sys.modules)
+            QTimer.singleShot(0, self.check)
+        return False
+    def check(self):
+        if not self.window.is_ready():
+            QTimer.singleShot(0, self.check)
+            return
+        seen["usable"] = sorted(sys.modules)
+        seen["plugins"] = [os.environ.get("PYDANTIC_DISABLE_PLUGINS", "")]
+        print("MODULES " + repr(seen), flush=True)
+        os._exit(0)
+
+app = QApplication(sys.argv[:1])
+watch = Watch()
+app.installEventFilter(watch)
+QTimer.singleShot(20_000, lambda: os._exit(3))
+sys.argv = ["privacy-wizard"]
+from wizard.cli import main
+sys.exit(main())
+"""
+
+#: Not needed to paint the welcome page: the answers model and pydantic, the policy engine and
+#: its libraries, the renderers, the catalogues' loaders. (The autosave store, wizard.ui.session
+#: with json, is: the welcome page offers the work of a window that did not close normally.)
+NOT_BEFORE_FIRST_PAINT = [
+    "pydantic",
+    "pydantic_core",
+    "wizard.model",
+    "wizard.flow",
+    "wizard.review",
+    "wizard.catalog",
+    "wizard.policy",
+    "wizard.render",
+    "wizard.ui.pages.base",
+    "jinja2",
+    # Babel's core picks the UI language (wizard.i18n); its dates, numbers and lists wait.
+    "babel.dates",
+    "babel.numbers",
+    "babel.lists",
+    "reportlab",
+    "docx",
+    "importlib.metadata",
+    "importlib.resources",
+]
+#: Not needed for a usable window either: they load when the review page builds a preview,
+#: or when files are written.
+NOT_WHEN_USABLE = [
+    "wizard.policy.engine",
+    "wizard.render",
+    "jinja2",
+    "reportlab",
+    "docx",
+]
+
+
+def _modules(tmp_path: Path) -> dict[str, list[str]]:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PRIVACY_WIZARD_LANG": "en",
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
+    env.pop("PYDANTIC_DISABLE_PLUGINS", None)  # the app sets it itself
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    line = next(x for x in result.stdout.splitlines() if x.startswith("MODULES "))
+    found: dict[str, list[str]] = json.loads(line.removeprefix("MODULES ").replace("'", '"'))
+    return found
+
+
+def _loaded(modules: list[str], name: str) -> bool:
+    return any(m == name or m.startswith(name + ".") for m in modules)
+
+
+def test_first_paint_and_usable_window_load_only_what_they_need(tmp_path: Path) -> None:
+    modules = _modules(tmp_path)
+    paint, usable = modules["paint"], modules["usable"]
+    assert "wizard.ui.main_window" in paint and "wizard.ui.pages.welcome" in paint
+    early = [name for name in NOT_BEFORE_FIRST_PAINT if _loaded(paint, name)]
+    assert not early, f"loaded before the first paint: {early}"
+    # Usable: the model and every page are there, the engine and the renderers are not.
+    assert {"wizard.model.answers", "wizard.ui.pages.output", "wizard.ui.pages.review"} <= set(
+        usable
+    )
+    late = [name for name in NOT_WHEN_USABLE if _loaded(usable, name)]
+    assert not late, f"loaded for the usable window: {late}"
+    # pydantic's plugin discovery (every installed package's metadata read) is switched off.
+    assert modules["plugins"] == ["__all__"]
+
