@@ -240,7 +240,11 @@ def _cookies_no_consent(p: Project) -> None:
 
 
 def _long_cookie(p: Project) -> None:
+    """A two-year cookie on a website under French law (the CNIL's 13-month rule)."""
     p.cookies.items[1].lifetime = Duration(amount=2, unit=TimeUnit.YEARS)
+    p.organisation.country = p.organisation.address.country = "FR"
+    p.organisation.region = None
+    p.authority.catalog_id = "FR"
 
 
 def _low_age(p: Project) -> None:
@@ -551,6 +555,7 @@ def test_cookie_lifetimes_of_13_months_or_less_are_fine() -> None:
         and c.category is CookieCategory.ANALYTICS
         for c in project.cookies.items
     )
+    project.organisation.country = project.organisation.address.country = "FR"
     assert by_code(project, "cookie_lifetime") == []
     project.cookies.items[1].lifetime = Duration(amount=396, unit=TimeUnit.DAYS)
     assert len(by_code(project, "cookie_lifetime")) == 1

@@ -23,9 +23,12 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from wizard import APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from wizard.model.answers import Project
 
 PROG = "privacy-wizard"
 SUBCOMMANDS = ("render", "check", "diff", "schema", "gui")
@@ -74,6 +77,12 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--out", required=True, metavar="DIR", help="the folder to write into")
     render.add_argument(
         "--force", action="store_true", help="overwrite existing files without asking"
+    )
+    render.add_argument(
+        "--draft",
+        action="store_true",
+        help="write the files even though the check finds points that must be fixed (or no "
+        "effective date); every page and the metadata then say DRAFT",
     )
 
     check = sub.add_parser(
@@ -138,6 +147,7 @@ def _render(args: argparse.Namespace) -> int:
     jobs = output_jobs(project, args.out, langs, formats)
     if not jobs:
         raise CliError("nothing to write: no language or no format chosen", 2)
+    _gate(project, args.draft)
     existing = [j.path for j in jobs if j.path.exists()]
     if existing and not args.force:
         raise CliError(
@@ -150,7 +160,7 @@ def _render(args: argparse.Namespace) -> int:
         for gap in missing_in_pdf(project.model_dump(mode="json", exclude={"history"})):
             print(f"{PROG}: warning: the PDF cannot show {gap.described()}", file=sys.stderr)
     try:
-        written = generate(project, args.out, langs, formats)
+        written = generate(project, args.out, langs, formats, draft=args.draft)
     except GenerationError as exc:
         raise CliError(f"{exc}; no file was written") from None
     except OSError as exc:
@@ -160,6 +170,22 @@ def _render(args: argparse.Namespace) -> int:
     for path in written:
         print(path)
     return 0
+
+
+def _gate(project: Project, draft: bool) -> None:
+    """Stop before anything is written while the check finds must-fix points: one line per
+    finding on stderr, then exit status 1 (unless ``draft``)."""
+    from wizard.law.gate import NotPublishable, check_publishable, finding_line
+
+    try:
+        check_publishable(project, draft)
+    except NotPublishable as exc:
+        for finding in exc.findings:
+            print(f"{PROG}: must fix: {finding_line(finding)}", file=sys.stderr)
+        raise CliError(
+            f"{len(exc.findings)} point(s) must be fixed before the policy is published; "
+            "nothing was written (use --draft to write a draft marked as such)"
+        ) from None
 
 
 #: ``check``'s exit status when something must be fixed; 2 means it could not check.

@@ -25,6 +25,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from wizard.law.applicability import consent_age, is_transfer, transfers
 from wizard.model.answers import (
     LANGUAGES,
     Cookie,
@@ -83,8 +84,9 @@ def has_website_or_app(project: Project) -> bool:
 
 
 def has_transfers(project: Project) -> bool:
-    """True when at least one recipient is outside the EU/EEA."""
-    return any(r.outside_eea for r in project.recipients)
+    """True when data are transferred outside the EU/EEA (:func:`wizard.law.applicability.transfers`:
+    a non-EU controller's recipients in its own country are not transfers)."""
+    return bool(transfers(project))
 
 
 def page_applies(project: Project, page: PageId) -> bool:
@@ -585,6 +587,8 @@ def transfer_problem(country: str, safeguard: Safeguard | None) -> str | None:
 def _transfers_issues(project: Project) -> list[Issue]:
     issues: list[Issue] = []
     for index, recipient in enumerate(project.recipients):
+        if not is_transfer(project, recipient):
+            continue
         problem = transfer_problem(recipient.country, recipient.safeguard)
         if problem:
             issues.append(
@@ -924,12 +928,7 @@ def apply_country_defaults(
 
 def proposed_age(country: str | None) -> int:
     """The Art. 8 age of digital consent for ``country`` (16, the GDPR default, if unknown)."""
-    from wizard.catalog.ages import DEFAULT_AGE, digital_consent_age
-
-    if not country:
-        return DEFAULT_AGE
-    age = digital_consent_age(country)
-    return age if age is not None else DEFAULT_AGE
+    return consent_age(country)
 
 
 def children_countries(project: Project) -> list[str]:

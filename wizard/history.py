@@ -28,6 +28,7 @@ from babel import Locale
 
 from wizard.flow import N_
 from wizard.i18n import translation
+from wizard.law.applicability import project_consent_age
 from wizard.model.answers import (
     LANGUAGES,
     Answers,
@@ -776,13 +777,9 @@ def _cookies(old: Answers, new: Answers) -> list[Change]:
 
 def _age(answers: Answers) -> int | None:
     children = answers.children
-    if children.age_threshold is not None:
-        return children.age_threshold
-    if not children.targets_children:
+    if children.age_threshold is None and not children.targets_children:
         return None
-    from wizard.catalog.ages import DEFAULT_AGE, digital_consent_age
-
-    return digital_consent_age(answers.organisation.country or "") or DEFAULT_AGE
+    return project_consent_age(answers)
 
 
 def _children(old: Answers, new: Answers) -> list[Change]:

@@ -19,7 +19,7 @@ Messages, explanations and article references are English source strings marked 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from enum import StrEnum
@@ -27,126 +27,32 @@ from typing import Any
 
 from wizard import flow
 from wizard.flow import N_, Issue, PageId
+from wizard.law import applicability as law
+from wizard.law import checks
+from wizard.law.applicability import (
+    objection_applies,
+    portability_applies,
+    transfers,
+    uses_consent,
+)
+from wizard.law.elements import ELEMENT_IDS, ELEMENTS, Element, article_ref
+from wizard.law.findings import Finding, Gettext, Severity
 from wizard.model.answers import (
     LegalBasis,
     Project,
     Purpose,
     Service,
-    SpecialCondition,
     TimeUnit,
 )
 from wizard.model.countries import EEA_COUNTRIES
 from wizard.policy.document import Document, Heading, ListBlock, Paragraph, Table, plain
-
-Gettext = Callable[[str], str]
 
 
 def _identity(message: str) -> str:
     return message
 
 
-# --- the elements of a privacy notice -------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Element:
-    """One element a privacy notice must contain: its id, name and where Art. 13 and 14 ask
-    for it (an empty reference: that article does not require it)."""
-
-    id: str
-    name: str
-    art13: str
-    art14: str
-
-
-_REF = re.compile(r"(\d+)(?:\((\d+)\))?(?:\(([a-z])\))?")
-
-
-def article_ref(ref: str, lang: str = "en") -> str:
-    """A reference such as ``"13(2)(f)"`` as that language's version of the GDPR cites it:
-    Art. 13(2)(f), art. 13 lid 2 sub f, article 13, paragraphe 2, point f), Art. 13 Abs. 2 lit. f."""
-    match = _REF.fullmatch(ref)
-    if not match:
-        return ref
-    article, paragraph, point = match.groups()
-    if lang == "nl":
-        parts = [f"art. {article}", paragraph and f"lid {paragraph}", point and f"sub {point}"]
-        return " ".join(p for p in parts if p)
-    if lang == "fr":
-        parts = [
-            f"article {article}",
-            paragraph and f"paragraphe {paragraph}",
-            point and f"point {point})",
-        ]
-        return ", ".join(p for p in parts if p)
-    if lang == "de":
-        parts = [f"Art. {article}", paragraph and f"Abs. {paragraph}", point and f"lit. {point}"]
-        return " ".join(p for p in parts if p)
-    return (
-        f"Art. {article}"
-        + (f"({paragraph})" if paragraph else "")
-        + (f"({point})" if point else "")
-    )
-
-
-#: The elements of Art. 13 and 14 GDPR, in the order of the schedule annexed to the Article 29
-#: Working Party's Guidelines on transparency (WP260 rev.01, endorsed by the EDPB on 25 May 2018).
-#: Source: Regulation (EU) 2016/679, Articles 13 and 14 (EUR-Lex, CELEX 32016R0679), as
-#: tabulated in the team's reference notes; verified on 2026-12-01.
-ELEMENTS: tuple[Element, ...] = (
-    Element(
-        "controller_identity",
-        N_("Identity and contact details of the controller"),
-        "13(1)(a)",
-        "14(1)(a)",
-    ),
-    Element("representative_identity", N_("Representative in the EU"), "13(1)(a)", "14(1)(a)"),
-    Element(
-        "dpo_contact", N_("Contact details of the data protection officer"), "13(1)(b)", "14(1)(b)"
-    ),
-    Element("purposes", N_("Purposes of the processing"), "13(1)(c)", "14(1)(c)"),
-    Element("legal_basis", N_("Legal basis for the processing"), "13(1)(c)", "14(1)(c)"),
-    Element("legitimate_interests", N_("Legitimate interests pursued"), "13(1)(d)", "14(2)(b)"),
-    Element("data_categories", N_("Categories of personal data concerned"), "", "14(1)(d)"),
-    Element("recipients", N_("Recipients or categories of recipients"), "13(1)(e)", "14(1)(e)"),
-    Element(
-        "transfers", N_("Transfers to third countries and their safeguards"), "13(1)(f)", "14(1)(f)"
-    ),
-    Element(
-        "retention", N_("Storage period or the criteria that decide it"), "13(2)(a)", "14(2)(a)"
-    ),
-    Element("rights_access", N_("Right of access"), "13(2)(b)", "14(2)(c)"),
-    Element("rights_rectification", N_("Right to rectification"), "13(2)(b)", "14(2)(c)"),
-    Element("rights_erasure", N_("Right to erasure"), "13(2)(b)", "14(2)(c)"),
-    Element("rights_restriction", N_("Right to restriction of processing"), "13(2)(b)", "14(2)(c)"),
-    Element("right_to_object", N_("Right to object"), "13(2)(b)", "14(2)(c)"),
-    Element("right_to_portability", N_("Right to data portability"), "13(2)(b)", "14(2)(c)"),
-    Element("right_to_withdraw_consent", N_("Right to withdraw consent"), "13(2)(c)", "14(2)(d)"),
-    Element(
-        "right_to_complain",
-        N_("Right to lodge a complaint with a supervisory authority"),
-        "13(2)(d)",
-        "14(2)(e)",
-    ),
-    Element(
-        "statutory_or_contractual_requirement",
-        N_("Whether the data must be provided, and the consequences if not"),
-        "13(2)(e)",
-        "",
-    ),
-    Element(
-        "automated_decision_making",
-        N_("Automated decision-making, including profiling"),
-        "13(2)(f)",
-        "14(2)(g)",
-    ),
-    Element("source_of_data", N_("Source of the data"), "", "14(2)(f)"),
-    Element(
-        "further_processing_notice", N_("Information before further processing"), "13(3)", "14(4)"
-    ),
-)
-
-ELEMENT_IDS: tuple[str, ...] = tuple(e.id for e in ELEMENTS)
+# --- coverage status -----------------------------------------------------------------------------
 
 
 class Status(StrEnum):
@@ -199,54 +105,6 @@ class Coverage:
 
 
 # --- findings -------------------------------------------------------------------------------------
-
-
-class Severity(StrEnum):
-    ERROR = "error"  # must be fixed
-    WARNING = "warning"  # advice
-
-
-@dataclass(frozen=True)
-class Finding:
-    """Something missing or risky: a flow :class:`~wizard.flow.Issue` with its explanation."""
-
-    code: str
-    severity: Severity
-    issue: Issue
-    explanation: str = ""
-    article: str = ""
-    #: A reference that is not translated (a national statute), added after ``article``.
-    law: str = ""
-    args: Mapping[str, Any] = dataclass_field(default_factory=dict)
-
-    @property
-    def page(self) -> PageId:
-        return self.issue.page
-
-    @property
-    def field(self) -> str:
-        return self.issue.field
-
-    @property
-    def lang(self) -> str | None:
-        """The output language a missing text is missing in (``None`` for other findings)."""
-        lang = self.issue.args.get("lang")
-        return str(lang) if lang else None
-
-    def text(self, gettext: Gettext = _identity, lang: str | None = None) -> str:
-        """The message; the user's own names in ``lang`` where they exist in it."""
-        return self.issue.text(gettext, lang)
-
-    def explanation_text(self, gettext: Gettext = _identity, lang: str | None = None) -> str:
-        args = flow.in_language({**self.issue.args, **self.args}, lang)
-        for key in ("what", "language"):
-            if key in args:
-                args[key] = gettext(str(args[key])).format(**args)
-        return gettext(self.explanation).format(**args) if self.explanation else ""
-
-    def article_text(self, gettext: Gettext = _identity) -> str:
-        parts = [gettext(self.article) if self.article else "", self.law]
-        return "; ".join(p for p in parts if p)
 
 
 @dataclass(frozen=True)
@@ -583,15 +441,6 @@ def large_scale_health(project: Project) -> bool:
     return special and bool(LARGE_SCALE_SERVICES.intersection(project.services))
 
 
-def uses_consent(project: Project) -> bool:
-    """Whether any purpose relies on consent (Art. 6(1)(a) or Art. 9(2)(a))."""
-    return any(
-        p.legal_basis is LegalBasis.CONSENT
-        or (p.special_categories and p.special_condition is SpecialCondition.EXPLICIT_CONSENT)
-        for p in project.purposes
-    )
-
-
 def _explain(issue: Issue) -> Finding:
     for rule in _RULES:
         if rule.translation != issue.translation or not rule.field.search(issue.field):
@@ -653,8 +502,8 @@ def _own_findings(project: Project) -> list[Finding]:
             )
         )
 
-    # Cookies kept longer than 13 months.
-    if PageId.COOKIES in applies and project.cookies.used:
+    # Cookies kept longer than 13 months: the CNIL's rule, for websites under French law.
+    if PageId.COOKIES in applies and project.cookies.used and french_cookie_law(project):
         for index, cookie in enumerate(project.cookies.items):
             life = cookie.lifetime
             if life is not None and _months(life.amount, life.unit) > MAX_COOKIE_MONTHS:
@@ -756,7 +605,17 @@ def _own_findings(project: Project) -> list[Finding]:
                     N_("Art. 13(2)(a) and Art. 14(2)(a) GDPR"),
                 )
             )
+    # The registered legal checks (the Output page's settings are the flow's and the gate's).
+    out += [f for f in checks.run(project) if f.page is not PageId.OUTPUT]
     return out
+
+
+def french_cookie_law(project: Project) -> bool:
+    """Whether French cookie law (art. 82 of the loi Informatique et Libertés, with the CNIL's
+    13-month rule) applies: the organisation is established in France, or offers its services
+    to people in France."""
+    countries = {law.establishment(project), *project.children.other_countries}
+    return "FR" in countries
 
 
 def _finding(project: Project, issue: Issue) -> Finding:
@@ -929,7 +788,6 @@ def _judge(
     purposes = project.purposes
     indirect = [p for p in purposes if p.source]
     direct = [p for p in purposes if not p.source]
-    bases = {p.legal_basis for p in purposes if p.legal_basis}
     ok: tuple[Status, str, dict[str, Any]] = (Status.COVERED, "", {})
     if element_id == "controller_identity":
         if "controller_identity" in codes:
@@ -1000,8 +858,9 @@ def _judge(
             return _NA, N_("no recipients: the data are not shared"), {}
         return ok
     if element_id == "transfers":
-        outside = [r for r in project.recipients if r.outside_eea]
-        if not outside:
+        if not transfers(project) and law.own_processing_country(project):
+            return ok
+        if not transfers(project):
             return _NA, N_("no transfers: every recipient is in the EEA"), {}
         labels = _flagged(
             found,
@@ -1027,7 +886,7 @@ def _judge(
             )
         return ok
     if element_id == "right_to_object":
-        if not bases & {LegalBasis.LEGITIMATE_INTERESTS, LegalBasis.PUBLIC_TASK}:
+        if not objection_applies(project):
             return (
                 _NA,
                 N_("no purpose relies on legitimate interests or a public task (Art. 21(1))"),
@@ -1035,7 +894,7 @@ def _judge(
             )
         return ok
     if element_id == "right_to_portability":
-        if not bases & {LegalBasis.CONSENT, LegalBasis.CONTRACT}:
+        if not portability_applies(project):
             return _NA, N_("no purpose relies on consent or a contract (Art. 20(1))"), {}
         return ok
     if element_id == "right_to_withdraw_consent":
@@ -1268,6 +1127,7 @@ def report_text(report: Report, gettext: Gettext = _identity) -> str:
 
 __all__ = [
     "ELEMENTS",
+    "article_ref",
     "ELEMENT_IDS",
     "LARGE_SCALE_SERVICES",
     "MAX_COOKIE_MONTHS",

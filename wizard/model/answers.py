@@ -426,6 +426,10 @@ class Authority(Strict):
     address: str = ""
     website: Url | None = None
     email: Email | None = None
+    #: Why this authority is named when it is not the one of the establishment (for example
+    #: the lead authority of a main establishment in another Member State, Art. 56 GDPR). A
+    #: note for the review; the policy does not print it.
+    reason: str = ""
 
 
 class AutomatedDecisions(Strict):
