@@ -163,6 +163,9 @@ class Issue:
     args: Mapping[str, Any] = dataclass_field(default_factory=dict)
     blocking: bool = True
     translation: bool = False
+    #: A stable code naming the kind of issue (the review explains it by this code; an issue
+    #: without one is an incomplete answer).
+    code: str = ""
 
     def text(self, gettext: Callable[[str], str] = lambda s: s, lang: str | None = None) -> str:
         """The message in the UI language: ``gettext`` translates the English template and the
@@ -344,6 +347,7 @@ def _gaps(texts: Iterable[UsedText], languages: Iterable[str]) -> list[Issue]:
                         {**used.args, "language": LANGUAGE_NAMES[lang], "lang": lang},
                         blocking=False,
                         translation=True,
+                        code="text_missing_in_language",
                     )
                 )
     return issues
@@ -393,14 +397,31 @@ def _organisation_issues(project: Project) -> list[Issue]:
     page = PageId.ORGANISATION
     issues: list[Issue] = []
     if not org.legal_name:
-        issues.append(Issue(page, "organisation.legal_name", N_("Enter the legal name.")))
+        issues.append(
+            Issue(
+                page,
+                "organisation.legal_name",
+                N_("Enter the legal name."),
+                code="controller_identity",
+            )
+        )
     if not (org.address.street and org.address.city):
         issues.append(
-            Issue(page, "organisation.address", N_("Enter the street and city of the address."))
+            Issue(
+                page,
+                "organisation.address",
+                N_("Enter the street and city of the address."),
+                code="controller_identity",
+            )
         )
     if not org.country:
         issues.append(
-            Issue(page, "organisation.country", N_("Choose the country of establishment."))
+            Issue(
+                page,
+                "organisation.country",
+                N_("Choose the country of establishment."),
+                code="controller_identity",
+            )
         )
     elif org.country == "DE" and not (org.region or "").startswith("DE-"):
         issues.append(
@@ -408,11 +429,17 @@ def _organisation_issues(project: Project) -> list[Issue]:
                 page,
                 "organisation.region",
                 N_("Choose the German Land: it decides which supervisory authority is competent."),
+                code="german_land",
             )
         )
     if not org.email:
         issues.append(
-            Issue(page, "organisation.email", N_("Enter the e-mail address for privacy questions."))
+            Issue(
+                page,
+                "organisation.email",
+                N_("Enter the e-mail address for privacy questions."),
+                code="controller_identity",
+            )
         )
     if project.dpo is not None and not (project.dpo.email or project.dpo.phone):
         issues.append(
@@ -420,6 +447,7 @@ def _organisation_issues(project: Project) -> list[Issue]:
                 page,
                 "dpo.email",
                 N_("Enter how to reach the data protection officer (e-mail or phone)."),
+                code="dpo_contact",
             )
         )
     if org.country and org.country not in EEA_COUNTRIES:
@@ -433,6 +461,7 @@ def _organisation_issues(project: Project) -> list[Issue]:
                         "You are established outside the EU/EEA: enter the name and e-mail "
                         "address of your representative in the EU (Art. 27 GDPR)."
                     ),
+                    code="eu_representative",
                 )
             )
     return issues
@@ -460,7 +489,14 @@ def _purpose_checks(purpose: Purpose, index: int) -> list[Issue]:
     label = purpose_named(purpose)
     issues: list[Issue] = []
     if not purpose.name:
-        issues.append(Issue(page, f"{base}.name", N_("Describe the purpose.")))
+        issues.append(
+            Issue(
+                page,
+                f"{base}.name",
+                N_("Describe the purpose."),
+                code="purpose_not_described",
+            )
+        )
     if not purpose.data_categories and not purpose.other_data:
         issues.append(
             Issue(
@@ -468,6 +504,7 @@ def _purpose_checks(purpose: Purpose, index: int) -> list[Issue]:
                 f"{base}.data_categories",
                 N_("{purpose}: choose the data you use for it."),
                 {"purpose": label},
+                code="purpose_without_data",
             )
         )
     if purpose.legal_basis is None:
@@ -477,6 +514,7 @@ def _purpose_checks(purpose: Purpose, index: int) -> list[Issue]:
                 f"{base}.legal_basis",
                 N_("{purpose}: choose a legal basis."),
                 {"purpose": label},
+                code="purpose_without_legal_basis",
             )
         )
     elif purpose.legal_basis is LegalBasis.LEGITIMATE_INTERESTS:
@@ -487,6 +525,7 @@ def _purpose_checks(purpose: Purpose, index: int) -> list[Issue]:
                     f"{base}.legitimate_interest",
                     N_("{purpose}: say which legitimate interest you pursue."),
                     {"purpose": label},
+                    code="legitimate_interest_not_stated",
                 )
             )
     if purpose.special_categories and purpose.special_condition is None:
@@ -499,6 +538,7 @@ def _purpose_checks(purpose: Purpose, index: int) -> list[Issue]:
                     "Art. 9(2) GDPR (for care providers usually 'health care')."
                 ),
                 {"purpose": label},
+                code="special_data_without_condition",
             )
         )
     retention = purpose.retention
@@ -509,6 +549,7 @@ def _purpose_checks(purpose: Purpose, index: int) -> list[Issue]:
                 f"{base}.retention",
                 N_("{purpose}: say how long you keep the data (a period, or the criteria)."),
                 {"purpose": label},
+                code="retention_not_stated",
             )
         )
     if purpose.requirement is None:
@@ -519,6 +560,7 @@ def _purpose_checks(purpose: Purpose, index: int) -> list[Issue]:
                 N_("{purpose}: say whether people must give these data (Art. 13(2)(e))."),
                 {"purpose": label},
                 blocking=False,
+                code="requirement_not_stated",
             )
         )
     return issues
@@ -526,7 +568,14 @@ def _purpose_checks(purpose: Purpose, index: int) -> list[Issue]:
 
 def _purposes_issues(project: Project) -> list[Issue]:
     if not project.purposes:
-        return [Issue(PageId.PURPOSES, "purposes", N_("Add at least one purpose."))]
+        return [
+            Issue(
+                PageId.PURPOSES,
+                "purposes",
+                N_("Add at least one purpose."),
+                code="purpose_not_described",
+            )
+        ]
     issues: list[Issue] = []
     for index, purpose in enumerate(project.purposes):
         issues += _purpose_checks(purpose, index)
@@ -544,6 +593,7 @@ def _recipients_issues(project: Project) -> list[Issue]:
                     f"recipients[{index}].service",
                     N_("{recipient}: say what it does with the data."),
                     {"recipient": recipient_named(recipient)},
+                    code="recipient_task_missing",
                 )
             )
         if not recipient.purposes:
@@ -554,6 +604,7 @@ def _recipients_issues(project: Project) -> list[Issue]:
                     N_("{recipient}: no purpose linked to it yet."),
                     {"recipient": recipient_named(recipient)},
                     blocking=False,
+                    code="recipient_task_missing",
                 )
             )
     return issues
@@ -584,6 +635,15 @@ def transfer_problem(country: str, safeguard: Safeguard | None) -> str | None:
     return None
 
 
+def transfer_code(safeguard: Safeguard | None) -> str:
+    """The code of a transfer issue, told apart by the safeguard the project names."""
+    if safeguard is Safeguard.PRIVACY_SHIELD:
+        return "transfer_privacy_shield"
+    if safeguard in (None, Safeguard.NONE):
+        return "transfer_without_safeguard"
+    return "transfer_wrong_safeguard"
+
+
 def _transfers_issues(project: Project) -> list[Issue]:
     issues: list[Issue] = []
     for index, recipient in enumerate(project.recipients):
@@ -601,6 +661,7 @@ def _transfers_issues(project: Project) -> list[Issue]:
                         "country": recipient.country,
                         "problem": problem,
                     },
+                    code=transfer_code(recipient.safeguard),
                 )
             )
     return issues
@@ -613,7 +674,14 @@ def _cookies_issues(project: Project) -> list[Issue]:
         return []
     issues: list[Issue] = []
     if not cookies.items:
-        issues.append(Issue(page, "cookies.items", N_("List the cookies you use.")))
+        issues.append(
+            Issue(
+                page,
+                "cookies.items",
+                N_("List the cookies you use."),
+                code="cookies_not_listed",
+            )
+        )
     for index, cookie in enumerate(cookies.items):
         if cookie.provider == STARTER_PROVIDER:
             issues.append(
@@ -632,6 +700,7 @@ def _cookies_issues(project: Project) -> list[Issue]:
                     page,
                     "cookies.consent_mechanism",
                     N_("Say how you ask consent for cookies that are not strictly necessary."),
+                    code="cookies_without_consent",
                 )
             )
         if not cookies.withdrawal:
@@ -640,6 +709,7 @@ def _cookies_issues(project: Project) -> list[Issue]:
                     page,
                     "cookies.withdrawal",
                     N_("Say how people withdraw their consent for cookies."),
+                    code="cookie_consent_not_withdrawable",
                 )
             )
     return issues
@@ -674,7 +744,12 @@ def _children_issues(project: Project) -> list[Issue]:
     issues: list[Issue] = []
     if children.age_threshold is None:
         issues.append(
-            Issue(page, "children.age_threshold", N_("Choose the age below which parents consent."))
+            Issue(
+                page,
+                "children.age_threshold",
+                N_("Choose the age below which parents consent."),
+                code="parental_consent",
+            )
         )
     if not children.parental_consent:
         issues.append(
@@ -682,6 +757,7 @@ def _children_issues(project: Project) -> list[Issue]:
                 page,
                 "children.parental_consent",
                 N_("Say how you obtain and check the parents' consent."),
+                code="parental_consent",
             )
         )
     return issues
@@ -693,7 +769,12 @@ def _rights_issues(project: Project) -> list[Issue]:
     issues: list[Issue] = []
     if not (rights.email or rights.web_form or rights.by_post or project.organisation.email):
         issues.append(
-            Issue(page, "rights.email", N_("Give at least one way to send a request."))
+            Issue(
+                page,
+                "rights.email",
+                N_("Give at least one way to send a request."),
+                code="no_request_channel",
+            )
         )
     if not rights.identity_check:
         issues.append(
@@ -702,11 +783,19 @@ def _rights_issues(project: Project) -> list[Issue]:
                 "rights.identity_check",
                 N_("Say how you check who is asking before you answer a request."),
                 blocking=False,
+                code="identity_check_not_described",
             )
         )
     authority = project.authority
     if not authority.catalog_id and not authority.name:
-        issues.append(Issue(page, "authority", N_("Choose the supervisory authority.")))
+        issues.append(
+            Issue(
+                page,
+                "authority",
+                N_("Choose the supervisory authority."),
+                code="no_supervisory_authority",
+            )
+        )
     decisions = project.automated_decisions
     if decisions.used is None:
         issues.append(
@@ -714,6 +803,7 @@ def _rights_issues(project: Project) -> list[Issue]:
                 page,
                 "automated_decisions.used",
                 N_("Answer whether you take decisions by computer alone."),
+                code="automated_decisions_unanswered",
             )
         )
     elif decisions.used:
@@ -722,7 +812,15 @@ def _rights_issues(project: Project) -> list[Issue]:
             ("automated_decisions.consequences", decisions.consequences, N_("The consequences")),
         ):
             if not text:
-                issues.append(Issue(page, path, N_("{what}: describe it."), {"what": what}))
+                issues.append(
+                    Issue(
+                        page,
+                        path,
+                        N_("{what}: describe it."),
+                        {"what": what},
+                        code="automated_decisions_unanswered",
+                    )
+                )
     return issues
 
 

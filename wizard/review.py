@@ -110,22 +110,19 @@ class Coverage:
 @dataclass(frozen=True)
 class _Rule:
     code: str
-    field: re.Pattern[str]
     explanation: str
     article: str
     severity: Severity | None = None  # None: error when the issue blocks, else warning
-    translation: bool = False
 
 
-def _rule(code: str, field: str, explanation: str, article: str, **kw: Any) -> _Rule:
-    return _Rule(code, re.compile(field), explanation, article, **kw)
+def _rule(code: str, explanation: str, article: str, **kw: Any) -> _Rule:
+    return _Rule(code, explanation, article, **kw)
 
 
-#: Explanations of the flow's issues, matched on the issue's field path.
-_RULES: tuple[_Rule, ...] = (
+#: Explanations of the flow's issues, by the issue's code.
+_RULE_LIST: tuple[_Rule, ...] = (
     _rule(
         "text_missing_in_language",
-        r".",
         N_(
             "You chose to publish the policy in {language}, but this text is written only in "
             "other languages. The policy is not generated with sentences missing or in another "
@@ -134,11 +131,9 @@ _RULES: tuple[_Rule, ...] = (
         ),
         N_("Art. 12(1) GDPR"),
         severity=Severity.ERROR,
-        translation=True,
     ),
     _rule(
         "controller_identity",
-        r"^organisation\.(legal_name|address|email|country)$",
         N_(
             "The policy must say who is responsible for the data and how people can reach you. "
             "Without a name, an address and an e-mail address people cannot identify you or "
@@ -148,7 +143,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "german_land",
-        r"^organisation\.region$",
         N_(
             "In Germany each Land has its own data protection authority for private "
             "organisations. The Land of your establishment decides which authority is "
@@ -158,7 +152,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "purpose_not_described",
-        r"^purposes(\[\d+\]\.name)?$",
         N_(
             "The policy must say for which purposes you use personal data, each in words people "
             "understand (for example 'booking and managing appointments'), so that they know "
@@ -168,7 +161,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "purpose_without_data",
-        r"^purposes\[\d+\]\.data_categories$",
         N_(
             "Say which data you use for each purpose. Where data do not come from the person, "
             "the policy must list their categories; and naming the data helps you use no more "
@@ -178,7 +170,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "recipient_task_missing",
-        r"^recipients\[\d+\]\.(service|purposes)$",
         N_(
             "The policy must name the recipients of the data, or their categories, and people "
             "understand a recipient only when they know what it does with their data and for "
@@ -188,7 +179,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "cookies_not_listed",
-        r"^cookies\.items$",
         N_(
             "People must be told which cookies are used before they are set, including how long "
             "each cookie lasts and whether third parties can read it. List each cookie with its "
@@ -198,7 +188,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "eu_representative",
-        r"^representative$",
         N_(
             "An organisation outside the EU that offers goods or services to people in the EU, "
             "or monitors their behaviour, must appoint a representative in the EU in writing, "
@@ -209,7 +198,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "dpo_contact",
-        r"^dpo\.email$",
         N_(
             "You said you have a data protection officer. The policy must give the officer's "
             "contact details (a name is not required) so that people can reach the officer "
@@ -219,7 +207,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "purpose_without_legal_basis",
-        r"^purposes\[\d+\]\.legal_basis$",
         N_(
             "Every use of personal data needs one of the six legal grounds of the GDPR, for "
             "example a contract with the person, a legal obligation or consent. Without a legal "
@@ -230,7 +217,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "legitimate_interest_not_stated",
-        r"^purposes\[\d+\]\.legitimate_interest$",
         N_(
             "When you rely on your legitimate interests, the policy must say which interest you "
             "pursue (for example keeping your website secure). 'Our legitimate interest' alone "
@@ -240,7 +226,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "special_data_without_condition",
-        r"^purposes\[\d+\]\.special_condition$",
         N_(
             "Health data and other special categories of personal data may be processed only "
             "when one of the exceptions of Article 9(2) applies, on top of a legal basis. A "
@@ -251,7 +236,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "retention_not_stated",
-        r"^purposes\[\d+\]\.retention$",
         N_(
             "The policy must say how long you keep the data, or, when no fixed period can be "
             "given, the criteria that decide it (for example 'until the end of the treatment "
@@ -261,7 +245,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "requirement_not_stated",
-        r"^purposes\[\d+\]\.requirement$",
         N_(
             "When you collect data from people themselves, the policy must say whether they "
             "have to give them (by law, by contract, or to conclude a contract) and what "
@@ -271,7 +254,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "transfer_without_safeguard",
-        r"^recipients\[\d+\]\.safeguard$",
         N_(
             "Personal data may leave the European Economic Area only with a legal ground for "
             "the transfer: an adequacy decision of the European Commission for the country (for "
@@ -283,7 +265,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "cookies_without_consent",
-        r"^cookies\.consent_mechanism$",
         N_(
             "Analytics, marketing and preference cookies may be placed only after people have "
             "agreed, by a clear action, before the cookie is set. Only strictly necessary "
@@ -294,7 +275,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "cookie_consent_not_withdrawable",
-        r"^cookies\.withdrawal$",
         N_(
             "People must be able to withdraw their consent to cookies at any time, as easily as "
             "they gave it, for example with a 'Cookie settings' link on every page. The policy "
@@ -304,7 +284,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "parental_consent",
-        r"^children\.(age_threshold|parental_consent)$",
         N_(
             "When an online service is offered directly to children and relies on consent, a "
             "parent must consent for children below the age set by national law, and you must "
@@ -314,7 +293,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "no_request_channel",
-        r"^rights\.email$",
         N_(
             "People must be able to exercise their rights easily. Give at least one way to send "
             "a request: an e-mail address, a web form or a postal address."
@@ -323,7 +301,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "identity_check_not_described",
-        r"^rights\.identity_check$",
         N_(
             "Before you hand over or delete data on request, you must be reasonably sure the "
             "request comes from the person concerned. Saying how you check this avoids asking "
@@ -333,7 +310,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "no_supervisory_authority",
-        r"^authority$",
         N_(
             "The policy must tell people that they can complain to a supervisory authority. "
             "Naming the authority competent for you (usually the one of your country of "
@@ -343,7 +319,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "automated_decisions_unanswered",
-        r"^automated_decisions\.",
         N_(
             "The policy must say whether you take decisions about people by computer alone, "
             "including profiling, with legal or similarly significant effects, and if so explain "
@@ -352,6 +327,7 @@ _RULES: tuple[_Rule, ...] = (
         N_("Art. 13(2)(f), Art. 14(2)(g) and Art. 22 GDPR"),
     ),
 )
+_RULES: dict[str, _Rule] = {rule.code: rule for rule in _RULE_LIST}
 
 # Explanations of the review's own checks.
 _EXPLAIN_PRIVACY_SHIELD = N_(
@@ -366,6 +342,23 @@ _EXPLAIN_WRONG_SAFEGUARD = N_(
     "certified companies in the United States, and an adequacy decision exists only for the "
     "countries the European Commission has recognised. Choose standard contractual clauses or "
     "another safeguard that applies."
+)
+_RULES.update(
+    (rule.code, rule)
+    for rule in (
+        _rule(
+            "transfer_privacy_shield",
+            _EXPLAIN_PRIVACY_SHIELD,
+            N_("Art. 45 GDPR; Court of Justice, C-311/18 (Schrems II)"),
+            severity=Severity.ERROR,
+        ),
+        _rule(
+            "transfer_wrong_safeguard",
+            _EXPLAIN_WRONG_SAFEGUARD,
+            N_("Art. 45 and Art. 46 GDPR"),
+            severity=Severity.ERROR,
+        ),
+    )
 )
 _EXPLAIN_WITHDRAW_CONSENT = N_(
     "Where you rely on consent, people may withdraw it at any time, and withdrawing must be as "
@@ -442,39 +435,12 @@ def large_scale_health(project: Project) -> bool:
 
 
 def _explain(issue: Issue) -> Finding:
-    for rule in _RULES:
-        if rule.translation != issue.translation or not rule.field.search(issue.field):
-            continue
-        severity = rule.severity or (Severity.ERROR if issue.blocking else Severity.WARNING)
-        return Finding(rule.code, severity, issue, rule.explanation, rule.article)
-    severity = Severity.ERROR if issue.blocking or issue.translation else Severity.WARNING
-    return Finding("incomplete", severity, issue)
-
-
-def _transfer_finding(project: Project, issue: Issue) -> Finding:
-    """Transfer issues, told apart by the safeguard the project names."""
-    from wizard.model.answers import Safeguard
-
-    base = _explain(issue)
-    match = re.match(r"^recipients\[(\d+)\]", issue.field)
-    safeguard = project.recipients[int(match.group(1))].safeguard if match else None
-    if safeguard is Safeguard.PRIVACY_SHIELD:
-        return Finding(
-            "transfer_privacy_shield",
-            Severity.ERROR,
-            issue,
-            _EXPLAIN_PRIVACY_SHIELD,
-            N_("Art. 45 GDPR; Court of Justice, C-311/18 (Schrems II)"),
-        )
-    if safeguard not in (None, Safeguard.NONE):
-        return Finding(
-            "transfer_wrong_safeguard",
-            Severity.ERROR,
-            issue,
-            _EXPLAIN_WRONG_SAFEGUARD,
-            N_("Art. 45 and Art. 46 GDPR"),
-        )
-    return base
+    rule = _RULES.get(issue.code)
+    if rule is None:
+        severity = Severity.ERROR if issue.blocking or issue.translation else Severity.WARNING
+        return Finding(issue.code or "incomplete", severity, issue)
+    severity = rule.severity or (Severity.ERROR if issue.blocking else Severity.WARNING)
+    return Finding(rule.code, severity, issue, rule.explanation, rule.article)
 
 
 def _own_findings(project: Project) -> list[Finding]:
@@ -619,8 +585,6 @@ def french_cookie_law(project: Project) -> bool:
 
 
 def _finding(project: Project, issue: Issue) -> Finding:
-    if issue.page is PageId.TRANSFERS:
-        return _transfer_finding(project, issue)
     return _explain(issue)
 
 
