@@ -15,6 +15,7 @@ from wizard.cli import main
 from wizard.law import applicability, checks, gate
 from wizard.model.answers import (
     CookieCategory,
+    DpoFacts,
     Duration,
     LegalBasis,
     Person,
@@ -219,3 +220,58 @@ def test_checks_carry_stable_codes_pages_and_articles() -> None:
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.privacy.json")), ids=lambda p: p.stem)
 def test_no_example_is_blocked_by_the_gate(path: Path) -> None:
     assert gate.blockers(load_project(path)) == []
+
+
+# --- the data protection officer -----------------------------------------------------------------
+
+
+def coverage_of(project: Project, element: str) -> str:
+    from wizard.review import review
+
+    return next(c.status.value for c in review(project, "en").coverage if c.element.id == element)
+
+
+def test_a_lone_practice_needs_no_officer_and_coverage_does_not_call_it_missing() -> None:
+    project = load_project(PHYSIO)
+    assert project.dpo is None and project.dpo_facts == DpoFacts()
+    assert not {"dpo_required", "dpo_for_large_scale_health"} & set(codes(project))
+    assert coverage_of(project, "dpo_contact") == "not_applicable"
+
+
+def test_large_scale_health_data_as_core_activity_requires_an_officer() -> None:
+    project = load_project(TELEHEALTH)
+    project.dpo = None
+    assert "dpo_required" in codes(project)  # the example says its core activity is health data
+    assert coverage_of(project, "dpo_contact") == "missing"
+    project.dpo_facts = None  # not answered: only the advice, and not "missing"
+    assert codes(project).get("dpo_for_large_scale_health") == "warning"
+    assert "dpo_required" not in codes(project)
+    assert coverage_of(project, "dpo_contact") == "not_applicable"
+
+
+@pytest.mark.parametrize(
+    ("country", "region", "people", "required"),
+    [("DE", "DE-BE", 25, True), ("DE", "DE-BE", 19, False), ("NL", None, 25, False)],
+)
+def test_the_german_20_person_rule_applies_in_germany_only(
+    country: str, region: str | None, people: int, required: bool
+) -> None:
+    project = load_project(PHYSIO)
+    project.organisation.country = project.organisation.address.country = country
+    project.organisation.region = region
+    project.authority.catalog_id = region or country
+    project.dpo_facts = DpoFacts(people_processing=people)
+    found = [f for f in findings(project) if f.code == "dpo_required"]
+    assert bool(found) is required
+    if required:
+        assert "§ 38" in found[0].text() and found[0].severity.value == "error"
+
+
+def test_notes_the_policy_does_not_print_are_no_new_version() -> None:
+    from wizard.history import diff
+
+    old = load_project(PHYSIO)
+    new = old.model_copy(deep=True)
+    new.dpo_facts = DpoFacts(public_body=True)
+    new.authority.reason = "Lead authority"
+    assert diff(old, new) == []

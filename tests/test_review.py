@@ -252,7 +252,9 @@ def _low_age(p: Project) -> None:
 
 
 def _no_dpo(p: Project) -> None:
+    """No officer, and the facts that decide it not answered (the review then guesses)."""
     p.dpo = None
+    p.dpo_facts = None
 
 
 def _outside_eu(p: Project) -> None:
@@ -537,6 +539,7 @@ def test_an_old_project_file_naming_the_privacy_shield_loads_and_is_reported(
 
 def test_a_single_physiotherapist_is_not_large_scale() -> None:
     project = physio()
+    project.dpo_facts = None  # the facts are not answered: the review guesses from services
     assert project.dpo is None
     assert any(p.special_categories for p in project.purposes)
     assert not review.large_scale_health(project)

@@ -283,8 +283,19 @@ class Change:
 
 
 def _content(answers: Answers) -> dict[str, Any]:
-    """What a version is about: the answers without the publication settings."""
-    return answers.model_dump(mode="json", exclude={"publication", "format_version", "history"})
+    """What a version is about: the answers without the publication settings, and without the
+    notes the policy does not print (why an authority is named, the facts that decide whether
+    a data protection officer is required)."""
+    return answers.model_dump(
+        mode="json",
+        exclude={
+            "publication": True,
+            "format_version": True,
+            "history": True,
+            "dpo_facts": True,
+            "authority": {"reason"},
+        },
+    )
 
 
 def diff(old: Answers, new: Answers) -> list[Change]:
@@ -845,7 +856,8 @@ def _authority(old: Answers, new: Answers) -> list[Change]:
                 {"authority": AuthorityName(b.catalog_id, b.name)},
             )
         ]
-    if a != b:
+    # The reason for naming an authority is a note for the review, not printed.
+    if a.model_copy(update={"reason": ""}) != b.model_copy(update={"reason": ""}):
         return [
             Change(
                 ChangeKind.AUTHORITY_DETAILS_CHANGED,

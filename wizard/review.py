@@ -530,7 +530,8 @@ def _own_findings(project: Project) -> list[Finding]:
             )
 
     # Large-scale health data and no data protection officer.
-    if large_scale_health(project) and project.dpo is None:
+    # (Only while the facts that decide it are not answered: then the registry judges.)
+    if large_scale_health(project) and project.dpo is None and project.dpo_facts is None:
         out.append(
             Finding(
                 "dpo_for_large_scale_health",
@@ -769,10 +770,10 @@ def _judge(
         return ok
     if element_id == "dpo_contact":
         if project.dpo is None:
-            if "dpo_for_large_scale_health" in codes:
+            if "dpo_required" in codes:
                 return (
                     Status.MISSING,
-                    N_("health data on a large scale, but no data protection officer is named"),
+                    N_("a data protection officer is required, but none is named"),
                     {},
                 )
             return _NA, N_("no data protection officer designated"), {}

@@ -205,6 +205,67 @@ def _authority_mismatch(project: Project) -> list[Hit]:
     ]
 
 
+# --- the data protection officer -----------------------------------------------------------------
+
+
+def dpo_required_by(project: Project) -> list[str]:
+    """The rules that require a data protection officer for this project, from the facts the
+    organisation gave (empty when none does, or when the facts are not answered)."""
+    from wizard.catalog.dpo import national_dpo_rule
+
+    facts = project.dpo_facts
+    if facts is None:
+        return []
+    out = []
+    if facts.public_body:
+        out.append("Art. 37(1)(a)")
+    if facts.large_scale_monitoring:
+        out.append("Art. 37(1)(b)")
+    if facts.large_scale_special:
+        out.append("Art. 37(1)(c)")
+    rule = national_dpo_rule(law.establishment(project))
+    if rule and facts.people_processing is not None:
+        if facts.people_processing >= rule.people_threshold:
+            out.append(rule.provision)
+    return out
+
+
+@check(
+    "dpo_required",
+    PageId.ORGANISATION,
+    Severity.ERROR,
+    N_("Art. 37 and Art. 13(1)(b) GDPR"),
+    N_(
+        "A data protection officer must be designated by public bodies, and by organisations "
+        "whose core activities are large-scale processing of health or other special data, or "
+        "regular and systematic monitoring of people on a large scale; some countries add "
+        "rules of their own (in Germany, 20 or more people who constantly process personal "
+        "data by computer). The policy must then give the officer's contact details."
+    ),
+)
+def _dpo_required(project: Project) -> list[Hit]:
+    rules = dpo_required_by(project)
+    if not rules or project.dpo is not None:
+        return []
+    from wizard.flow import Named
+    from wizard.law.elements import article_ref
+
+    def cited(lang: str) -> str:
+        return "; ".join(
+            article_ref(r.removeprefix("Art. "), lang) if r.startswith("Art. ") else r
+            for r in rules
+        )
+
+    named = Named({lang: cited(lang) for lang in ("en", "nl", "fr", "de")})
+    return [
+        Hit(
+            "dpo",
+            N_("Your answers require a data protection officer ({rules}), but none is named."),
+            {"rules": named},
+        )
+    ]
+
+
 # --- controllers outside the EU/EEA ---------------------------------------------------------------
 
 
@@ -313,4 +374,12 @@ def _is_tracking_purpose(purpose_id: str, names: Any) -> bool:
     return any(word in text for word in _TRACKING_WORDS)
 
 
-__all__ = ["REGISTRY", "Check", "Hit", "check", "expected_authority", "run"]
+__all__ = [
+    "REGISTRY",
+    "Check",
+    "Hit",
+    "check",
+    "dpo_required_by",
+    "expected_authority",
+    "run",
+]

@@ -288,6 +288,23 @@ class Person(Strict):
     address: Address | None = None
 
 
+class DpoFacts(Strict):
+    """The facts that decide whether a data protection officer is required (Art. 37 GDPR and
+    national rules under Art. 37(4)); ``None`` on the project: not answered yet."""
+
+    #: A public authority or body (Art. 37(1)(a)).
+    public_body: bool = False
+    #: Core activities: processing special categories (health data) or criminal data on a
+    #: large scale (Art. 37(1)(c)); a single practice treating its own patients is not.
+    large_scale_special: bool = False
+    #: Core activities: regular and systematic monitoring of people on a large scale
+    #: (Art. 37(1)(b)), e.g. tracking or profiling as the service itself.
+    large_scale_monitoring: bool = False
+    #: How many people constantly process personal data by computer (national thresholds such
+    #: as Germany's 20 in § 38 BDSG); ``None``: not given.
+    people_processing: int | None = Field(default=None, ge=0, le=1_000_000)
+
+
 class Duration(Strict):
     amount: int = Field(ge=1, le=1000)
     unit: TimeUnit
@@ -463,6 +480,8 @@ class Answers(Strict):
 
     organisation: Organisation = Field(default_factory=Organisation)
     dpo: Person | None = None
+    #: The facts that decide whether a data protection officer is required.
+    dpo_facts: DpoFacts | None = None
     representative: Person | None = None
     services: list[Service] = Field(default_factory=list)
     purposes: list[Purpose] = Field(default_factory=list)
