@@ -275,3 +275,10 @@ def test_notes_the_policy_does_not_print_are_no_new_version() -> None:
     new.dpo_facts = DpoFacts(public_body=True)
     new.authority.reason = "Lead authority"
     assert diff(old, new) == []
+
+
+def test_the_gate_counts_missing_texts_only_in_the_languages_written(tmp_path: Path) -> None:
+    project = load_project(PHYSIO)
+    del project.purposes[0].name.root["nl"]
+    assert gate.blockers(project, ["en"]) == []
+    assert [f.field for f in gate.blockers(project, ["en", "nl"])] == ["purposes[0].name.nl"]

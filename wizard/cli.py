@@ -147,7 +147,7 @@ def _render(args: argparse.Namespace) -> int:
     jobs = output_jobs(project, args.out, langs, formats)
     if not jobs:
         raise CliError("nothing to write: no language or no format chosen", 2)
-    _gate(project, args.draft)
+    _gate(project, args.draft, [job.lang for job in jobs])
     existing = [j.path for j in jobs if j.path.exists()]
     if existing and not args.force:
         raise CliError(
@@ -172,13 +172,13 @@ def _render(args: argparse.Namespace) -> int:
     return 0
 
 
-def _gate(project: Project, draft: bool) -> None:
-    """Stop before anything is written while the check finds must-fix points: one line per
-    finding on stderr, then exit status 1 (unless ``draft``)."""
+def _gate(project: Project, draft: bool, languages: list[str]) -> None:
+    """Stop before anything is written while the check finds must-fix points for
+    ``languages``: one line per finding on stderr, then exit status 1 (unless ``draft``)."""
     from wizard.law.gate import NotPublishable, check_publishable, finding_line
 
     try:
-        check_publishable(project, draft)
+        check_publishable(project, draft, languages)
     except NotPublishable as exc:
         for finding in exc.findings:
             print(f"{PROG}: must fix: {finding_line(finding)}", file=sys.stderr)

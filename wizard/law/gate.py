@@ -8,6 +8,8 @@ draft is written anyway, with a visible DRAFT mark on every page and in the meta
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from wizard.flow import PageId
 from wizard.law.findings import Finding, Gettext, Severity, _identity
 from wizard.model.answers import Project
@@ -21,13 +23,19 @@ class NotPublishable(Exception):
         super().__init__(f"{len(findings)} finding(s) must be fixed before publishing")
 
 
-def blockers(project: Project) -> list[Finding]:
-    """The must-fix findings that keep the policy from being published: the review's errors
-    (for every output language) and a missing effective date."""
+def blockers(project: Project, languages: Iterable[str] | None = None) -> list[Finding]:
+    """The must-fix findings that keep the policy from being published in ``languages`` (the
+    project's output languages by default): the review's errors (a text missing in another
+    language does not count) and a missing effective date."""
     from wizard.law import checks
     from wizard.review import findings
 
-    found = [f for f in findings(project) if f.severity is Severity.ERROR]
+    langs = set(project.publication.languages if languages is None else languages)
+    found = [
+        f
+        for f in findings(project)
+        if f.severity is Severity.ERROR and (f.lang is None or f.lang in langs)
+    ]
     found += [
         f
         for f in checks.REGISTRY["effective_date_missing"].findings(project)
@@ -36,11 +44,14 @@ def blockers(project: Project) -> list[Finding]:
     return found
 
 
-def check_publishable(project: Project, draft: bool = False) -> None:
-    """Raise :class:`NotPublishable` when must-fix findings remain, unless ``draft``."""
+def check_publishable(
+    project: Project, draft: bool = False, languages: Iterable[str] | None = None
+) -> None:
+    """Raise :class:`NotPublishable` when must-fix findings remain for ``languages``, unless
+    ``draft``."""
     if draft:
         return
-    found = blockers(project)
+    found = blockers(project, languages)
     if found:
         raise NotPublishable(found)
 
