@@ -282,3 +282,14 @@ def test_the_gate_counts_missing_texts_only_in_the_languages_written(tmp_path: P
     del project.purposes[0].name.root["nl"]
     assert gate.blockers(project, ["en"]) == []
     assert [f.field for f in gate.blockers(project, ["en", "nl"])] == ["purposes[0].name.nl"]
+
+
+def test_the_generation_service_itself_refuses_to_publish(tmp_path: Path) -> None:
+    from wizard.output import generate
+
+    project = munich_with_bfdi()
+    with pytest.raises(gate.NotPublishable):
+        generate(project, tmp_path, ["en"], ["md"], processes=1)
+    assert list(tmp_path.iterdir()) == []
+    written = generate(project, tmp_path, ["en"], ["md"], processes=1, draft=True)
+    assert "DRAFT" in written[0].read_text(encoding="utf-8")

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, NoReturn
 from wizard import APP_NAME, __version__
 
 if TYPE_CHECKING:
-    from wizard.model.answers import Project
+    from wizard.law.gate import NotPublishable
 
 PROG = "privacy-wizard"
 SUBCOMMANDS = ("render", "check", "diff", "schema", "gui")
@@ -131,6 +131,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _render(args: argparse.Namespace) -> int:
+    from wizard.law.gate import NotPublishable
     from wizard.loading import open_project
     from wizard.model.answers import LANGUAGES
     from wizard.output import FORMATS, GenerationError, generate, output_jobs
@@ -147,7 +148,6 @@ def _render(args: argparse.Namespace) -> int:
     jobs = output_jobs(project, args.out, langs, formats)
     if not jobs:
         raise CliError("nothing to write: no language or no format chosen", 2)
-    _gate(project, args.draft, [job.lang for job in jobs])
     existing = [j.path for j in jobs if j.path.exists()]
     if existing and not args.force:
         raise CliError(
@@ -161,6 +161,8 @@ def _render(args: argparse.Namespace) -> int:
             print(f"{PROG}: warning: the PDF cannot show {gap.described()}", file=sys.stderr)
     try:
         written = generate(project, args.out, langs, formats, draft=args.draft)
+    except NotPublishable as exc:
+        _report_blockers(exc)
     except GenerationError as exc:
         raise CliError(f"{exc}; no file was written") from None
     except OSError as exc:
@@ -172,20 +174,17 @@ def _render(args: argparse.Namespace) -> int:
     return 0
 
 
-def _gate(project: Project, draft: bool, languages: list[str]) -> None:
-    """Stop before anything is written while the check finds must-fix points for
-    ``languages``: one line per finding on stderr, then exit status 1 (unless ``draft``)."""
-    from wizard.law.gate import NotPublishable, check_publishable, finding_line
+def _report_blockers(exc: NotPublishable) -> NoReturn:
+    """What keeps the policy from being published: one line per finding on stderr, then exit
+    status 1 (the generation service wrote nothing)."""
+    from wizard.law.gate import finding_line
 
-    try:
-        check_publishable(project, draft, languages)
-    except NotPublishable as exc:
-        for finding in exc.findings:
-            print(f"{PROG}: must fix: {finding_line(finding)}", file=sys.stderr)
-        raise CliError(
-            f"{len(exc.findings)} point(s) must be fixed before the policy is published; "
-            "nothing was written (use --draft to write a draft marked as such)"
-        ) from None
+    for finding in exc.findings:
+        print(f"{PROG}: must fix: {finding_line(finding)}", file=sys.stderr)
+    raise CliError(
+        f"{len(exc.findings)} point(s) must be fixed before the policy is published; "
+        "nothing was written (use --draft to write a draft marked as such)"
+    )
 
 
 #: ``check``'s exit status when something must be fixed; 2 means it could not check.

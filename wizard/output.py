@@ -356,9 +356,7 @@ def generate(
     rendered: dict[str, dict[str, bytes]] | None = None
     if workers > 1 and len(plan) > 1:
         try:
-            rendered = _in_workers(
-                project, plan, report, is_cancelled, workers, mp_context, draft
-            )
+            rendered = _in_workers(project, plan, report, is_cancelled, workers, mp_context, draft)
         except _WorkersUnavailable:
             count = 0
             rendered = None
