@@ -293,3 +293,9 @@ def test_the_generation_service_itself_refuses_to_publish(tmp_path: Path) -> Non
     assert list(tmp_path.iterdir()) == []
     written = generate(project, tmp_path, ["en"], ["md"], processes=1, draft=True)
     assert "DRAFT" in written[0].read_text(encoding="utf-8")
+
+
+def test_render_without_format_uses_the_projects_formats(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert main(["render", str(PHYSIO), "--lang", "en", "--out", str(out)]) == 0
+    assert sorted(p.suffix for p in out.iterdir()) == [".docx", ".pdf"]
