@@ -126,6 +126,14 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
 
+def render(document: Document, fmt: str, path: Path) -> None:
+    """Write ``document`` to ``path`` in ``fmt``, atomically (one file, no gate: the caller
+    built the document)."""
+    from wizard.fileio import atomic_write_bytes
+
+    atomic_write_bytes(path, render_bytes(document, fmt))
+
+
 def render_language(
     project: Project, lang: str, formats: Sequence[str], draft: bool = False
 ) -> dict[str, bytes]:
