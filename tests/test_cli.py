@@ -126,6 +126,11 @@ def test_language_without_the_users_text_is_refused(tmp_path: Path) -> None:
     save_project(project, path)
     out = tmp_path / "out"
     result = run_cli("render", str(path), "--lang", "en,nl", "--out", str(out))
+    assert result.returncode == 1
+    assert "must fix" in result.stderr and "purposes[0].name.nl" in result.stderr
+    assert "nothing was written" in result.stderr
+    # Even a draft is never written with a sentence missing in one language.
+    result = run_cli("render", str(path), "--lang", "en,nl", "--out", str(out), "--draft")
     assert_one_line_error(
         result, "cannot write the policy", "purposes[0].name: no text in language 'nl'"
     )

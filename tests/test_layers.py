@@ -27,6 +27,9 @@ QT_FREE = [
     "wizard.flow",
     "wizard.review",
     "wizard.history",
+    "wizard.law.applicability",
+    "wizard.law.checks",
+    "wizard.law.gate",
 ]
 
 _PROBE = """

@@ -23,9 +23,12 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from wizard import APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from wizard.law.gate import NotPublishable
 
 PROG = "privacy-wizard"
 SUBCOMMANDS = ("render", "check", "diff", "schema", "gui")
@@ -75,6 +78,12 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--force", action="store_true", help="overwrite existing files without asking"
     )
+    render.add_argument(
+        "--draft",
+        action="store_true",
+        help="write the files even though the check finds points that must be fixed (or no "
+        "effective date); every page and the metadata then say DRAFT",
+    )
 
     check = sub.add_parser(
         "check",
@@ -122,6 +131,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _render(args: argparse.Namespace) -> int:
+    from wizard.law.gate import NotPublishable
     from wizard.loading import open_project
     from wizard.model.answers import LANGUAGES
     from wizard.output import FORMATS, GenerationError, generate, output_jobs
@@ -150,7 +160,9 @@ def _render(args: argparse.Namespace) -> int:
         for gap in missing_in_pdf(project.model_dump(mode="json", exclude={"history"})):
             print(f"{PROG}: warning: the PDF cannot show {gap.described()}", file=sys.stderr)
     try:
-        written = generate(project, args.out, langs, formats)
+        written = generate(project, args.out, langs, formats, draft=args.draft)
+    except NotPublishable as exc:
+        _report_blockers(exc)
     except GenerationError as exc:
         raise CliError(f"{exc}; no file was written") from None
     except OSError as exc:
@@ -160,6 +172,19 @@ def _render(args: argparse.Namespace) -> int:
     for path in written:
         print(path)
     return 0
+
+
+def _report_blockers(exc: NotPublishable) -> NoReturn:
+    """What keeps the policy from being published: one line per finding on stderr, then exit
+    status 1 (the generation service wrote nothing)."""
+    from wizard.law.gate import finding_line
+
+    for finding in exc.findings:
+        print(f"{PROG}: must fix: {finding_line(finding)}", file=sys.stderr)
+    raise CliError(
+        f"{len(exc.findings)} point(s) must be fixed before the policy is published; "
+        "nothing was written (use --draft to write a draft marked as such)"
+    )
 
 
 #: ``check``'s exit status when something must be fixed; 2 means it could not check.

@@ -25,6 +25,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from wizard.law.applicability import consent_age, is_transfer, transfers
 from wizard.model.answers import (
     LANGUAGES,
     Cookie,
@@ -83,8 +84,9 @@ def has_website_or_app(project: Project) -> bool:
 
 
 def has_transfers(project: Project) -> bool:
-    """True when at least one recipient is outside the EU/EEA."""
-    return any(r.outside_eea for r in project.recipients)
+    """True when data are transferred outside the EU/EEA (:func:`wizard.law.applicability.transfers`:
+    a non-EU controller's recipients in its own country are not transfers)."""
+    return bool(transfers(project))
 
 
 def page_applies(project: Project, page: PageId) -> bool:
@@ -161,6 +163,9 @@ class Issue:
     args: Mapping[str, Any] = dataclass_field(default_factory=dict)
     blocking: bool = True
     translation: bool = False
+    #: A stable code naming the kind of issue (the review explains it by this code; an issue
+    #: without one is an incomplete answer).
+    code: str = ""
 
     def text(self, gettext: Callable[[str], str] = lambda s: s, lang: str | None = None) -> str:
         """The message in the UI language: ``gettext`` translates the English template and the
@@ -342,6 +347,7 @@ def _gaps(texts: Iterable[UsedText], languages: Iterable[str]) -> list[Issue]:
                         {**used.args, "language": LANGUAGE_NAMES[lang], "lang": lang},
                         blocking=False,
                         translation=True,
+                        code="text_missing_in_language",
                     )
                 )
     return issues
@@ -393,14 +399,31 @@ def _organisation_issues(project: Project) -> list[Issue]:
     page = PageId.ORGANISATION
     issues: list[Issue] = []
     if not org.legal_name:
-        issues.append(Issue(page, "organisation.legal_name", N_("Enter the legal name.")))
+        issues.append(
+            Issue(
+                page,
+                "organisation.legal_name",
+                N_("Enter the legal name."),
+                code="controller_identity",
+            )
+        )
     if not (org.address.street and org.address.city):
         issues.append(
-            Issue(page, "organisation.address", N_("Enter the street and city of the address."))
+            Issue(
+                page,
+                "organisation.address",
+                N_("Enter the street and city of the address."),
+                code="controller_identity",
+            )
         )
     if not org.country:
         issues.append(
-            Issue(page, "organisation.country", N_("Choose the country of establishment."))
+            Issue(
+                page,
+                "organisation.country",
+                N_("Choose the country of establishment."),
+                code="controller_identity",
+            )
         )
     elif org.country == "DE" and not (org.region or "").startswith("DE-"):
         issues.append(
@@ -408,11 +431,17 @@ def _organisation_issues(project: Project) -> list[Issue]:
                 page,
                 "organisation.region",
                 N_("Choose the German Land: it decides which supervisory authority is competent."),
+                code="german_land",
             )
         )
     if not org.email:
         issues.append(
-            Issue(page, "organisation.email", N_("Enter the e-mail address for privacy questions."))
+            Issue(
+                page,
+                "organisation.email",
+                N_("Enter the e-mail address for privacy questions."),
+                code="controller_identity",
+            )
         )
     if project.dpo is not None and not (project.dpo.email or project.dpo.phone):
         issues.append(
@@ -420,6 +449,7 @@ def _organisation_issues(project: Project) -> list[Issue]:
                 page,
                 "dpo.email",
                 N_("Enter how to reach the data protection officer (e-mail or phone)."),
+                code="dpo_contact",
             )
         )
     if org.country and org.country not in EEA_COUNTRIES:
@@ -433,6 +463,7 @@ def _organisation_issues(project: Project) -> list[Issue]:
                         "You are established outside the EU/EEA: enter the name and e-mail "
                         "address of your representative in the EU (Art. 27 GDPR)."
                     ),
+                    code="eu_representative",
                 )
             )
     return issues
@@ -460,7 +491,14 @@ def _purpose_checks(purpose: Purpose, index: int) -> list[Issue]:
     label = purpose_named(purpose)
     issues: list[Issue] = []
     if not purpose.name:
-        issues.append(Issue(page, f"{base}.name", N_("Describe the purpose.")))
+        issues.append(
+            Issue(
+                page,
+                f"{base}.name",
+                N_("Describe the purpose."),
+                code="purpose_not_described",
+            )
+        )
     if not purpose.data_categories and not purpose.other_data:
         issues.append(
             Issue(
@@ -468,6 +506,7 @@ def _purpose_checks(purpose: Purpose, index: int) -> list[Issue]:
                 f"{base}.data_categories",
                 N_("{purpose}: choose the data you use for it."),
                 {"purpose": label},
+                code="purpose_without_data",
             )
         )
     if purpose.legal_basis is None:
@@ -477,6 +516,7 @@ def _purpose_checks(purpose: Purpose, index: int) -> list[Issue]:
                 f"{base}.legal_basis",
                 N_("{purpose}: choose a legal basis."),
                 {"purpose": label},
+                code="purpose_without_legal_basis",
             )
         )
     elif purpose.legal_basis is LegalBasis.LEGITIMATE_INTERESTS:
@@ -487,6 +527,7 @@ def _purpose_checks(purpose: Purpose, index: int) -> list[Issue]:
                     f"{base}.legitimate_interest",
                     N_("{purpose}: say which legitimate interest you pursue."),
                     {"purpose": label},
+                    code="legitimate_interest_not_stated",
                 )
             )
     if purpose.special_categories and purpose.special_condition is None:
@@ -499,6 +540,7 @@ def _purpose_checks(purpose: Purpose, index: int) -> list[Issue]:
                     "Art. 9(2) GDPR (for care providers usually 'health care')."
                 ),
                 {"purpose": label},
+                code="special_data_without_condition",
             )
         )
     retention = purpose.retention
@@ -509,6 +551,7 @@ def _purpose_checks(purpose: Purpose, index: int) -> list[Issue]:
                 f"{base}.retention",
                 N_("{purpose}: say how long you keep the data (a period, or the criteria)."),
                 {"purpose": label},
+                code="retention_not_stated",
             )
         )
     if purpose.requirement is None:
@@ -519,6 +562,7 @@ def _purpose_checks(purpose: Purpose, index: int) -> list[Issue]:
                 N_("{purpose}: say whether people must give these data (Art. 13(2)(e))."),
                 {"purpose": label},
                 blocking=False,
+                code="requirement_not_stated",
             )
         )
     return issues
@@ -526,7 +570,14 @@ def _purpose_checks(purpose: Purpose, index: int) -> list[Issue]:
 
 def _purposes_issues(project: Project) -> list[Issue]:
     if not project.purposes:
-        return [Issue(PageId.PURPOSES, "purposes", N_("Add at least one purpose."))]
+        return [
+            Issue(
+                PageId.PURPOSES,
+                "purposes",
+                N_("Add at least one purpose."),
+                code="purpose_not_described",
+            )
+        ]
     issues: list[Issue] = []
     for index, purpose in enumerate(project.purposes):
         issues += _purpose_checks(purpose, index)
@@ -544,6 +595,7 @@ def _recipients_issues(project: Project) -> list[Issue]:
                     f"recipients[{index}].service",
                     N_("{recipient}: say what it does with the data."),
                     {"recipient": recipient_named(recipient)},
+                    code="recipient_task_missing",
                 )
             )
         if not recipient.purposes:
@@ -554,6 +606,7 @@ def _recipients_issues(project: Project) -> list[Issue]:
                     N_("{recipient}: no purpose linked to it yet."),
                     {"recipient": recipient_named(recipient)},
                     blocking=False,
+                    code="recipient_task_missing",
                 )
             )
     return issues
@@ -584,9 +637,20 @@ def transfer_problem(country: str, safeguard: Safeguard | None) -> str | None:
     return None
 
 
+def transfer_code(safeguard: Safeguard | None) -> str:
+    """The code of a transfer issue, told apart by the safeguard the project names."""
+    if safeguard is Safeguard.PRIVACY_SHIELD:
+        return "transfer_privacy_shield"
+    if safeguard in (None, Safeguard.NONE):
+        return "transfer_without_safeguard"
+    return "transfer_wrong_safeguard"
+
+
 def _transfers_issues(project: Project) -> list[Issue]:
     issues: list[Issue] = []
     for index, recipient in enumerate(project.recipients):
+        if not is_transfer(project, recipient):
+            continue
         problem = transfer_problem(recipient.country, recipient.safeguard)
         if problem:
             issues.append(
@@ -599,6 +663,7 @@ def _transfers_issues(project: Project) -> list[Issue]:
                         "country": recipient.country,
                         "problem": problem,
                     },
+                    code=transfer_code(recipient.safeguard),
                 )
             )
     return issues
@@ -611,7 +676,14 @@ def _cookies_issues(project: Project) -> list[Issue]:
         return []
     issues: list[Issue] = []
     if not cookies.items:
-        issues.append(Issue(page, "cookies.items", N_("List the cookies you use.")))
+        issues.append(
+            Issue(
+                page,
+                "cookies.items",
+                N_("List the cookies you use."),
+                code="cookies_not_listed",
+            )
+        )
     for index, cookie in enumerate(cookies.items):
         if cookie.provider == STARTER_PROVIDER:
             issues.append(
@@ -630,6 +702,7 @@ def _cookies_issues(project: Project) -> list[Issue]:
                     page,
                     "cookies.consent_mechanism",
                     N_("Say how you ask consent for cookies that are not strictly necessary."),
+                    code="cookies_without_consent",
                 )
             )
         if not cookies.withdrawal:
@@ -638,6 +711,7 @@ def _cookies_issues(project: Project) -> list[Issue]:
                     page,
                     "cookies.withdrawal",
                     N_("Say how people withdraw their consent for cookies."),
+                    code="cookie_consent_not_withdrawable",
                 )
             )
     return issues
@@ -672,7 +746,12 @@ def _children_issues(project: Project) -> list[Issue]:
     issues: list[Issue] = []
     if children.age_threshold is None:
         issues.append(
-            Issue(page, "children.age_threshold", N_("Choose the age below which parents consent."))
+            Issue(
+                page,
+                "children.age_threshold",
+                N_("Choose the age below which parents consent."),
+                code="parental_consent",
+            )
         )
     if not children.parental_consent:
         issues.append(
@@ -680,6 +759,7 @@ def _children_issues(project: Project) -> list[Issue]:
                 page,
                 "children.parental_consent",
                 N_("Say how you obtain and check the parents' consent."),
+                code="parental_consent",
             )
         )
     return issues
@@ -691,7 +771,12 @@ def _rights_issues(project: Project) -> list[Issue]:
     issues: list[Issue] = []
     if not (rights.email or rights.web_form or rights.by_post or project.organisation.email):
         issues.append(
-            Issue(page, "rights.email", N_("Give at least one way to send a request."))
+            Issue(
+                page,
+                "rights.email",
+                N_("Give at least one way to send a request."),
+                code="no_request_channel",
+            )
         )
     if not rights.identity_check:
         issues.append(
@@ -700,11 +785,19 @@ def _rights_issues(project: Project) -> list[Issue]:
                 "rights.identity_check",
                 N_("Say how you check who is asking before you answer a request."),
                 blocking=False,
+                code="identity_check_not_described",
             )
         )
     authority = project.authority
     if not authority.catalog_id and not authority.name:
-        issues.append(Issue(page, "authority", N_("Choose the supervisory authority.")))
+        issues.append(
+            Issue(
+                page,
+                "authority",
+                N_("Choose the supervisory authority."),
+                code="no_supervisory_authority",
+            )
+        )
     decisions = project.automated_decisions
     if decisions.used is None:
         issues.append(
@@ -712,6 +805,7 @@ def _rights_issues(project: Project) -> list[Issue]:
                 page,
                 "automated_decisions.used",
                 N_("Answer whether you take decisions by computer alone."),
+                code="automated_decisions_unanswered",
             )
         )
     elif decisions.used:
@@ -720,7 +814,15 @@ def _rights_issues(project: Project) -> list[Issue]:
             ("automated_decisions.consequences", decisions.consequences, N_("The consequences")),
         ):
             if not text:
-                issues.append(Issue(page, path, N_("{what}: describe it."), {"what": what}))
+                issues.append(
+                    Issue(
+                        page,
+                        path,
+                        N_("{what}: describe it."),
+                        {"what": what},
+                        code="automated_decisions_unanswered",
+                    )
+                )
     return issues
 
 
@@ -931,12 +1033,7 @@ def apply_country_defaults(
 
 def proposed_age(country: str | None) -> int:
     """The Art. 8 age of digital consent for ``country`` (16, the GDPR default, if unknown)."""
-    from wizard.catalog.ages import DEFAULT_AGE, digital_consent_age
-
-    if not country:
-        return DEFAULT_AGE
-    age = digital_consent_age(country)
-    return age if age is not None else DEFAULT_AGE
+    return consent_age(country)
 
 
 def children_countries(project: Project) -> list[str]:

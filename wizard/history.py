@@ -28,6 +28,7 @@ from babel import Locale
 
 from wizard.flow import N_
 from wizard.i18n import translation
+from wizard.law.applicability import project_consent_age
 from wizard.model.answers import (
     LANGUAGES,
     Answers,
@@ -284,8 +285,19 @@ class Change:
 
 
 def _content(answers: Answers) -> dict[str, Any]:
-    """What a version is about: the answers without the publication settings."""
-    return answers.model_dump(mode="json", exclude={"publication", "format_version", "history"})
+    """What a version is about: the answers without the publication settings, and without the
+    notes the policy does not print (why an authority is named, the facts that decide whether
+    a data protection officer is required)."""
+    return answers.model_dump(
+        mode="json",
+        exclude={
+            "publication": True,
+            "format_version": True,
+            "history": True,
+            "dpo_facts": True,
+            "authority": {"reason"},
+        },
+    )
 
 
 def diff(old: Answers, new: Answers) -> list[Change]:
@@ -778,13 +790,9 @@ def _cookies(old: Answers, new: Answers) -> list[Change]:
 
 def _age(answers: Answers) -> int | None:
     children = answers.children
-    if children.age_threshold is not None:
-        return children.age_threshold
-    if not children.targets_children:
+    if children.age_threshold is None and not children.targets_children:
         return None
-    from wizard.catalog.ages import DEFAULT_AGE, digital_consent_age
-
-    return digital_consent_age(answers.organisation.country or "") or DEFAULT_AGE
+    return project_consent_age(answers)
 
 
 def _children(old: Answers, new: Answers) -> list[Change]:
@@ -850,7 +858,8 @@ def _authority(old: Answers, new: Answers) -> list[Change]:
                 {"authority": AuthorityName(b.catalog_id, b.name)},
             )
         ]
-    if a != b:
+    # The reason for naming an authority is a note for the review, not printed.
+    if a.model_copy(update={"reason": ""}) != b.model_copy(update={"reason": ""}):
         return [
             Change(
                 ChangeKind.AUTHORITY_DETAILS_CHANGED,

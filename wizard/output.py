@@ -134,12 +134,15 @@ def render(document: Document, fmt: str, path: Path) -> None:
     atomic_write_bytes(path, render_bytes(document, fmt))
 
 
-def render_language(project: Project, lang: str, formats: Sequence[str]) -> dict[str, bytes]:
-    """Every format of one language, as bytes (run in a worker process when in parallel)."""
+def render_language(
+    project: Project, lang: str, formats: Sequence[str], draft: bool = False
+) -> dict[str, bytes]:
+    """Every format of one language, as bytes (run in a worker process when in parallel); a
+    ``draft`` carries the DRAFT mark."""
     from wizard.policy.engine import build_document
 
     try:
-        document = build_document(project, lang)
+        document = build_document(project, lang, draft=draft)
     except Exception as exc:  # noqa: BLE001 - named and passed on as one message
         raise GenerationError(f"cannot write the policy in '{lang}': {_describe(exc)}") from exc
     out = {}
@@ -167,12 +170,13 @@ def _in_process(
     plan: dict[str, list[str]],
     report: Callable[[int], None],
     cancelled: CancelCallback,
+    draft: bool = False,
 ) -> dict[str, dict[str, bytes]]:
     rendered = {}
     for lang, fmts in plan.items():
         if cancelled():
             raise Cancelled()
-        rendered[lang] = render_language(project, lang, fmts)
+        rendered[lang] = render_language(project, lang, fmts, draft)
         report(len(fmts))
     return rendered
 
@@ -188,6 +192,7 @@ def _in_workers(
     cancelled: CancelCallback,
     processes: int,
     context: str | None,
+    draft: bool = False,
 ) -> dict[str, dict[str, bytes]]:
     try:
         ctx = multiprocessing.get_context(context)
@@ -198,7 +203,7 @@ def _in_workers(
     try:
         try:
             futures = {
-                pool.submit(render_language, project, lang, fmts): lang
+                pool.submit(render_language, project, lang, fmts, draft): lang
                 for lang, fmts in plan.items()
             }
         except (OSError, RuntimeError, cf.BrokenExecutor) as exc:
@@ -322,13 +327,16 @@ def generate(
     cancelled: CancelCallback | None = None,
     processes: int | None = None,
     mp_context: str | None = None,
+    draft: bool = False,
 ) -> list[Path]:
     """Write the policy of ``project`` into ``folder``, every file or none; returns the paths.
 
     ``languages`` and ``formats`` default to the project's own choice. ``processes`` is the
     number of worker processes (default: :func:`worker_count`; 1 renders in this process);
     ``mp_context`` the multiprocessing start method (``"spawn"`` from a program with threads,
-    such as the wizard). Raises :class:`GenerationError` naming the file that could not be
+    such as the wizard). Nothing is written while the review finds a point that must be fixed
+    (:class:`~wizard.law.gate.NotPublishable`), unless ``draft``: the files then carry the DRAFT
+    mark. Raises :class:`GenerationError` naming the file that could not be
     rendered, :class:`OSError` naming the file that could not be written, or
     :class:`Cancelled`; in each case no file was added or changed.
     """
@@ -340,6 +348,9 @@ def generate(
                 f"unknown output format {job.fmt!r} (choose from {', '.join(FORMATS)})"
             )
         plan.setdefault(job.lang, []).append(job.fmt)
+    from wizard.law.gate import check_publishable
+
+    check_publishable(project, draft, plan)
     is_cancelled: CancelCallback = cancelled or (lambda: False)
     count = 0
 
@@ -353,12 +364,12 @@ def generate(
     rendered: dict[str, dict[str, bytes]] | None = None
     if workers > 1 and len(plan) > 1:
         try:
-            rendered = _in_workers(project, plan, report, is_cancelled, workers, mp_context)
+            rendered = _in_workers(project, plan, report, is_cancelled, workers, mp_context, draft)
         except _WorkersUnavailable:
             count = 0
             rendered = None
     if rendered is None:
-        rendered = _in_process(project, plan, report, is_cancelled)
+        rendered = _in_process(project, plan, report, is_cancelled, draft)
     if is_cancelled():
         raise Cancelled()
     _stage_and_commit(jobs, rendered, is_cancelled)

@@ -19,7 +19,7 @@ Messages, explanations and article references are English source strings marked 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from enum import StrEnum
@@ -27,126 +27,32 @@ from typing import Any
 
 from wizard import flow
 from wizard.flow import N_, Issue, PageId
+from wizard.law import applicability as law
+from wizard.law import checks
+from wizard.law.applicability import (
+    objection_applies,
+    portability_applies,
+    transfers,
+    uses_consent,
+)
+from wizard.law.elements import ELEMENT_IDS, ELEMENTS, Element, article_ref
+from wizard.law.findings import Finding, Gettext, Severity
 from wizard.model.answers import (
     LegalBasis,
     Project,
     Purpose,
     Service,
-    SpecialCondition,
     TimeUnit,
 )
 from wizard.model.countries import EEA_COUNTRIES
 from wizard.policy.document import Document, Heading, ListBlock, Paragraph, Table, plain
-
-Gettext = Callable[[str], str]
 
 
 def _identity(message: str) -> str:
     return message
 
 
-# --- the elements of a privacy notice -------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Element:
-    """One element a privacy notice must contain: its id, name and where Art. 13 and 14 ask
-    for it (an empty reference: that article does not require it)."""
-
-    id: str
-    name: str
-    art13: str
-    art14: str
-
-
-_REF = re.compile(r"(\d+)(?:\((\d+)\))?(?:\(([a-z])\))?")
-
-
-def article_ref(ref: str, lang: str = "en") -> str:
-    """A reference such as ``"13(2)(f)"`` as that language's version of the GDPR cites it:
-    Art. 13(2)(f), art. 13 lid 2 sub f, article 13, paragraphe 2, point f), Art. 13 Abs. 2 lit. f."""
-    match = _REF.fullmatch(ref)
-    if not match:
-        return ref
-    article, paragraph, point = match.groups()
-    if lang == "nl":
-        parts = [f"art. {article}", paragraph and f"lid {paragraph}", point and f"sub {point}"]
-        return " ".join(p for p in parts if p)
-    if lang == "fr":
-        parts = [
-            f"article {article}",
-            paragraph and f"paragraphe {paragraph}",
-            point and f"point {point})",
-        ]
-        return ", ".join(p for p in parts if p)
-    if lang == "de":
-        parts = [f"Art. {article}", paragraph and f"Abs. {paragraph}", point and f"lit. {point}"]
-        return " ".join(p for p in parts if p)
-    return (
-        f"Art. {article}"
-        + (f"({paragraph})" if paragraph else "")
-        + (f"({point})" if point else "")
-    )
-
-
-#: The elements of Art. 13 and 14 GDPR, in the order of the schedule annexed to the Article 29
-#: Working Party's Guidelines on transparency (WP260 rev.01, endorsed by the EDPB on 25 May 2018).
-#: Source: Regulation (EU) 2016/679, Articles 13 and 14 (EUR-Lex, CELEX 32016R0679), as
-#: tabulated in the team's reference notes; verified on 2026-12-01.
-ELEMENTS: tuple[Element, ...] = (
-    Element(
-        "controller_identity",
-        N_("Identity and contact details of the controller"),
-        "13(1)(a)",
-        "14(1)(a)",
-    ),
-    Element("representative_identity", N_("Representative in the EU"), "13(1)(a)", "14(1)(a)"),
-    Element(
-        "dpo_contact", N_("Contact details of the data protection officer"), "13(1)(b)", "14(1)(b)"
-    ),
-    Element("purposes", N_("Purposes of the processing"), "13(1)(c)", "14(1)(c)"),
-    Element("legal_basis", N_("Legal basis for the processing"), "13(1)(c)", "14(1)(c)"),
-    Element("legitimate_interests", N_("Legitimate interests pursued"), "13(1)(d)", "14(2)(b)"),
-    Element("data_categories", N_("Categories of personal data concerned"), "", "14(1)(d)"),
-    Element("recipients", N_("Recipients or categories of recipients"), "13(1)(e)", "14(1)(e)"),
-    Element(
-        "transfers", N_("Transfers to third countries and their safeguards"), "13(1)(f)", "14(1)(f)"
-    ),
-    Element(
-        "retention", N_("Storage period or the criteria that decide it"), "13(2)(a)", "14(2)(a)"
-    ),
-    Element("rights_access", N_("Right of access"), "13(2)(b)", "14(2)(c)"),
-    Element("rights_rectification", N_("Right to rectification"), "13(2)(b)", "14(2)(c)"),
-    Element("rights_erasure", N_("Right to erasure"), "13(2)(b)", "14(2)(c)"),
-    Element("rights_restriction", N_("Right to restriction of processing"), "13(2)(b)", "14(2)(c)"),
-    Element("right_to_object", N_("Right to object"), "13(2)(b)", "14(2)(c)"),
-    Element("right_to_portability", N_("Right to data portability"), "13(2)(b)", "14(2)(c)"),
-    Element("right_to_withdraw_consent", N_("Right to withdraw consent"), "13(2)(c)", "14(2)(d)"),
-    Element(
-        "right_to_complain",
-        N_("Right to lodge a complaint with a supervisory authority"),
-        "13(2)(d)",
-        "14(2)(e)",
-    ),
-    Element(
-        "statutory_or_contractual_requirement",
-        N_("Whether the data must be provided, and the consequences if not"),
-        "13(2)(e)",
-        "",
-    ),
-    Element(
-        "automated_decision_making",
-        N_("Automated decision-making, including profiling"),
-        "13(2)(f)",
-        "14(2)(g)",
-    ),
-    Element("source_of_data", N_("Source of the data"), "", "14(2)(f)"),
-    Element(
-        "further_processing_notice", N_("Information before further processing"), "13(3)", "14(4)"
-    ),
-)
-
-ELEMENT_IDS: tuple[str, ...] = tuple(e.id for e in ELEMENTS)
+# --- coverage status -----------------------------------------------------------------------------
 
 
 class Status(StrEnum):
@@ -201,73 +107,22 @@ class Coverage:
 # --- findings -------------------------------------------------------------------------------------
 
 
-class Severity(StrEnum):
-    ERROR = "error"  # must be fixed
-    WARNING = "warning"  # advice
-
-
-@dataclass(frozen=True)
-class Finding:
-    """Something missing or risky: a flow :class:`~wizard.flow.Issue` with its explanation."""
-
-    code: str
-    severity: Severity
-    issue: Issue
-    explanation: str = ""
-    article: str = ""
-    #: A reference that is not translated (a national statute), added after ``article``.
-    law: str = ""
-    args: Mapping[str, Any] = dataclass_field(default_factory=dict)
-
-    @property
-    def page(self) -> PageId:
-        return self.issue.page
-
-    @property
-    def field(self) -> str:
-        return self.issue.field
-
-    @property
-    def lang(self) -> str | None:
-        """The output language a missing text is missing in (``None`` for other findings)."""
-        lang = self.issue.args.get("lang")
-        return str(lang) if lang else None
-
-    def text(self, gettext: Gettext = _identity, lang: str | None = None) -> str:
-        """The message; the user's own names in ``lang`` where they exist in it."""
-        return self.issue.text(gettext, lang)
-
-    def explanation_text(self, gettext: Gettext = _identity, lang: str | None = None) -> str:
-        args = flow.in_language({**self.issue.args, **self.args}, lang)
-        for key in ("what", "language"):
-            if key in args:
-                args[key] = gettext(str(args[key])).format(**args)
-        return gettext(self.explanation).format(**args) if self.explanation else ""
-
-    def article_text(self, gettext: Gettext = _identity) -> str:
-        parts = [gettext(self.article) if self.article else "", self.law]
-        return "; ".join(p for p in parts if p)
-
-
 @dataclass(frozen=True)
 class _Rule:
     code: str
-    field: re.Pattern[str]
     explanation: str
     article: str
     severity: Severity | None = None  # None: error when the issue blocks, else warning
-    translation: bool = False
 
 
-def _rule(code: str, field: str, explanation: str, article: str, **kw: Any) -> _Rule:
-    return _Rule(code, re.compile(field), explanation, article, **kw)
+def _rule(code: str, explanation: str, article: str, **kw: Any) -> _Rule:
+    return _Rule(code, explanation, article, **kw)
 
 
-#: Explanations of the flow's issues, matched on the issue's field path.
-_RULES: tuple[_Rule, ...] = (
+#: Explanations of the flow's issues, by the issue's code.
+_RULE_LIST: tuple[_Rule, ...] = (
     _rule(
         "text_missing_in_language",
-        r".",
         N_(
             "You chose to publish the policy in {language}, but this text is written only in "
             "other languages. The policy is not generated with sentences missing or in another "
@@ -276,11 +131,9 @@ _RULES: tuple[_Rule, ...] = (
         ),
         N_("Art. 12(1) GDPR"),
         severity=Severity.ERROR,
-        translation=True,
     ),
     _rule(
         "controller_identity",
-        r"^organisation\.(legal_name|address|email|country)$",
         N_(
             "The policy must say who is responsible for the data and how people can reach you. "
             "Without a name, an address and an e-mail address people cannot identify you or "
@@ -290,7 +143,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "german_land",
-        r"^organisation\.region$",
         N_(
             "In Germany each Land has its own data protection authority for private "
             "organisations. The Land of your establishment decides which authority is "
@@ -300,7 +152,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "purpose_not_described",
-        r"^purposes(\[\d+\]\.name)?$",
         N_(
             "The policy must say for which purposes you use personal data, each in words people "
             "understand (for example 'booking and managing appointments'), so that they know "
@@ -310,7 +161,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "purpose_without_data",
-        r"^purposes\[\d+\]\.data_categories$",
         N_(
             "Say which data you use for each purpose. Where data do not come from the person, "
             "the policy must list their categories; and naming the data helps you use no more "
@@ -320,7 +170,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "recipient_task_missing",
-        r"^recipients\[\d+\]\.(service|purposes)$",
         N_(
             "The policy must name the recipients of the data, or their categories, and people "
             "understand a recipient only when they know what it does with their data and for "
@@ -330,7 +179,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "cookies_not_listed",
-        r"^cookies\.items$",
         N_(
             "People must be told which cookies are used before they are set, including how long "
             "each cookie lasts and whether third parties can read it. List each cookie with its "
@@ -340,7 +188,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "eu_representative",
-        r"^representative$",
         N_(
             "An organisation outside the EU that offers goods or services to people in the EU, "
             "or monitors their behaviour, must appoint a representative in the EU in writing, "
@@ -351,7 +198,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "dpo_contact",
-        r"^dpo\.email$",
         N_(
             "You said you have a data protection officer. The policy must give the officer's "
             "contact details (a name is not required) so that people can reach the officer "
@@ -361,7 +207,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "purpose_without_legal_basis",
-        r"^purposes\[\d+\]\.legal_basis$",
         N_(
             "Every use of personal data needs one of the six legal grounds of the GDPR, for "
             "example a contract with the person, a legal obligation or consent. Without a legal "
@@ -372,7 +217,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "legitimate_interest_not_stated",
-        r"^purposes\[\d+\]\.legitimate_interest$",
         N_(
             "When you rely on your legitimate interests, the policy must say which interest you "
             "pursue (for example keeping your website secure). 'Our legitimate interest' alone "
@@ -382,7 +226,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "special_data_without_condition",
-        r"^purposes\[\d+\]\.special_condition$",
         N_(
             "Health data and other special categories of personal data may be processed only "
             "when one of the exceptions of Article 9(2) applies, on top of a legal basis. A "
@@ -393,7 +236,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "retention_not_stated",
-        r"^purposes\[\d+\]\.retention$",
         N_(
             "The policy must say how long you keep the data, or, when no fixed period can be "
             "given, the criteria that decide it (for example 'until the end of the treatment "
@@ -403,7 +245,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "requirement_not_stated",
-        r"^purposes\[\d+\]\.requirement$",
         N_(
             "When you collect data from people themselves, the policy must say whether they "
             "have to give them (by law, by contract, or to conclude a contract) and what "
@@ -413,7 +254,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "transfer_without_safeguard",
-        r"^recipients\[\d+\]\.safeguard$",
         N_(
             "Personal data may leave the European Economic Area only with a legal ground for "
             "the transfer: an adequacy decision of the European Commission for the country (for "
@@ -425,7 +265,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "cookies_without_consent",
-        r"^cookies\.consent_mechanism$",
         N_(
             "Analytics, marketing and preference cookies may be placed only after people have "
             "agreed, by a clear action, before the cookie is set. Only strictly necessary "
@@ -436,7 +275,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "cookie_consent_not_withdrawable",
-        r"^cookies\.withdrawal$",
         N_(
             "People must be able to withdraw their consent to cookies at any time, as easily as "
             "they gave it, for example with a 'Cookie settings' link on every page. The policy "
@@ -446,7 +284,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "parental_consent",
-        r"^children\.(age_threshold|parental_consent)$",
         N_(
             "When an online service is offered directly to children and relies on consent, a "
             "parent must consent for children below the age set by national law, and you must "
@@ -456,7 +293,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "no_request_channel",
-        r"^rights\.email$",
         N_(
             "People must be able to exercise their rights easily. Give at least one way to send "
             "a request: an e-mail address, a web form or a postal address."
@@ -465,7 +301,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "identity_check_not_described",
-        r"^rights\.identity_check$",
         N_(
             "Before you hand over or delete data on request, you must be reasonably sure the "
             "request comes from the person concerned. Saying how you check this avoids asking "
@@ -475,7 +310,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "no_supervisory_authority",
-        r"^authority$",
         N_(
             "The policy must tell people that they can complain to a supervisory authority. "
             "Naming the authority competent for you (usually the one of your country of "
@@ -485,7 +319,6 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "automated_decisions_unanswered",
-        r"^automated_decisions\.",
         N_(
             "The policy must say whether you take decisions about people by computer alone, "
             "including profiling, with legal or similarly significant effects, and if so explain "
@@ -494,6 +327,7 @@ _RULES: tuple[_Rule, ...] = (
         N_("Art. 13(2)(f), Art. 14(2)(g) and Art. 22 GDPR"),
     ),
 )
+_RULES: dict[str, _Rule] = {rule.code: rule for rule in _RULE_LIST}
 
 # Explanations of the review's own checks.
 _EXPLAIN_PRIVACY_SHIELD = N_(
@@ -508,6 +342,23 @@ _EXPLAIN_WRONG_SAFEGUARD = N_(
     "certified companies in the United States, and an adequacy decision exists only for the "
     "countries the European Commission has recognised. Choose standard contractual clauses or "
     "another safeguard that applies."
+)
+_RULES.update(
+    (rule.code, rule)
+    for rule in (
+        _rule(
+            "transfer_privacy_shield",
+            _EXPLAIN_PRIVACY_SHIELD,
+            N_("Art. 45 GDPR; Court of Justice, C-311/18 (Schrems II)"),
+            severity=Severity.ERROR,
+        ),
+        _rule(
+            "transfer_wrong_safeguard",
+            _EXPLAIN_WRONG_SAFEGUARD,
+            N_("Art. 45 and Art. 46 GDPR"),
+            severity=Severity.ERROR,
+        ),
+    )
 )
 _EXPLAIN_WITHDRAW_CONSENT = N_(
     "Where you rely on consent, people may withdraw it at any time, and withdrawing must be as "
@@ -583,49 +434,13 @@ def large_scale_health(project: Project) -> bool:
     return special and bool(LARGE_SCALE_SERVICES.intersection(project.services))
 
 
-def uses_consent(project: Project) -> bool:
-    """Whether any purpose relies on consent (Art. 6(1)(a) or Art. 9(2)(a))."""
-    return any(
-        p.legal_basis is LegalBasis.CONSENT
-        or (p.special_categories and p.special_condition is SpecialCondition.EXPLICIT_CONSENT)
-        for p in project.purposes
-    )
-
-
 def _explain(issue: Issue) -> Finding:
-    for rule in _RULES:
-        if rule.translation != issue.translation or not rule.field.search(issue.field):
-            continue
-        severity = rule.severity or (Severity.ERROR if issue.blocking else Severity.WARNING)
-        return Finding(rule.code, severity, issue, rule.explanation, rule.article)
-    severity = Severity.ERROR if issue.blocking or issue.translation else Severity.WARNING
-    return Finding("incomplete", severity, issue)
-
-
-def _transfer_finding(project: Project, issue: Issue) -> Finding:
-    """Transfer issues, told apart by the safeguard the project names."""
-    from wizard.model.answers import Safeguard
-
-    base = _explain(issue)
-    match = re.match(r"^recipients\[(\d+)\]", issue.field)
-    safeguard = project.recipients[int(match.group(1))].safeguard if match else None
-    if safeguard is Safeguard.PRIVACY_SHIELD:
-        return Finding(
-            "transfer_privacy_shield",
-            Severity.ERROR,
-            issue,
-            _EXPLAIN_PRIVACY_SHIELD,
-            N_("Art. 45 GDPR; Court of Justice, C-311/18 (Schrems II)"),
-        )
-    if safeguard not in (None, Safeguard.NONE):
-        return Finding(
-            "transfer_wrong_safeguard",
-            Severity.ERROR,
-            issue,
-            _EXPLAIN_WRONG_SAFEGUARD,
-            N_("Art. 45 and Art. 46 GDPR"),
-        )
-    return base
+    rule = _RULES.get(issue.code)
+    if rule is None:
+        severity = Severity.ERROR if issue.blocking or issue.translation else Severity.WARNING
+        return Finding(issue.code or "incomplete", severity, issue)
+    severity = rule.severity or (Severity.ERROR if issue.blocking else Severity.WARNING)
+    return Finding(rule.code, severity, issue, rule.explanation, rule.article)
 
 
 def _own_findings(project: Project) -> list[Finding]:
@@ -653,8 +468,8 @@ def _own_findings(project: Project) -> list[Finding]:
             )
         )
 
-    # Cookies kept longer than 13 months.
-    if PageId.COOKIES in applies and project.cookies.used:
+    # Cookies kept longer than 13 months: the CNIL's rule, for websites under French law.
+    if PageId.COOKIES in applies and project.cookies.used and french_cookie_law(project):
         for index, cookie in enumerate(project.cookies.items):
             life = cookie.lifetime
             if life is not None and _months(life.amount, life.unit) > MAX_COOKIE_MONTHS:
@@ -715,7 +530,8 @@ def _own_findings(project: Project) -> list[Finding]:
             )
 
     # Large-scale health data and no data protection officer.
-    if large_scale_health(project) and project.dpo is None:
+    # (Only while the facts that decide it are not answered: then the registry judges.)
+    if large_scale_health(project) and project.dpo is None and project.dpo_facts is None:
         out.append(
             Finding(
                 "dpo_for_large_scale_health",
@@ -756,12 +572,20 @@ def _own_findings(project: Project) -> list[Finding]:
                     N_("Art. 13(2)(a) and Art. 14(2)(a) GDPR"),
                 )
             )
+    # The registered legal checks (the Output page's settings are the flow's and the gate's).
+    out += [f for f in checks.run(project) if f.page is not PageId.OUTPUT]
     return out
 
 
+def french_cookie_law(project: Project) -> bool:
+    """Whether French cookie law (art. 82 of the loi Informatique et Libertés, with the CNIL's
+    13-month rule) applies: the organisation is established in France, or offers its services
+    to people in France."""
+    countries = {law.establishment(project), *project.children.other_countries}
+    return "FR" in countries
+
+
 def _finding(project: Project, issue: Issue) -> Finding:
-    if issue.page is PageId.TRANSFERS:
-        return _transfer_finding(project, issue)
     return _explain(issue)
 
 
@@ -929,7 +753,6 @@ def _judge(
     purposes = project.purposes
     indirect = [p for p in purposes if p.source]
     direct = [p for p in purposes if not p.source]
-    bases = {p.legal_basis for p in purposes if p.legal_basis}
     ok: tuple[Status, str, dict[str, Any]] = (Status.COVERED, "", {})
     if element_id == "controller_identity":
         if "controller_identity" in codes:
@@ -947,10 +770,10 @@ def _judge(
         return ok
     if element_id == "dpo_contact":
         if project.dpo is None:
-            if "dpo_for_large_scale_health" in codes:
+            if "dpo_required" in codes:
                 return (
                     Status.MISSING,
-                    N_("health data on a large scale, but no data protection officer is named"),
+                    N_("a data protection officer is required, but none is named"),
                     {},
                 )
             return _NA, N_("no data protection officer designated"), {}
@@ -1000,8 +823,9 @@ def _judge(
             return _NA, N_("no recipients: the data are not shared"), {}
         return ok
     if element_id == "transfers":
-        outside = [r for r in project.recipients if r.outside_eea]
-        if not outside:
+        if not transfers(project) and law.own_processing_country(project):
+            return ok
+        if not transfers(project):
             return _NA, N_("no transfers: every recipient is in the EEA"), {}
         labels = _flagged(
             found,
@@ -1027,7 +851,7 @@ def _judge(
             )
         return ok
     if element_id == "right_to_object":
-        if not bases & {LegalBasis.LEGITIMATE_INTERESTS, LegalBasis.PUBLIC_TASK}:
+        if not objection_applies(project):
             return (
                 _NA,
                 N_("no purpose relies on legitimate interests or a public task (Art. 21(1))"),
@@ -1035,7 +859,7 @@ def _judge(
             )
         return ok
     if element_id == "right_to_portability":
-        if not bases & {LegalBasis.CONSENT, LegalBasis.CONTRACT}:
+        if not portability_applies(project):
             return _NA, N_("no purpose relies on consent or a contract (Art. 20(1))"), {}
         return ok
     if element_id == "right_to_withdraw_consent":
@@ -1269,6 +1093,7 @@ def report_text(report: Report, gettext: Gettext = _identity) -> str:
 
 __all__ = [
     "ELEMENTS",
+    "article_ref",
     "ELEMENT_IDS",
     "LARGE_SCALE_SERVICES",
     "MAX_COOKIE_MONTHS",

@@ -25,6 +25,10 @@ def test_review_explains_a_warning_and_jumps_to_its_page(qtbot: Any, window: Mai
     assert window.open_path(EXAMPLES / "telehealth-startup.privacy.json", ask=False)
     project = window.session.project
     project.cookies.items[1].lifetime = Duration(amount=2, unit=TimeUnit.YEARS)
+    # The CNIL's 13-month rule: for a website under French law.
+    project.organisation.country = project.organisation.address.country = "FR"
+    project.organisation.region = None
+    project.authority.catalog_id = "FR"
     window.wizard.jump_to(PageId.REVIEW)
     page = window.wizard.pages[PageId.REVIEW]
     point = _point(page, "is kept longer than 13 months")

@@ -298,6 +298,23 @@ class Person(Strict):
     address: Address | None = None
 
 
+class DpoFacts(Strict):
+    """The facts that decide whether a data protection officer is required (Art. 37 GDPR and
+    national rules under Art. 37(4)); ``None`` on the project: not answered yet."""
+
+    #: A public authority or body (Art. 37(1)(a)).
+    public_body: bool = False
+    #: Core activities: processing special categories (health data) or criminal data on a
+    #: large scale (Art. 37(1)(c)); a single practice treating its own patients is not.
+    large_scale_special: bool = False
+    #: Core activities: regular and systematic monitoring of people on a large scale
+    #: (Art. 37(1)(b)), e.g. tracking or profiling as the service itself.
+    large_scale_monitoring: bool = False
+    #: How many people constantly process personal data by computer (national thresholds such
+    #: as Germany's 20 in § 38 BDSG); ``None``: not given.
+    people_processing: int | None = Field(default=None, ge=0, le=1_000_000)
+
+
 class Duration(Strict):
     amount: int = Field(ge=1, le=1000)
     unit: TimeUnit
@@ -436,6 +453,10 @@ class Authority(Strict):
     address: str = ""
     website: Url | None = None
     email: Email | None = None
+    #: Why this authority is named when it is not the one of the establishment (for example
+    #: the lead authority of a main establishment in another Member State, Art. 56 GDPR). A
+    #: note for the review; the policy does not print it.
+    reason: str = ""
 
 
 class AutomatedDecisions(Strict):
@@ -469,6 +490,8 @@ class Answers(Strict):
 
     organisation: Organisation = Field(default_factory=Organisation)
     dpo: Person | None = None
+    #: The facts that decide whether a data protection officer is required.
+    dpo_facts: DpoFacts | None = None
     representative: Person | None = None
     services: list[Service] = Field(default_factory=list)
     purposes: list[Purpose] = Field(default_factory=list)

@@ -128,6 +128,8 @@ class Document:
     #: The effective date as a date: the creation date in the DOCX and PDF metadata, so the
     #: same project gives the same bytes (None: the renderers use SOURCE_DATE_EPOCH or a fixed date).
     date: dt.date | None = None
+    #: A draft, not for publication: the title, the footer label and a notice at the top say so.
+    draft: bool = False
 
     def headings(self, level: int | None = None) -> list[Heading]:
         return [

@@ -24,6 +24,7 @@ from babel.lists import format_list
 
 from wizard import APP_NAME
 from wizard.i18n import translation
+from wizard.law import applicability as law
 from wizard.model.answers import (
     LANGUAGES,
     SPECIAL_CATEGORIES,
@@ -33,9 +34,7 @@ from wizard.model.answers import (
     Project,
     Safeguard,
     Service,
-    SpecialCondition,
 )
-from wizard.model.countries import EU_COUNTRIES
 from wizard.policy.document import Document, Labels
 from wizard.policy.parse import parse_blocks
 from wizard.policy.vocabulary import Words
@@ -221,7 +220,9 @@ def localised_address(address: str, country: str, locale: Locale) -> str:
     head, sep, last = address.rpartition(",")
     if not sep:
         return address
-    names = {str(Locale.parse(code).territories.get(country, "")) for code in BABEL_LOCALES.values()}
+    names = {
+        str(Locale.parse(code).territories.get(country, "")) for code in BABEL_LOCALES.values()
+    }
     names |= set(_COUNTRY_ALIASES.get(country, ()))
     if last.strip().casefold() not in {n.casefold() for n in names if n}:
         return address
@@ -285,11 +286,15 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
                 role=words.role(r.role),
                 service=texts.get(r.service, f"recipients[{i}].service"),
                 country=_country_name(locale, r.country),
-                outside_eea=r.outside_eea,
+                outside_eea=law.is_transfer(project, r),
                 safeguard=(
-                    words.safeguard(r.safeguard or Safeguard.NONE) if r.outside_eea else None
+                    words.safeguard(r.safeguard or Safeguard.NONE)
+                    if law.is_transfer(project, r)
+                    else None
                 ),
-                safeguard_key=(r.safeguard or Safeguard.NONE).value if r.outside_eea else None,
+                safeguard_key=(
+                    (r.safeguard or Safeguard.NONE).value if law.is_transfer(project, r) else None
+                ),
                 purposes=[names[pid] for pid in r.purposes if pid in names],
             )
         )
@@ -323,9 +328,6 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
     establishment = project.organisation.country or project.organisation.address.country
     cookie_texts["law"] = cookie_law(establishment) if project.cookies.used else None
 
-    bases = {p.legal_basis for p in project.purposes if p.legal_basis}
-    conditions = {p.special_condition for p in project.purposes if p.special_categories}
-    uses_consent = LegalBasis.CONSENT in bases or SpecialCondition.EXPLICIT_CONSENT in conditions
     any_special = any(c in SPECIAL_CATEGORIES for p in project.purposes for c in p.data_categories)
     direct_marketing = Service.NEWSLETTER in project.services and any(
         p.legal_basis is LegalBasis.LEGITIMATE_INTERESTS
@@ -336,9 +338,7 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
     children = project.children
     age = children.age_threshold
     if age is None and children.targets_children:
-        from wizard.catalog.ages import DEFAULT_AGE, digital_consent_age
-
-        age = digital_consent_age(org.country or "") or DEFAULT_AGE
+        age = law.project_consent_age(project)
     children_view = {
         "applies": children.targets_children or children.age_threshold is not None,
         "targets": children.targets_children,
@@ -363,9 +363,9 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
         "by_post": rights.by_post and bool(org.address.street or org.address.city),
         "identity_check": texts.get(rights.identity_check, "rights.identity_check"),
         "days": rights.response_days,
-        "portability": bool(bases & {LegalBasis.CONSENT, LegalBasis.CONTRACT}),
-        "withdraw": uses_consent,
-        "object": bool(bases & {LegalBasis.LEGITIMATE_INTERESTS, LegalBasis.PUBLIC_TASK}),
+        "portability": law.portability_applies(project),
+        "withdraw": law.uses_consent(project),
+        "object": law.objection_applies(project),
         "direct_marketing": direct_marketing,
     }
 
@@ -429,13 +429,17 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
             "email": org.email,
             "phone": org.phone,
             "website": org.website,
-            "in_eu": (org.country or address.country or "") in EU_COUNTRIES,
+            "in_eu": law.established_in_eu(project),
+            "outside_eea": law.established_outside_eea(project),
         },
         "services": format_list([words.service(s) for s in project.services], locale=locale)
         if project.services
         else "",
         "dpo": person(project.dpo),
-        "representative": person(project.representative),
+        # Only a controller without an establishment in the EU/EEA has one (Art. 27).
+        "representative": (
+            person(project.representative) if law.established_outside_eea(project) else None
+        ),
         "purposes": purposes,
         "legitimate": [p for p in purposes if p.legitimate_interest],
         "special": [p for p in purposes if p.special_data],
@@ -444,6 +448,7 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
         "requirements": [p for p in purposes if p.requirement],
         "recipients": recipients,
         "transfers": [r for r in recipients if r.outside_eea],
+        "own_processing": _own_processing(project, locale),
         "copy_of_safeguards": any(
             r.safeguard_key in ("scc", "bcr") for r in recipients if r.outside_eea
         ),
@@ -460,6 +465,24 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
         "version": project.publication.version,
         "effective": effective_text,
         "history": history,
+        # A draft (not for publication) or a policy without an effective date.
+        "draft": project.publication.effective_date is None,
+    }
+
+
+def _own_processing(project: Project, locale: Locale) -> dict[str, Any] | None:
+    """The controller's own processing in its country outside the EEA (not a transfer), with
+    the recipients there; ``None`` for a controller in the EU/EEA."""
+    country = law.own_processing_country(project)
+    if not country:
+        return None
+    return {
+        "country": _country_name(locale, country),
+        "recipients": [
+            r.name or r.category.get(locale.language) or ""
+            for r in project.recipients
+            if r.country == country
+        ],
     }
 
 
@@ -467,8 +490,13 @@ def _authority(project: Project, lang: str) -> AuthorityView | None:
     a = project.authority
     if a.catalog_id:
         from wizard.catalog.authorities import authority
+        from wizard.model.countries import EEA_COUNTRIES
 
         found = authority(a.catalog_id)
+        if found is not None and found.country not in EEA_COUNTRIES:
+            # An authority outside the EU/EEA is never "the supervisory authority" under the
+            # GDPR; the review asks for another one.
+            return None
         if found is not None:
             local, national = found.names.get(lang), found.name_national
             # The official name in the reader's language where the authority has one; otherwise
@@ -508,7 +536,7 @@ def warm_up(langs: list[str] | tuple[str, ...] = LANGUAGES) -> None:
             environment(lang).get_template(TEMPLATE)
 
 
-def policy_html(project: Project, lang: str) -> str:
+def policy_html(project: Project, lang: str, draft: bool = False) -> str:
     """The policy as a fragment of semantic HTML (escaped), e.g. for a preview pane.
 
     Raises :class:`PolicyError` when the user's own text is missing in ``lang``: a document
@@ -524,36 +552,52 @@ def policy_html(project: Project, lang: str) -> str:
     context = _view(project, lang, texts)
     if texts.missing:
         raise PolicyError(texts.missing)
+    context["draft"] = context["draft"] or draft
     return environment(lang).get_template(TEMPLATE).render(context)
 
 
 def today() -> dt.date:
-    """The date a document without an effective date carries."""
+    """Today's date: part of the preview cache's key, so a preview built yesterday is not reused."""
     return dt.date.today()
 
 
-def build_document(project: Project, lang: str) -> Document:
-    """The policy in ``lang`` as a format-neutral document."""
-    html = policy_html(project, lang)
+def build_document(project: Project, lang: str, draft: bool = False) -> Document:
+    """The policy in ``lang`` as a format-neutral document.
+
+    A ``draft`` (and any policy without an effective date: never today's date in its place)
+    carries a DRAFT mark in the language of the document: a notice at the top, the word in the
+    footer of every page, and in the title and subject of the metadata.
+    """
+    draft = draft or project.publication.effective_date is None
+    html = policy_html(project, lang, draft)
     t = translation("policy", lang)
     locale = Locale.parse(BABEL_LOCALES[lang])
-    effective = project.publication.effective_date or today()
-    effective_text = long_date(effective, locale)
+    effective = project.publication.effective_date
+    effective_text = long_date(effective, locale) if effective else ""
+    effective_label = t.gettext("Effective {date}").replace("{date}", effective_text)
     org = project.organisation.legal_name or project.organisation.trading_name
+    title = t.gettext("Privacy policy")
+    subject = t.gettext("How %(organisation)s processes personal data") % {"organisation": org}
+    if draft:
+        mark = t.gettext("DRAFT")
+        effective_label = f"{mark} · {effective_label}" if effective else mark
+        title = f"{title} ({mark})"
+        subject = f"{mark}: {subject}"
     return Document(
         lang=lang,
-        title=t.gettext("Privacy policy"),
+        title=title,
         organisation=org,
         effective_date=effective_text,
         version=project.publication.version,
         labels=Labels(
             page_x_of_y=t.gettext("Page {page} of {pages}"),
-            effective=t.gettext("Effective {date}").replace("{date}", effective_text),
+            effective=effective_label,
             contents=t.gettext("Contents"),
         ),
         blocks=parse_blocks(html),
-        subject=t.gettext("How %(organisation)s processes personal data") % {"organisation": org},
+        subject=subject,
         date=effective,
+        draft=draft,
     )
 
 

@@ -7,13 +7,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QLineEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from wizard import flow
 from wizard.flow import GERMAN_LAENDER, PageId
-from wizard.model.answers import Person, Service
+from wizard.model.answers import DpoFacts, Person, Service
 from wizard.model.countries import EEA_COUNTRIES
 from wizard.ui.labels import countries_sorted, language_name
 from wizard.ui.pages.base import BasePage, section_label
@@ -104,6 +105,40 @@ class OrganisationPage(BasePage):
         self.dpo_phone = _line()
         add_form_row(dpo_form, _("DPO phone:"), self.dpo_phone)
         layout.addWidget(self.dpo_box)
+        # The facts that decide whether an officer is required (Art. 37; national rules).
+        self.dpo_facts_box = QGroupBox(_("Is a data protection officer required?"))
+        facts_layout = QVBoxLayout(self.dpo_facts_box)
+        self.fact_public = QCheckBox(_("We are a public authority or public body"))
+        self.fact_special = QCheckBox(
+            _(
+                "Our core activity is processing health or other special data on a large scale "
+                "(a hospital, a clinic group, a telehealth platform; not a single practice)"
+            )
+        )
+        self.fact_monitoring = QCheckBox(
+            _(
+                "Our core activity is regular and systematic monitoring of people on a large "
+                "scale (for example tracking or profiling as the service itself)"
+            )
+        )
+        self.fact_none = QCheckBox(_("None of these applies to us"))
+        for box in (self.fact_public, self.fact_special, self.fact_monitoring, self.fact_none):
+            box.setAccessibleName(box.text().replace("&", ""))
+            facts_layout.addWidget(box)
+        people_form = new_form()
+        self.fact_people = QSpinBox()
+        self.fact_people.setRange(0, 1_000_000)
+        self.fact_people.setSpecialValueText(_("not given"))
+        self.people_row = QWidget()
+        self.people_row.setLayout(people_form)
+        people_form.setContentsMargins(0, 0, 0, 0)
+        add_form_row(
+            people_form,
+            _("People who constantly process personal data by computer:"),
+            self.fact_people,
+        )
+        facts_layout.addWidget(self.people_row)
+        layout.addWidget(self.dpo_facts_box)
 
         self.rep_box = QGroupBox(_("Representative in the EU"))
         rep_layout = QVBoxLayout(self.rep_box)
@@ -134,6 +169,9 @@ class OrganisationPage(BasePage):
         self.country.currentIndexChanged.connect(self._place_changed)
         self.region.currentIndexChanged.connect(self._place_changed)
         self.has_dpo.toggled.connect(self._dpo_toggled)
+        for box in (self.fact_public, self.fact_special, self.fact_monitoring, self.fact_none):
+            box.toggled.connect(self._write_dpo_facts)
+        self.fact_people.valueChanged.connect(self._write_dpo_facts)
         for widget in (self.dpo_name, self.dpo_phone):
             widget.textEdited.connect(self._write_dpo)
         self.dpo_email.edited.connect(self._write_dpo)
@@ -157,6 +195,15 @@ class OrganisationPage(BasePage):
         self.email.set_text(org.email or "")
         self.phone.setText(org.phone)
         self.website.set_text(org.website or "")
+        facts = project.dpo_facts
+        self.fact_public.setChecked(bool(facts and facts.public_body))
+        self.fact_special.setChecked(bool(facts and facts.large_scale_special))
+        self.fact_monitoring.setChecked(bool(facts and facts.large_scale_monitoring))
+        self.fact_none.setChecked(
+            facts is not None
+            and not (facts.public_body or facts.large_scale_special or facts.large_scale_monitoring)
+        )
+        self.fact_people.setValue(facts.people_processing or 0 if facts else 0)
         dpo = project.dpo
         self.has_dpo.setChecked(dpo is not None)
         self.dpo_name.setText(dpo.name if dpo else "")
@@ -174,6 +221,9 @@ class OrganisationPage(BasePage):
         self.region.setVisible(is_de)
         self.region_label.setVisible(is_de)
         self.dpo_box.setVisible(self.project.dpo is not None)
+        from wizard.catalog.dpo import national_dpo_rule
+
+        self.people_row.setVisible(national_dpo_rule(org.country or "") is not None)
         self.rep_box.setVisible(bool(org.country) and org.country not in EEA_COUNTRIES)
         self.proposal.setText(self._proposal_text())
         self.proposal.setVisible(bool(org.country))
@@ -254,6 +304,30 @@ class OrganisationPage(BasePage):
         if checked:
             self._write_dpo()
         self._update_visibility()
+        self.changed()
+
+    def _write_dpo_facts(self, *_args: object) -> None:
+        if self.loading:
+            return
+        facts = (self.fact_public, self.fact_special, self.fact_monitoring)
+        sender = self.sender()
+        if sender is self.fact_none and self.fact_none.isChecked():
+            for box in facts:
+                box.setChecked(False)
+        elif sender in facts and any(box.isChecked() for box in facts):
+            self.fact_none.setChecked(False)
+        answered = self.fact_none.isChecked() or any(box.isChecked() for box in facts)
+        people = self.fact_people.value() or None
+        self.project.dpo_facts = (
+            DpoFacts(
+                public_body=self.fact_public.isChecked(),
+                large_scale_special=self.fact_special.isChecked(),
+                large_scale_monitoring=self.fact_monitoring.isChecked(),
+                people_processing=people,
+            )
+            if answered or people is not None
+            else None
+        )
         self.changed()
 
     def _write_dpo(self, *_args: object) -> None:

@@ -33,7 +33,7 @@ from wizard.model.answers import LANGUAGES, OutputFormat, Project, PublishedVers
 from wizard.ui.labels import label, language_name, long_date
 from wizard.ui.notes import StatusText
 from wizard.ui.pages.base import BasePage, section_label
-from wizard.ui.tr import _, ngettext
+from wizard.ui.tr import _, ngettext, ui_language
 from wizard.ui.widgets import FieldError, LocalTextEdit, add_form_row, new_form
 
 #: The format check boxes' texts, with their Alt+letter mnemonics (the plain-language name in
@@ -58,10 +58,11 @@ class GenerateWorker(QObject):
     failed = Signal(str)
     done = Signal(bool)
 
-    def __init__(self, project: Project, folder: Path) -> None:
+    def __init__(self, project: Project, folder: Path, draft: bool = False) -> None:
         super().__init__()
         self._project = project
         self._folder = folder
+        self._draft = draft
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -79,6 +80,7 @@ class GenerateWorker(QObject):
                 cancelled=self._cancel.is_set,
                 # Worker processes are started fresh: forking a process with Qt threads is unsafe.
                 mp_context="spawn",
+                draft=self._draft,
             )
         except Cancelled:
             self.done.emit(True)
@@ -410,10 +412,23 @@ class OutputPage(BasePage):
 
     # --- generating -----------------------------------------------------------------------------
 
-    def generate(self) -> bool:
-        """Start writing the files; returns False when nothing was started."""
+    def generate(self, draft: bool = False) -> bool:
+        """Start writing the files; returns False when nothing was started.
+
+        While the review finds points that must be fixed, the policy is not published: the
+        person is told what blocks it and may make a draft instead (marked DRAFT on every page).
+        """
         if self._thread is not None or not flow.ready_to_generate(self.project):
             return False
+        if not draft:
+            from wizard.law.gate import blockers
+
+            found = blockers(self.project)
+            if found:
+                lines = [f.text(_, ui_language()) for f in found]
+                if not self.confirm_draft(lines):
+                    return False
+                draft = True
         from wizard.output import output_jobs
 
         folder = Path(self.project.publication.output_folder or ".")
@@ -446,14 +461,15 @@ class OutputPage(BasePage):
         self.status.setText(_("Generating..."))
         # A new version is printed in its own list of changes, and recorded once written.
         source = self.project
-        self._proposal = proposal = history.propose(self.project)
+        # A draft is not a published version: nothing is recorded in the history.
+        self._proposal = proposal = None if draft else history.propose(self.project)
         self._pending = None
         if proposal is not None:
             summary = history.complete_summary(self.summary.value(), proposal)
             self._pending = history.new_version(self.project, summary)
             source = history.with_version(self.project, self._pending)
         self._thread = QThread(self)
-        self._worker = GenerateWorker(source.model_copy(deep=True), folder)
+        self._worker = GenerateWorker(source.model_copy(deep=True), folder, draft)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._worker.progress.connect(self._progress)
@@ -464,6 +480,33 @@ class OutputPage(BasePage):
         self.generate_button.setEnabled(False)
         self._thread.start()
         return True
+
+    def confirm_draft(self, lines: list[str]) -> bool:
+        """Say what keeps the policy from being published; True when the person asks for a
+        draft instead."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(_("The policy cannot be published yet"))
+        box.setText(
+            ngettext(
+                "{count} point must be fixed before the policy is published:",
+                "{count} points must be fixed before the policy is published:",
+                len(lines),
+            ).format(count=len(lines))
+            + "\n\n"
+            + "\n".join(f"\u2022 {line}" for line in lines)
+        )
+        box.setInformativeText(
+            _(
+                "You can fix them (the Review page shows where), or make a draft now: every "
+                "page of a draft is marked DRAFT, and it is not recorded as a published version."
+            )
+        )
+        make = box.addButton(_("Make a &draft"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is make
 
     def is_generating(self) -> bool:
         return self._thread is not None

@@ -85,6 +85,17 @@ class RightsPage(BasePage):
         self.authority_email = CheckedLineEdit(flow.email_problem)
         add_form_row(custom, _("Authority's e-mail:"), self.authority_email)
         form.addRow(self.custom_authority)
+        # Why another authority than the one of the establishment is named (not printed).
+        self.reason_row = QWidget()
+        reason_form = new_form()
+        reason_form.setContentsMargins(0, 0, 0, 0)
+        self.reason_row.setLayout(reason_form)
+        self.authority_reason = QLineEdit()
+        self.authority_reason.setPlaceholderText(
+            _("For example: lead authority of our main establishment in another Member State")
+        )
+        add_form_row(reason_form, _("&Why this authority:"), self.authority_reason)
+        form.addRow(self.reason_row)
 
         layout.addWidget(section_label(_("Automated decisions")))
         layout.addWidget(
@@ -126,6 +137,7 @@ class RightsPage(BasePage):
         self.authority_address.textEdited.connect(self._write_custom_authority)
         self.authority_website.edited.connect(self._write_custom_authority)
         self.authority_email.edited.connect(self._write_custom_authority)
+        self.authority_reason.textEdited.connect(self._write_reason)
         self.automated_group.buttonToggled.connect(self._write)
         self.logic.edited.connect(self._write)
         self.consequences.edited.connect(self._write)
@@ -174,6 +186,8 @@ class RightsPage(BasePage):
         self.authority_website.set_text(authority.website or "")
         self.authority_email.set_text(authority.email or "")
         self.custom_authority.setVisible(chosen == OTHER_AUTHORITY)
+        self.authority_reason.setText(authority.reason)
+        self._show_reason()
         used = project.automated_decisions.used
         self.automated_group.setExclusive(False)
         self.automated_no.setChecked(used is False)
@@ -202,7 +216,8 @@ class RightsPage(BasePage):
             self.project.authority.catalog_id = None
             self._write_custom_authority()
         else:
-            self.project.authority = Authority(catalog_id=chosen)
+            self.project.authority = Authority(catalog_id=chosen, reason=self._reason())
+            self._show_reason()
             self.changed()
 
     def _write_custom_authority(self, *_args: object) -> None:
@@ -213,7 +228,27 @@ class RightsPage(BasePage):
             address=self.authority_address.text().strip(),
             website=self.authority_website.valid_value(),
             email=self.authority_email.valid_value(),
+            reason=self._reason(),
         )
+        self._show_reason()
+        self.changed()
+
+    def _reason(self) -> str:
+        return self.authority_reason.text().strip()
+
+    def _show_reason(self) -> None:
+        """The reason is asked only when the authority is not the one of the establishment."""
+        from wizard.law.checks import expected_authority
+
+        expected = expected_authority(self.project)
+        authority = self.project.authority
+        chosen = authority.catalog_id or authority.name
+        self.reason_row.setVisible(bool(expected and chosen and chosen != expected))
+
+    def _write_reason(self, *_args: object) -> None:
+        if self.loading:
+            return
+        self.project.authority.reason = self._reason()
         self.changed()
 
     def _write(self, *_args: object) -> None:

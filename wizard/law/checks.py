@@ -1,0 +1,385 @@
+"""The legal checks the review makes on top of the wizard's questions, as a registry.
+
+Each :class:`Check` carries a stable code, the page and the article it rests on, a default
+severity and a plain-language explanation; its function looks at the answers and returns one
+:class:`Hit` per problem (with the field path to fix). :func:`run` turns hits into
+:class:`~wizard.law.findings.Finding` objects, so nothing downstream recognises a finding by
+its field path. Messages are English source strings marked with :func:`~wizard.flow.N_`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from typing import Any
+
+from wizard.flow import N_, Issue, PageId
+from wizard.law import applicability as law
+from wizard.law.findings import Finding, Severity
+from wizard.model.answers import CookieCategory, LegalBasis, Project
+from wizard.model.countries import EEA_COUNTRIES
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One problem a check found: where, the message and, when it differs from the check's
+    default, its severity."""
+
+    field: str
+    message: str
+    args: Mapping[str, Any] = dataclass_field(default_factory=dict)
+    severity: Severity | None = None
+
+
+@dataclass(frozen=True)
+class Check:
+    """A registered legal check."""
+
+    code: str
+    page: PageId
+    severity: Severity
+    article: str
+    explanation: str
+    find: Callable[[Project], list[Hit]]
+
+    def findings(self, project: Project) -> list[Finding]:
+        return [
+            Finding(
+                self.code,
+                hit.severity or self.severity,
+                Issue(self.page, hit.field, hit.message, hit.args, blocking=False),
+                self.explanation,
+                self.article,
+            )
+            for hit in self.find(project)
+        ]
+
+
+#: Every check, in registration order.
+REGISTRY: dict[str, Check] = {}
+
+
+def check(
+    code: str, page: PageId, severity: Severity, article: str, explanation: str
+) -> Callable[[Callable[[Project], list[Hit]]], Callable[[Project], list[Hit]]]:
+    """Register the decorated function as the check ``code``."""
+
+    def register(find: Callable[[Project], list[Hit]]) -> Callable[[Project], list[Hit]]:
+        if code in REGISTRY:
+            raise ValueError(f"check {code!r} registered twice")
+        REGISTRY[code] = Check(code, page, severity, article, explanation, find)
+        return find
+
+    return register
+
+
+def run(project: Project) -> list[Finding]:
+    """The findings of every registered check."""
+    out: list[Finding] = []
+    for registered in REGISTRY.values():
+        out += registered.findings(project)
+    return out
+
+
+# --- publication ----------------------------------------------------------------------------------
+
+
+@check(
+    "effective_date_missing",
+    PageId.OUTPUT,
+    Severity.ERROR,
+    N_("Art. 12(1) and Art. 13(3) GDPR"),
+    N_(
+        "A published policy says from when it applies, so that people can tell which version "
+        "was in force when they gave their data and see when it changed. Without a date the "
+        "documents can only be written as a draft."
+    ),
+)
+def _effective_date(project: Project) -> list[Hit]:
+    if project.publication.effective_date is not None:
+        return []
+    return [Hit("publication.effective_date", N_("The policy has no effective date."))]
+
+
+# --- the supervisory authority --------------------------------------------------------------------
+
+
+def expected_authority(project: Project) -> str | None:
+    """The catalogue id of the authority that fits the controller: for an organisation in the
+    EU/EEA the authority of its country (in Germany, of its Land); for one outside, none (it has
+    no lead authority: people complain in their own Member State)."""
+    from wizard.catalog.authorities import default_authority
+
+    if law.established_outside_eea(project):
+        return None
+    country = law.establishment(project)
+    if not country:
+        return None
+    found = default_authority(country, project.organisation.region)
+    return found.id if found is not None else None
+
+
+_EXPLAIN_AUTHORITY = N_(
+    "The authority competent for an organisation is the one of the Member State where it is "
+    "established (in Germany, of the Land of the establishment; the federal BfDI supervises "
+    "federal public bodies and telecommunications and postal services, not a private practice). "
+    "A different authority is right only in special cases, for example the lead authority of "
+    "your main establishment in another Member State: then record the reason on the Rights page."
+)
+
+
+@check(
+    "authority_outside_eea",
+    PageId.RIGHTS,
+    Severity.ERROR,
+    N_("Art. 51 and Art. 77 GDPR"),
+    N_(
+        "Only the authorities of the EU and EEA Member States supervise the GDPR. An authority "
+        "of another country (the United Kingdom, Switzerland, ...) is never 'the supervisory "
+        "authority' for a complaint under the GDPR. Choose the authority of your establishment "
+        "or, without one in the EU, of your representative's Member State."
+    ),
+)
+def _authority_outside(project: Project) -> list[Hit]:
+    from wizard.catalog.authorities import authority
+
+    chosen = project.authority.catalog_id
+    found = authority(chosen) if chosen else None
+    if found is None or found.country in EEA_COUNTRIES:
+        return []
+    return [
+        Hit(
+            "authority",
+            N_("{authority} is not a supervisory authority under the GDPR."),
+            {"authority": found.name("en")},
+        )
+    ]
+
+
+@check(
+    "authority_mismatch",
+    PageId.RIGHTS,
+    Severity.ERROR,
+    N_("Art. 55, Art. 56 and Art. 77 GDPR"),
+    _EXPLAIN_AUTHORITY,
+)
+def _authority_mismatch(project: Project) -> list[Hit]:
+    from wizard.catalog.authorities import authority
+
+    expected = expected_authority(project)
+    chosen = project.authority
+    if expected is None or (not chosen.catalog_id and not chosen.name):
+        return []
+    if chosen.catalog_id == expected:
+        return []
+    found = authority(chosen.catalog_id) if chosen.catalog_id else None
+    if found is not None and found.country not in EEA_COUNTRIES:
+        return []  # authority_outside_eea says it
+    proposed = authority(expected)
+    args = {
+        "authority": found.name("en") if found is not None else chosen.name,
+        "expected": proposed.name("en") if proposed is not None else expected,
+    }
+    if chosen.reason.strip():
+        return [
+            Hit(
+                "authority.reason",
+                N_(
+                    "You name {authority} instead of {expected}, the authority of your "
+                    "establishment, for the reason you recorded: check that it still holds."
+                ),
+                args,
+                Severity.WARNING,
+            )
+        ]
+    return [
+        Hit(
+            "authority",
+            N_(
+                "{authority} is not the authority of your establishment: that is {expected}. "
+                "Choose it, or record why another authority is competent."
+            ),
+            args,
+        )
+    ]
+
+
+# --- the data protection officer -----------------------------------------------------------------
+
+
+def dpo_required_by(project: Project) -> list[str]:
+    """The rules that require a data protection officer for this project, from the facts the
+    organisation gave (empty when none does, or when the facts are not answered)."""
+    from wizard.catalog.dpo import national_dpo_rule
+
+    facts = project.dpo_facts
+    if facts is None:
+        return []
+    out = []
+    if facts.public_body:
+        out.append("Art. 37(1)(a)")
+    if facts.large_scale_monitoring:
+        out.append("Art. 37(1)(b)")
+    if facts.large_scale_special:
+        out.append("Art. 37(1)(c)")
+    rule = national_dpo_rule(law.establishment(project))
+    if rule and facts.people_processing is not None:
+        if facts.people_processing >= rule.people_threshold:
+            out.append(rule.provision)
+    return out
+
+
+@check(
+    "dpo_required",
+    PageId.ORGANISATION,
+    Severity.ERROR,
+    N_("Art. 37 and Art. 13(1)(b) GDPR"),
+    N_(
+        "A data protection officer must be designated by public bodies, and by organisations "
+        "whose core activities are large-scale processing of health or other special data, or "
+        "regular and systematic monitoring of people on a large scale; some countries add "
+        "rules of their own (in Germany, 20 or more people who constantly process personal "
+        "data by computer). The policy must then give the officer's contact details."
+    ),
+)
+def _dpo_required(project: Project) -> list[Hit]:
+    rules = dpo_required_by(project)
+    if not rules or project.dpo is not None:
+        return []
+    from wizard.flow import Named
+    from wizard.law.elements import article_ref
+
+    def cited(lang: str) -> str:
+        return "; ".join(
+            article_ref(r.removeprefix("Art. "), lang) if r.startswith("Art. ") else r
+            for r in rules
+        )
+
+    named = Named({lang: cited(lang) for lang in ("en", "nl", "fr", "de")})
+    return [
+        Hit(
+            "dpo",
+            N_("Your answers require a data protection officer ({rules}), but none is named."),
+            {"rules": named},
+        )
+    ]
+
+
+# --- controllers outside the EU/EEA ---------------------------------------------------------------
+
+
+@check(
+    "representative_not_needed",
+    PageId.ORGANISATION,
+    Severity.WARNING,
+    N_("Art. 27(1) GDPR"),
+    N_(
+        "Only an organisation not established in the EU or EEA designates a representative in "
+        "the Union. Your organisation is established in the EU/EEA, so the policy names no "
+        "representative; remove it from the project unless your establishment is wrong."
+    ),
+)
+def _representative_left(project: Project) -> list[Hit]:
+    rep = project.representative
+    if rep is None or not (rep.name or rep.email) or not law.establishment(project):
+        return []
+    if law.established_outside_eea(project):
+        return []
+    return [
+        Hit(
+            "representative",
+            N_("A representative in the EU is recorded, but you are established in the EU/EEA."),
+        )
+    ]
+
+
+# --- inconsistent answers -------------------------------------------------------------------------
+
+
+@check(
+    "analytics_on_legitimate_interests",
+    PageId.PURPOSES,
+    Severity.ERROR,
+    N_("Art. 5(3) ePrivacy Directive; Art. 6(1)(a) GDPR"),
+    N_(
+        "Your analytics or marketing cookies need consent before they are set, and the cookie "
+        "section says so; a purpose that uses the data those cookies collect cannot then rest "
+        "on legitimate interests. Base the purpose on consent (or drop the cookies)."
+    ),
+)
+def _analytics_basis(project: Project) -> list[Hit]:
+    from wizard.flow import purpose_named
+
+    cookies = project.cookies
+    consent_categories = {
+        c.category
+        for c in cookies.items
+        if cookies.used and c.category in (CookieCategory.ANALYTICS, CookieCategory.MARKETING)
+    }
+    if not consent_categories:
+        return []
+    from wizard.catalog.processors import processor
+
+    # Purposes served by an analytics or marketing service from the processor catalogue.
+    analytics_ids = {
+        pid
+        for r in project.recipients
+        if r.catalog_id
+        and (entry := processor(r.catalog_id)) is not None
+        and entry.category == "analytics"
+        for pid in r.purposes
+    }
+    hits: list[Hit] = []
+    for index, purpose in enumerate(project.purposes):
+        if purpose.legal_basis is not LegalBasis.LEGITIMATE_INTERESTS:
+            continue
+        if purpose.id not in analytics_ids and not _is_tracking_purpose(
+            purpose.id, purpose.name.root.values()
+        ):
+            continue
+        hits.append(
+            Hit(
+                f"purposes[{index}].legal_basis",
+                N_("{purpose}: rests on legitimate interests, but its cookies need consent."),
+                {"purpose": purpose_named(purpose)},
+            )
+        )
+    return hits
+
+
+#: Words that name a purpose served by analytics or marketing cookies, in the four languages.
+_TRACKING_WORDS = (
+    "analytic",
+    "statistic",
+    "statistiek",
+    "statistique",
+    "statistik",
+    "audience",
+    "reichweite",
+    "bezoekersanalyse",
+    "web analytics",
+    "tracking",
+    "advertis",
+    "marketing",
+    "publicité",
+    "werbung",
+    "reclame",
+    "advertentie",
+)
+
+
+def _is_tracking_purpose(purpose_id: str, names: Any) -> bool:
+    text = " ".join([purpose_id, *names]).casefold()
+    return any(word in text for word in _TRACKING_WORDS)
+
+
+__all__ = [
+    "REGISTRY",
+    "Check",
+    "Hit",
+    "check",
+    "dpo_required_by",
+    "expected_authority",
+    "run",
+]
