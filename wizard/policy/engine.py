@@ -556,11 +556,6 @@ def policy_html(project: Project, lang: str, draft: bool = False) -> str:
     return environment(lang).get_template(TEMPLATE).render(context)
 
 
-def today() -> dt.date:
-    """Today's date: part of the preview cache's key, so a preview built yesterday is not reused."""
-    return dt.date.today()
-
-
 def build_document(project: Project, lang: str, draft: bool = False) -> Document:
     """The policy in ``lang`` as a format-neutral document.
 
@@ -606,7 +601,7 @@ def build_document(project: Project, lang: str, draft: bool = False) -> Document
 #: How many built documents :func:`cached_document` keeps: every language of the answers as
 #: they are and as they were one change ago.
 MAX_CACHED_DOCUMENTS = 8
-_documents: OrderedDict[tuple[bytes, str, dt.date], Document | PolicyError] = OrderedDict()
+_documents: OrderedDict[tuple[bytes, str], Document | PolicyError] = OrderedDict()
 _documents_lock = threading.Lock()
 
 
@@ -616,14 +611,14 @@ def answers_key(project: Project) -> bytes:
 
 
 def cached_document(project: Project, lang: str, key: bytes | None = None) -> Document:
-    """:func:`build_document`, built once for the same answers, language and day (a document
-    without an effective date is dated today) and then taken from memory: the review page's
+    """:func:`build_document`, built once for the same answers and language (a document without
+    an effective date carries the DRAFT mark, never a date of its own) and then taken from memory: the review page's
     preview and coverage, and every return to it, share one build per change and language.
 
     ``key`` is :func:`answers_key` of ``project`` when the caller has it already. Raises
     :class:`PolicyError` as :func:`build_document` does, also from memory.
     """
-    full_key = (key if key is not None else answers_key(project), lang, today())
+    full_key = (key if key is not None else answers_key(project), lang)
     with _documents_lock:
         found = _documents.get(full_key)
         if found is not None:
