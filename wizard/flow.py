@@ -65,6 +65,7 @@ class PageId(StrEnum):
     COOKIES = "cookies"
     CHILDREN = "children"
     RIGHTS = "rights"
+    SECURITY = "security"
     REVIEW = "review"
     OUTPUT = "output"
 
@@ -333,11 +334,11 @@ def used_texts(project: Project) -> list[UsedText]:
                         bool(decisions.used),
                         N_("Automated decisions: the consequences are not written in {language} "
                            "yet.")))
+    page = PageId.SECURITY
     for index, authority in enumerate(project.other_authorities):
         out.append(UsedText(page, f"other_authorities[{index}].law", authority.law, True,
                             N_("Authority '{authority}': the law it applies is not written in "
                                "{language} yet."), {"authority": authority.name}))
-    # Security, own sections and services provided as a processor: answered with the rights.
     out.append(UsedText(page, "security.other", project.security.other, False,
                         N_("Security: your other measures are not written in {language} yet.")))
     for index, activity in enumerate(project.processor_activities):

@@ -1151,6 +1151,7 @@ PAGE_TITLES: dict[PageId, str] = {
     PageId.COOKIES: N_("Cookies"),
     PageId.CHILDREN: N_("Children"),
     PageId.RIGHTS: N_("Rights and complaints"),
+    PageId.SECURITY: N_("Security and more"),
     PageId.REVIEW: N_("Review"),
     PageId.OUTPUT: N_("Generate the policy"),
 }
