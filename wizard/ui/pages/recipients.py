@@ -38,7 +38,7 @@ class RecipientsPage(BasePage):
         layout = QHBoxLayout()
         outer.addLayout(layout, 1)
         self.no_transfers = QCheckBox(
-            _("&No recipient processes the data outside the EU/EEA: say so in the policy")
+            _("No recipient processes the data outside the EU/EEA: &say so in the policy")
         )
         self.no_transfers.setToolTip(
             _("The policy then says plainly that no personal data are transferred outside "

@@ -64,6 +64,18 @@ class SecurityPage(BasePage):
             lambda a: self._run(ProcessorActivityDialog(a, self._languages(), self), "activity"),
             _("Add ser&vice..."),
         )
+        # The buttons of the other two tables have no mnemonics: the same letters on one page
+        # would clash (Tab reaches them).
+        plain = {
+            key: text.replace("&", "")
+            for key, text in (
+                ("edit", _("&Edit...")),
+                ("duplicate", _("&Duplicate")),
+                ("remove", _("&Remove")),
+                ("up", _("Move &up")),
+                ("down", _("Move do&wn")),
+            )
+        }
         self.authorities = self._list(
             layout,
             _("Authorities under other laws (not the GDPR)"),
@@ -75,6 +87,7 @@ class SecurityPage(BasePage):
             lambda a: [a.name, country_name(a.country)],
             lambda a: self._run(OtherAuthorityDialog(a, self._languages(), self), "authority"),
             _("Add au&thority..."),
+            plain,
         )
         self.sections = self._list(
             layout,
@@ -85,7 +98,8 @@ class SecurityPage(BasePage):
             _("Sections of your own"),
             lambda s: [self._text(s.heading), label(s.after)],
             lambda s: self._run(OwnSectionDialog(s, self._languages(), self), "section"),
-            _("Add sectio&n..."),
+            _("Add se&ction..."),
+            plain,
         )
 
     def _list(
@@ -99,6 +113,7 @@ class SecurityPage(BasePage):
         cells: Callable[[Any], list[str]],
         edit: Callable[[Any], Any],
         add_text: str,
+        texts: dict[str, str] | None = None,
     ) -> ItemTable:
         """A titled, explained table over one list of the project."""
         layout.addWidget(section_label(title))
@@ -112,6 +127,7 @@ class SecurityPage(BasePage):
             edit=edit,
             changed=self.changed,
             adders=[(add_text, lambda: edit(None))],
+            texts=texts,
         )
         table.table.setMinimumHeight(110)
         table.setMaximumHeight(190)
