@@ -347,3 +347,16 @@ def test_security_measures_are_their_own_object() -> None:
     assert SecurityMeasure.ACCESS_CONTROL in project.security.measures
     schema_defs = __import__("wizard.model", fromlist=["project_schema"]).project_schema()["$defs"]
     assert {"Security", "OwnSection", "ProcessorActivity", "OtherAuthority"} <= set(schema_defs)
+
+
+def test_proposed_dutch_medical_records_run_from_the_making_of_each_record() -> None:
+    from wizard.model.answers import RetentionStart, Service
+
+    def records(country: str) -> object:
+        found = [p for p in flow.suggested_purposes(Service.PATIENT_CARE, country)
+                 if p.id == "patient-records"]
+        assert found
+        return found[0].retention.starting
+
+    assert records("NL") is RetentionStart.RECORD_CREATION  # WGBO, art. 7:454(3) BW
+    assert records("DE") is RetentionStart.END_OF_TREATMENT  # § 630f(3) BGB

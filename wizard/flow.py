@@ -36,6 +36,7 @@ from wizard.model.answers import (
     Project,
     Purpose,
     Recipient,
+    RetentionStart,
     Safeguard,
     Service,
     TimeUnit,
@@ -1039,6 +1040,13 @@ def medical_record_retention() -> dict[str, tuple[int, str]]:
     return {country: (int(v["years"]), str(v["law"])) for country, v in table.items()}
 
 
+def medical_record_start(country: str | None) -> RetentionStart | None:
+    """The event a country's statutory period for medical records runs from, where it is not
+    the end of the treatment (the Dutch WGBO counts from the making of each record)."""
+    entry = _suggestion_data()["medical_record_retention"].get(country or "", {})
+    return RetentionStart(entry["starting"]) if "starting" in entry else None
+
+
 def suggested_purposes(service: Service, country: str | None = None) -> list[Purpose]:
     """The purposes ``service`` usually involves, as new :class:`Purpose` objects, with their
     texts in every output language (from ``resources/data/suggested-purposes.json``)."""
@@ -1052,6 +1060,9 @@ def suggested_purposes(service: Service, country: str | None = None) -> list[Pur
             if known:
                 retention["period"] = {"amount": known[0], "unit": TimeUnit.YEARS}
                 retention["statutory_reference"] = known[1]
+                start = medical_record_start(country)
+                if start is not None:
+                    retention["starting"] = start
             else:
                 retention["criteria"] = dict(data["medical_record_criteria"])
         out.append(Purpose.model_validate(purpose))
