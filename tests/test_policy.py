@@ -47,18 +47,22 @@ def test_physiotherapy_practice_sections_and_facts() -> None:
     assert titles == [
         "Who is responsible for your data",
         "What data we process, why, and for how long",
+        "Trainee physiotherapists",  # the practice's own section, after the purposes
         "Where we obtain your data",
         "Who receives your data",
+        "Transfers outside the European Economic Area",  # none: the user confirmed it
         "Cookies and similar technologies",
         "Automated decision-making",
+        "How we protect your data",
         "Your rights",
         "Complaints",
         "Changes to this privacy policy",
     ]
-    assert [h.number for h in doc.headings(2)] == [str(i) for i in range(1, 10)]
+    assert [h.number for h in doc.headings(2)] == [str(i) for i in range(1, 13)]
     text = doc.text()
     assert "Fysiotherapie De Linde B.V. is the controller of your personal data" in text
-    assert "20 years after the end of the treatment" in text
+    # The WGBO's 20 years run from the making of each record (art. 7:454(3) BW).
+    assert "20 years from the date on which each record was made" in text
     assert "art. 7:454 BW (WGBO)" in text
     assert (
         "medical diagnosis and the provision of health care or treatment (Article 9(2)(h) GDPR)"
@@ -67,9 +71,10 @@ def test_physiotherapy_practice_sections_and_facts() -> None:
     assert "your general practitioner or medical specialist" in text
     assert "Autoriteit Persoonsgegevens" in text
     assert "We use only strictly necessary cookies, so we do not ask for your consent." in text
-    # Not claimed: no DPO, no transfers, no children, no withdrawal of consent (no consent basis).
+    # Not claimed: no DPO, no children, no withdrawal of consent (no consent basis); no transfer
+    # table, only the statement the practice confirmed.
     assert "data protection officer" not in text.lower()
-    assert "outside the European Economic Area" not in text
+    assert "We do not transfer your personal data to countries outside" in text
     assert "Right to withdraw consent" not in text
     assert "Right to object" in text  # legitimate interests for the contact form
 

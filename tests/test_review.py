@@ -96,14 +96,14 @@ def test_coverage_of_the_telehealth_example_section_by_section() -> None:
         "recipients": ("covered", "4. Who receives your data"),
         "transfers": ("covered", "5. Transfers outside the European Economic Area"),
         "retention": ("covered", "2. What data we process, why, and for how long"),
-        "rights_access": ("covered", "9. Your rights"),
-        "rights_rectification": ("covered", "9. Your rights"),
-        "rights_erasure": ("covered", "9. Your rights"),
-        "rights_restriction": ("covered", "9. Your rights"),
-        "right_to_object": ("covered", "9.1 Right to object"),
-        "right_to_portability": ("covered", "9. Your rights"),
-        "right_to_withdraw_consent": ("covered", "9. Your rights"),
-        "right_to_complain": ("covered", "10. Complaints"),
+        "rights_access": ("covered", "10. Your rights"),
+        "rights_rectification": ("covered", "10. Your rights"),
+        "rights_erasure": ("covered", "10. Your rights"),
+        "rights_restriction": ("covered", "10. Your rights"),
+        "right_to_object": ("covered", "10.2 Right to object"),
+        "right_to_portability": ("covered", "10. Your rights"),
+        "right_to_withdraw_consent": ("covered", "10. Your rights"),
+        "right_to_complain": ("covered", "11. Complaints"),
         # One purpose does not say whether the data must be given.
         "statutory_or_contractual_requirement": (
             "partial",
@@ -111,7 +111,7 @@ def test_coverage_of_the_telehealth_example_section_by_section() -> None:
         ),
         "automated_decision_making": ("covered", "8. Automated decision-making"),
         "source_of_data": ("covered", "3. Where we obtain your data"),
-        "further_processing_notice": ("not_applicable", "11. Changes to this privacy policy"),
+        "further_processing_notice": ("not_applicable", "12. Changes to this privacy policy"),
     }
 
 

@@ -37,6 +37,7 @@ from wizard.model.answers import (
     Project,
     Purpose,
     Recipient,
+    RetentionStart,
     Safeguard,
     Service,
     TimeUnit,
@@ -66,6 +67,7 @@ class PageId(StrEnum):
     COOKIES = "cookies"
     CHILDREN = "children"
     RIGHTS = "rights"
+    SECURITY = "security"
     REVIEW = "review"
     OUTPUT = "output"
 
@@ -265,7 +267,7 @@ class UsedText:
 def _purpose_texts(purpose: Purpose, index: int) -> list[UsedText]:
     page, base = PageId.PURPOSES, f"purposes[{index}]"
     args = {"purpose": purpose_named(purpose)}
-    lawful_interest = purpose.legal_basis is LegalBasis.LEGITIMATE_INTERESTS
+    lawful_interest = LegalBasis.LEGITIMATE_INTERESTS in purpose.bases
     return [
         UsedText(page, f"{base}.name", purpose.name, True,
                  N_("Purpose '{purpose}': name not written in {language} yet."), args),
@@ -284,6 +286,13 @@ def _purpose_texts(purpose: Purpose, index: int) -> list[UsedText]:
         UsedText(page, f"{base}.retention.criteria", purpose.retention.criteria, False,
                  N_("Purpose '{purpose}': retention criteria not written in {language} yet."),
                  args),
+        *(
+            [UsedText(page, f"{base}.withdrawal", purpose.withdrawal, False,
+                      N_("Purpose '{purpose}': how consent is withdrawn is not written in "
+                         "{language} yet."), args)]
+            if purpose.relies_on_consent
+            else []
+        ),
     ]
 
 
@@ -331,6 +340,30 @@ def used_texts(project: Project) -> list[UsedText]:
                         bool(decisions.used),
                         N_("Automated decisions: the consequences are not written in {language} "
                            "yet.")))
+    page = PageId.SECURITY
+    for index, authority in enumerate(project.other_authorities):
+        out.append(UsedText(page, f"other_authorities[{index}].law", authority.law, True,
+                            N_("Authority '{authority}': the law it applies is not written in "
+                               "{language} yet."), {"authority": authority.name}))
+    out.append(UsedText(page, "security.other", project.security.other, False,
+                        N_("Security: your other measures are not written in {language} yet.")))
+    for index, activity in enumerate(project.processor_activities):
+        numbered: dict[str, Any] = {"number": str(index + 1)}
+        out.append(UsedText(page, f"processor_activities[{index}].service", activity.service,
+                            True, N_("Service {number} you provide as a processor: not written "
+                                     "in {language} yet."), numbered))
+        out.append(UsedText(page, f"processor_activities[{index}].controllers",
+                            activity.controllers, False,
+                            N_("Service {number} you provide as a processor: on whose behalf is "
+                               "not written in {language} yet."), numbered))
+    for index, section in enumerate(project.own_sections):
+        numbered = {"number": str(index + 1)}
+        out.append(UsedText(page, f"own_sections[{index}].heading", section.heading, True,
+                            N_("Your section {number}: heading not written in {language} yet."),
+                            numbered))
+        out.append(UsedText(page, f"own_sections[{index}].text", section.text, True,
+                            N_("Your section {number}: text not written in {language} yet."),
+                            numbered))
     return out
 
 
@@ -519,7 +552,7 @@ def _purpose_checks(purpose: Purpose, index: int) -> list[Issue]:
                 code="purpose_without_legal_basis",
             )
         )
-    elif purpose.legal_basis is LegalBasis.LEGITIMATE_INTERESTS:
+    if LegalBasis.LEGITIMATE_INTERESTS in purpose.bases:
         if not purpose.legitimate_interest:
             issues.append(
                 Issue(
@@ -530,6 +563,19 @@ def _purpose_checks(purpose: Purpose, index: int) -> list[Issue]:
                     code="legitimate_interest_not_stated",
                 )
             )
+    if purpose.relies_on_consent and not purpose.withdrawal:
+        issues.append(
+            Issue(
+                page,
+                f"{base}.withdrawal",
+                N_(
+                    "{purpose}: say how people withdraw their consent (for example the "
+                    "unsubscribe link in every e-mail, or a switch in the app's settings)."
+                ),
+                {"purpose": label},
+                blocking=False,
+            )
+        )
     if purpose.special_categories and purpose.special_condition is None:
         issues.append(
             Issue(
@@ -587,6 +633,19 @@ def _purposes_issues(project: Project) -> list[Issue]:
 def _recipients_issues(project: Project) -> list[Issue]:
     page = PageId.RECIPIENTS
     issues: list[Issue] = []
+    if project.no_transfers_confirmed and has_transfers(project):
+        issues.append(
+            Issue(
+                page,
+                "no_transfers_confirmed",
+                N_(
+                    "You confirmed that no data leave the EU/EEA, but a recipient is outside "
+                    "it: the policy lists that transfer instead. Check the recipients' "
+                    "countries, or clear the confirmation."
+                ),
+                blocking=False,
+            )
+        )
     for index, recipient in enumerate(project.recipients):
         if not recipient.service:
             issues.append(
@@ -644,6 +703,11 @@ def transfer_code(safeguard: Safeguard | None) -> str:
     if safeguard in (None, Safeguard.NONE):
         return "transfer_without_safeguard"
     return "transfer_wrong_safeguard"
+def fallback_problem(country: str, safeguard: Safeguard) -> str | None:
+    """Why ``safeguard`` cannot back up a transfer to ``country``; ``None`` when it can."""
+    if safeguard in (Safeguard.NONE, Safeguard.PRIVACY_SHIELD):
+        return N_("A further safeguard must be one that covers the transfer by itself.")
+    return transfer_problem(country, safeguard)
 
 
 def _transfers_issues(project: Project) -> list[Issue]:
@@ -651,6 +715,7 @@ def _transfers_issues(project: Project) -> list[Issue]:
     for index, recipient in enumerate(project.recipients):
         if not is_transfer(project, recipient):
             continue
+        args = {"recipient": recipient_named(recipient), "country": recipient.country}
         problem = transfer_problem(recipient.country, recipient.safeguard)
         if problem:
             issues.append(
@@ -658,14 +723,23 @@ def _transfers_issues(project: Project) -> list[Issue]:
                     PageId.TRANSFERS,
                     f"recipients[{index}].safeguard",
                     N_("{recipient} ({country}): {problem}"),
-                    {
-                        "recipient": recipient_named(recipient),
-                        "country": recipient.country,
-                        "problem": problem,
-                    },
+                    {**args, "problem": problem},
                     code=transfer_code(recipient.safeguard),
                 )
             )
+        if not recipient.outside_eea:
+            continue
+        for f_index, fallback in enumerate(recipient.fallback_safeguards):
+            problem = fallback_problem(recipient.country, fallback)
+            if problem:
+                issues.append(
+                    Issue(
+                        PageId.TRANSFERS,
+                        f"recipients[{index}].fallback_safeguards[{f_index}]",
+                        N_("{recipient} ({country}): {problem}"),
+                        {**args, "problem": problem},
+                    )
+                )
     return issues
 
 
@@ -1068,6 +1142,13 @@ def medical_record_retention() -> dict[str, tuple[int, str]]:
     return {country: (int(v["years"]), str(v["law"])) for country, v in table.items()}
 
 
+def medical_record_start(country: str | None) -> RetentionStart | None:
+    """The event a country's statutory period for medical records runs from, where it is not
+    the end of the treatment (the Dutch WGBO counts from the making of each record)."""
+    entry = _suggestion_data()["medical_record_retention"].get(country or "", {})
+    return RetentionStart(entry["starting"]) if "starting" in entry else None
+
+
 def suggested_purposes(service: Service, country: str | None = None) -> list[Purpose]:
     """The purposes ``service`` usually involves, as new :class:`Purpose` objects, with their
     texts in every output language (from ``resources/data/suggested-purposes.json``)."""
@@ -1081,6 +1162,9 @@ def suggested_purposes(service: Service, country: str | None = None) -> list[Pur
             if known:
                 retention["period"] = {"amount": known[0], "unit": TimeUnit.YEARS}
                 retention["statutory_reference"] = known[1]
+                start = medical_record_start(country)
+                if start is not None:
+                    retention["starting"] = start
             else:
                 retention["criteria"] = dict(data["medical_record_criteria"])
         out.append(Purpose.model_validate(purpose))

@@ -796,7 +796,7 @@ def _judge(
             )
         return ok
     if element_id == "legitimate_interests":
-        relying = [p for p in purposes if p.legal_basis is LegalBasis.LEGITIMATE_INTERESTS]
+        relying = [p for p in purposes if LegalBasis.LEGITIMATE_INTERESTS in p.bases]
         if not relying:
             return _NA, N_("no purpose relies on legitimate interests"), {}
         labels = _flagged(found, {"legitimate_interest_not_stated"}, "purpose")
@@ -976,6 +976,7 @@ PAGE_TITLES: dict[PageId, str] = {
     PageId.COOKIES: N_("Cookies"),
     PageId.CHILDREN: N_("Children"),
     PageId.RIGHTS: N_("Rights and complaints"),
+    PageId.SECURITY: N_("Security and more"),
     PageId.REVIEW: N_("Review"),
     PageId.OUTPUT: N_("Generate the policy"),
 }

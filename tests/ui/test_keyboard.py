@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLabel, QW
 from tests.ui.conftest import EXAMPLES
 from wizard.flow import PAGE_ORDER
 from wizard.ui.cookie_dialog import CookieDialog
+from wizard.ui.extra_dialogs import OtherAuthorityDialog, OwnSectionDialog, ProcessorActivityDialog
 from wizard.ui.main_window import MainWindow
 from wizard.ui.processor_picker import ProcessorPicker
 from wizard.ui.purpose_dialog import PurposeDialog
@@ -74,8 +75,12 @@ def test_no_mnemonic_twice_on_any_page(
         lambda: RecipientDialog(None, [], ["en"]),
         lambda: CookieDialog(None, ["en"]),
         lambda: ProcessorPicker(),
+        lambda: ProcessorActivityDialog(None, ["en", "nl"]),
+        lambda: OtherAuthorityDialog(None, ["en", "nl"]),
+        lambda: OwnSectionDialog(None, ["en", "nl"]),
     ],
-    ids=["purpose", "recipient", "cookie", "catalogue"],
+    ids=["purpose", "recipient", "cookie", "catalogue", "processor-service", "other-authority",
+         "own-section"],
 )
 @pytest.mark.parametrize("lang", ["en", "nl", "fr", "de"])
 def test_no_mnemonic_twice_in_dialogs(

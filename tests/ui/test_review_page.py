@@ -63,7 +63,7 @@ def test_review_shows_coverage_with_sections(qtbot: Any, window: MainWindow) -> 
         "representative_identity",
     ]
     text = page.coverage.toPlainText()
-    assert "Source of the data (Art. 14(2)(f))\ncovered: 3. Where we obtain your data" in text
+    assert "Source of the data (Art. 14(2)(f))\ncovered: 4. Where we obtain your data" in text
     assert "not applicable: no transfers: every recipient is in the EEA" in text
     # A section link scrolls the preview to that section.
     page.preview.verticalScrollBar().setValue(0)
@@ -75,4 +75,4 @@ def test_review_shows_coverage_with_sections(qtbot: Any, window: MainWindow) -> 
     page.language.setCurrentIndex(page.language.findData("nl"))
     text = page.coverage.toPlainText()
     assert "Where we obtain your data" not in text
-    assert "covered: 3. " in text
+    assert "covered: 4. " in text

@@ -27,7 +27,7 @@ assert window.windowTitle() == "Untitled[*] - Privacy Wizard"
 def check():
     if window.is_ready():
         assert window.wizard.pages["organisation"] is not None
-        assert window.steps.count() == 11
+        assert window.steps.count() == 12
         print("ready")
         app.exit(0)
 QTimer.singleShot(0, lambda: None)

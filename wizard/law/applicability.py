@@ -6,7 +6,7 @@ Only the model and the catalogues are imported, so every layer above may use thi
 
 from __future__ import annotations
 
-from wizard.model.answers import Answers, LegalBasis, Recipient, SpecialCondition
+from wizard.model.answers import Answers, LegalBasis, Recipient
 from wizard.model.countries import EEA_COUNTRIES, EU_COUNTRIES
 
 #: The legal bases that give the right to object (Art. 21(1) GDPR).
@@ -18,18 +18,14 @@ PORTABILITY_BASES: frozenset[LegalBasis] = frozenset({LegalBasis.CONSENT, LegalB
 
 
 def legal_bases(project: Answers) -> set[LegalBasis]:
-    """The Art. 6 bases the purposes rely on."""
-    return {p.legal_basis for p in project.purposes if p.legal_basis}
+    """The Art. 6 bases the purposes rely on (main and further bases)."""
+    return {b for p in project.purposes for b in p.bases}
 
 
 def uses_consent(project: Answers) -> bool:
     """Whether any purpose relies on consent (Art. 6(1)(a) or Art. 9(2)(a)), so the policy must
     tell people they may withdraw it (Art. 13(2)(c))."""
-    return any(
-        p.legal_basis is LegalBasis.CONSENT
-        or (p.special_categories and p.special_condition is SpecialCondition.EXPLICIT_CONSENT)
-        for p in project.purposes
-    )
+    return any(p.relies_on_consent for p in project.purposes)
 
 
 def objection_applies(project: Answers) -> bool:

@@ -332,7 +332,7 @@ def _analytics_basis(project: Project) -> list[Hit]:
     }
     hits: list[Hit] = []
     for index, purpose in enumerate(project.purposes):
-        if purpose.legal_basis is not LegalBasis.LEGITIMATE_INTERESTS:
+        if LegalBasis.LEGITIMATE_INTERESTS not in purpose.bases:
             continue
         if purpose.id not in analytics_ids and not _is_tracking_purpose(
             purpose.id, purpose.name.root.values()

@@ -221,6 +221,8 @@ class RetentionStart(StrEnum):
     END_OF_PROCEDURE = "end_of_procedure"  # recruitment
     WITHDRAWAL = "withdrawal"  # of consent / unsubscribing
     END_OF_FISCAL_YEAR = "end_of_fiscal_year"
+    #: From the day each record was made (the Dutch WGBO's 20 years, art. 7:454 BW).
+    RECORD_CREATION = "record_creation"
 
 
 class RecipientRole(StrEnum):
@@ -240,6 +242,42 @@ class Safeguard(StrEnum):
     DEROGATION = "derogation"  # Art. 49
     PRIVACY_SHIELD = "privacy_shield"  # invalid since 16 July 2020; kept so old files load
     NONE = "none"
+
+
+class SecurityMeasure(StrEnum):
+    """Technical and organisational measures of Art. 32 GDPR a small organisation commonly takes."""
+
+    ENCRYPTION_IN_TRANSIT = "encryption_in_transit"
+    ENCRYPTION_AT_REST = "encryption_at_rest"
+    ACCESS_CONTROL = "access_control"
+    MULTI_FACTOR = "multi_factor"
+    PSEUDONYMISATION = "pseudonymisation"
+    BACKUPS = "backups"
+    UPDATES = "updates"
+    LOGGING = "logging"
+    CONFIDENTIALITY = "confidentiality"  # staff bound to confidentiality
+    TRAINING = "training"
+    PROCESSOR_AGREEMENTS = "processor_agreements"  # Art. 28 contracts
+    PHYSICAL_SECURITY = "physical_security"
+    INCIDENT_RESPONSE = "incident_response"
+    REGULAR_TESTING = "regular_testing"  # Art. 32(1)(d)
+
+
+class SectionAnchor(StrEnum):
+    """The policy's sections, by id, after which an organisation's own section can be placed."""
+
+    CONTROLLER = "controller"
+    PURPOSES = "purposes"
+    SOURCES = "sources"
+    RECIPIENTS = "recipients"
+    TRANSFERS = "transfers"
+    COOKIES = "cookies"
+    CHILDREN = "children"
+    AUTOMATED_DECISIONS = "automated-decisions"
+    SECURITY = "security"
+    RIGHTS = "rights"
+    COMPLAINTS = "complaints"
+    CHANGES = "changes"
 
 
 class CookieCategory(StrEnum):
@@ -342,7 +380,10 @@ class Purpose(Strict):
     #: Further categories in the user's words.
     other_data: LocalText = Field(default_factory=LocalText)
     legal_basis: LegalBasis | None = None
-    #: The interest pursued, required where the basis is legitimate interests.
+    #: Further Art. 6(1) bases for the same purpose, e.g. a legal obligation to keep the
+    #: records of a treatment given under a contract (format 3).
+    additional_bases: list[LegalBasis] = Field(default_factory=list)
+    #: The interest pursued, required where a basis is legitimate interests.
     legitimate_interest: LocalText = Field(default_factory=LocalText)
     #: The Art. 9(2) condition, required where special categories are processed.
     special_condition: SpecialCondition | None = None
@@ -353,11 +394,33 @@ class Purpose(Strict):
     #: What happens if the person does not provide the data.
     consequence: LocalText = Field(default_factory=LocalText)
     retention: Retention = Field(default_factory=Retention)
+    #: How people withdraw their consent for this purpose (e.g. "the unsubscribe link in
+    #: every newsletter", "the switch under Settings > Privacy in the app"), format 3.
+    withdrawal: LocalText = Field(default_factory=LocalText)
+
+    @field_validator("additional_bases")
+    @classmethod
+    def _unique_bases(cls, value: list[LegalBasis]) -> list[LegalBasis]:
+        return list(dict.fromkeys(value))
 
     @property
     def special_categories(self) -> list[DataCategory]:
         """The special categories of data among this purpose's data."""
         return [c for c in self.data_categories if c in SPECIAL_CATEGORIES]
+
+    @property
+    def bases(self) -> list[LegalBasis]:
+        """Every Art. 6(1) basis of this purpose: the main one first, then the further ones."""
+        main = [self.legal_basis] if self.legal_basis is not None else []
+        return list(dict.fromkeys([*main, *self.additional_bases]))
+
+    @property
+    def relies_on_consent(self) -> bool:
+        """Whether a basis or the Art. 9(2) condition is (explicit) consent."""
+        return LegalBasis.CONSENT in self.bases or (
+            bool(self.special_categories)
+            and self.special_condition is SpecialCondition.EXPLICIT_CONSENT
+        )
 
 
 class Recipient(Strict):
@@ -376,8 +439,16 @@ class Recipient(Strict):
     #: Country where the data are processed or from where they are accessed.
     country: CountryCode
     safeguard: Safeguard | None = None
+    #: Further safeguards that also cover the transfer, e.g. standard contractual clauses
+    #: that apply should the recipient's Data Privacy Framework certification end (format 3).
+    fallback_safeguards: list[Safeguard] = Field(default_factory=list)
     #: Ids of the purposes for which this recipient receives data.
     purposes: list[str] = Field(default_factory=list)
+
+    @field_validator("fallback_safeguards")
+    @classmethod
+    def _unique_safeguards(cls, value: list[Safeguard]) -> list[Safeguard]:
+        return list(dict.fromkeys(value))
 
     @model_validator(mode="after")
     def _named(self) -> Recipient:
@@ -468,6 +539,65 @@ class AutomatedDecisions(Strict):
     consequences: LocalText = Field(default_factory=LocalText)
 
 
+class Security(Strict):
+    """How the data are protected (Art. 32 GDPR): printed in the policy, and the general
+    description of the measures the record of processing activities asks for (Art. 30(1)(g))."""
+
+    measures: list[SecurityMeasure] = Field(default_factory=list)
+    #: Other measures in the user's words.
+    other: LocalText = Field(default_factory=LocalText)
+
+    @field_validator("measures")
+    @classmethod
+    def _unique_measures(cls, value: list[SecurityMeasure]) -> list[SecurityMeasure]:
+        return list(dict.fromkeys(value))
+
+    def __bool__(self) -> bool:
+        return bool(self.measures or self.other)
+
+
+class OwnSection(Strict):
+    """A section of the organisation's own, printed after a chosen section of the policy."""
+
+    heading: LocalText
+    #: The text; a blank line starts a new paragraph.
+    text: LocalText
+    after: SectionAnchor = SectionAnchor.CHANGES
+
+
+class ProcessorActivity(Strict):
+    """A service for which the organisation processes personal data on behalf of its
+    customers, as their processor (Art. 28): this policy does not cover those data."""
+
+    #: The service, in the user's words (e.g. "the practice software we host for clinics").
+    service: LocalText
+    #: On whose behalf (e.g. "the clinics that use our software"); optional.
+    controllers: LocalText = Field(default_factory=LocalText)
+
+
+class OtherAuthority(Strict):
+    """An authority under a data protection regime other than the GDPR (e.g. Switzerland's
+    FDPIC under the Federal Act on Data Protection), named in the policy as such."""
+
+    name: NonEmpty
+    country: CountryCode
+    #: The law under which it is competent, in the reader's language (e.g. "the Swiss Federal
+    #: Act on Data Protection (FADP)").
+    law: LocalText
+    address: str = ""
+    website: Url | None = None
+    email: Email | None = None
+
+    @model_validator(mode="after")
+    def _outside_gdpr(self) -> OtherAuthority:
+        if self.country in EEA_COUNTRIES:
+            raise ValueError(
+                "country: an authority in the EU/EEA is a GDPR authority; choose it as the "
+                "supervisory authority instead"
+            )
+        return self
+
+
 class Publication(Strict):
     """What to generate, and the facts printed on it."""
 
@@ -500,7 +630,15 @@ class Answers(Strict):
     children: Children = Field(default_factory=Children)
     rights: Rights = Field(default_factory=Rights)
     authority: Authority = Field(default_factory=Authority)
+    #: Authorities under other regimes (not the GDPR) the policy also names (format 3).
+    other_authorities: list[OtherAuthority] = Field(default_factory=list)
     automated_decisions: AutomatedDecisions = Field(default_factory=AutomatedDecisions)
+    #: The user confirms that no recipient processes the data outside the EU/EEA (format 3).
+    no_transfers_confirmed: bool = False
+    security: Security = Field(default_factory=Security)
+    #: Services in which the organisation is itself a processor for others (format 3).
+    processor_activities: list[ProcessorActivity] = Field(default_factory=list)
+    own_sections: list[OwnSection] = Field(default_factory=list)
     publication: Publication = Field(default_factory=Publication)
 
     @model_validator(mode="after")
@@ -540,7 +678,7 @@ class PublishedVersion(Strict):
 class Project(Answers):
     """A whole project: everything needed to write the policy again next year."""
 
-    format_version: int = 2
+    format_version: int = 3
     #: The published versions, oldest first.
     history: list[PublishedVersion] = Field(default_factory=list)
 

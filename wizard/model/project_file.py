@@ -27,8 +27,8 @@ from wizard.fileio import atomic_write_bytes
 from wizard.model.answers import Project
 
 #: The project-file format this version writes and reads.
-FORMAT_VERSION = 2
-SCHEMA_ID = "https://privacy-wizard.invalid/schema/project-v2.json"
+FORMAT_VERSION = 3
+SCHEMA_ID = "https://privacy-wizard.invalid/schema/project-v3.json"
 FILE_SUFFIX = ".privacy.json"
 #: The largest project file read: a real project with years of history is well under 1 MB.
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -212,8 +212,12 @@ def loads_project(text: str, source: str = "project") -> Project:
 def _migrate(data: dict[str, Any], version: int) -> dict[str, Any]:
     """Bring an older format up to :data:`FORMAT_VERSION`, one step at a time.
 
-    Format 1 (the first) had no history of published versions: it gets an empty one. A future
-    step that changes the answers must change the snapshots in ``history[].answers`` too.
+    Format 1 (the first) had no history of published versions: it gets an empty one. Format 2
+    had one legal basis per purpose, one safeguard per recipient, and none of the security,
+    own sections, processor activities, other authorities and no-transfer confirmation: every
+    answer of format 2 keeps its meaning in format 3 and the new answers start empty (their
+    defaults), so the step changes no value. A future step that changes the
+    answers must change the snapshots in ``history[].answers`` too.
     """
     if version < 2:
         data = {**data, "history": data.get("history", [])}

@@ -34,6 +34,7 @@ from wizard.model.answers import (
     Project,
     Safeguard,
     Service,
+    SpecialCondition,
 )
 from wizard.policy.document import Document, Labels
 from wizard.policy.parse import parse_blocks
@@ -121,6 +122,8 @@ class PurposeView:
     data: list[str]
     basis: str | None
     basis_key: str | None
+    #: Every Art. 6(1) basis, the main one first (the table lists them all).
+    bases: list[str]
     legitimate_interest: str | None
     special_data: list[str]
     special_condition: str | None
@@ -131,6 +134,8 @@ class PurposeView:
     retention: str | None
     retention_criteria: str | None
     retention_law: str
+    #: How consent for this purpose is withdrawn, when a basis is consent.
+    withdrawal: str | None
 
 
 @dataclass(frozen=True)
@@ -142,6 +147,8 @@ class RecipientView:
     outside_eea: bool
     safeguard: str | None
     safeguard_key: str | None
+    #: Further safeguards that also cover the transfer (e.g. SCC besides the DPF).
+    fallbacks: list[str]
     purposes: list[str]
 
 
@@ -255,10 +262,11 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
                 data=data,
                 basis=words.legal_basis(p.legal_basis) if p.legal_basis else None,
                 basis_key=p.legal_basis.value if p.legal_basis else None,
+                bases=[words.legal_basis(b) for b in p.bases],
                 legitimate_interest=texts.get(
                     p.legitimate_interest,
                     f"{where}.legitimate_interest",
-                    required=p.legal_basis is LegalBasis.LEGITIMATE_INTERESTS,
+                    required=LegalBasis.LEGITIMATE_INTERESTS in p.bases,
                 ),
                 special_data=[words.special_category(c) for c in p.special_categories],
                 special_condition=(
@@ -273,6 +281,9 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
                 retention=retention,
                 retention_criteria=texts.get(p.retention.criteria, f"{where}.retention.criteria"),
                 retention_law=p.retention.statutory_reference,
+                withdrawal=(
+                    texts.get(p.withdrawal, f"{where}.withdrawal") if p.relies_on_consent else None
+                ),
             )
         )
     names = {p.id: p.name for p in purposes}
@@ -294,6 +305,15 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
                 ),
                 safeguard_key=(
                     (r.safeguard or Safeguard.NONE).value if law.is_transfer(project, r) else None
+                ),
+                fallbacks=(
+                    [
+                        words.safeguard(f)
+                        for f in r.fallback_safeguards
+                        if f not in (r.safeguard, Safeguard.NONE)
+                    ]
+                    if law.is_transfer(project, r)
+                    else []
                 ),
                 purposes=[names[pid] for pid in r.purposes if pid in names],
             )
@@ -330,7 +350,7 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
 
     any_special = any(c in SPECIAL_CATEGORIES for p in project.purposes for c in p.data_categories)
     direct_marketing = Service.NEWSLETTER in project.services and any(
-        p.legal_basis is LegalBasis.LEGITIMATE_INTERESTS
+        LegalBasis.LEGITIMATE_INTERESTS in p.bases
         and any(s.value == "subscribers" for s in p.subjects)
         for p in project.purposes
     )
@@ -449,9 +469,40 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
         "recipients": recipients,
         "transfers": [r for r in recipients if r.outside_eea],
         "own_processing": _own_processing(project, locale),
+        "no_transfers": project.no_transfers_confirmed
+        and not any(r.outside_eea for r in recipients),
         "copy_of_safeguards": any(
-            r.safeguard_key in ("scc", "bcr") for r in recipients if r.outside_eea
+            r.safeguard_key in ("scc", "bcr")
+            or any(f in project.recipients[i].fallback_safeguards for f in _COPYABLE)
+            for i, r in enumerate(recipients)
+            if r.outside_eea
         ),
+        "withdrawals": [p for p in purposes if p.withdrawal],
+        "security": {
+            "measures": [words.security_measure(m) for m in project.security.measures],
+            "other": _paragraphs(texts.get(project.security.other, "security.other")),
+        },
+        "own_sections": _own_sections(project, texts),
+        "processor_activities": [
+            {
+                "service": texts.get(a.service, f"processor_activities[{i}].service", True),
+                "controllers": texts.get(a.controllers, f"processor_activities[{i}].controllers"),
+            }
+            for i, a in enumerate(project.processor_activities)
+        ],
+        "other_authorities": [
+            {
+                "name": a.name,
+                "country": _country_name(locale, a.country),
+                "law": texts.get(a.law, f"other_authorities[{i}].law", True),
+                "address": a.address,
+                "website": a.website,
+                "email": a.email,
+            }
+            for i, a in enumerate(project.other_authorities)
+        ],
+        "app_sdks": Service.MOBILE_APP in project.services,
+        "health_law": _health_law(project, lang),
         "cookies": cookies,
         "cookies_used": project.cookies.used,
         "cookies_need_consent": any(
@@ -484,6 +535,52 @@ def _own_processing(project: Project, locale: Locale) -> dict[str, Any] | None:
             if r.country == country
         ],
     }
+
+
+def _health_law(project: Project, lang: str) -> dict[str, Any]:
+    """Which Art. 9(2)(h)/(i) conditions the policy relies on, and the national provisions
+    (in ``lang``) of the controller's country behind them and behind Art. 9(3)."""
+    from wizard.catalog.health_law import health_law
+
+    conditions = {p.special_condition for p in project.purposes if p.special_categories}
+    org = project.organisation
+    provisions = health_law(org.country or org.address.country)
+    return {
+        "care": SpecialCondition.HEALTH_CARE in conditions,
+        "public": SpecialCondition.PUBLIC_HEALTH in conditions,
+        "care_provision": provisions.care.get(lang) if provisions else None,
+        "public_provision": provisions.public.get(lang) if provisions else None,
+        "secrecy": provisions.secrecy.get(lang) if provisions else None,
+    }
+
+
+#: Safeguards of which people may obtain a copy (Art. 13(1)(f) GDPR).
+_COPYABLE = (Safeguard.SCC, Safeguard.BCR)
+
+
+def _paragraphs(text: str | None) -> list[str]:
+    """A user's text split into paragraphs at blank lines (single line breaks are kept as
+    spaces: the renderers wrap the lines)."""
+    if not text:
+        return []
+    blocks = [" ".join(line.strip() for line in block.splitlines()) for block in
+              text.replace("\r\n", "\n").split("\n\n")]
+    return [b.strip() for b in blocks if b.strip()]
+
+
+def _own_sections(project: Project, texts: _Texts) -> dict[str, list[dict[str, Any]]]:
+    """The organisation's own sections by the id of the section they follow."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for i, section in enumerate(project.own_sections):
+        out.setdefault(section.after.value, []).append(
+            {
+                "heading": texts.get(section.heading, f"own_sections[{i}].heading", True) or "",
+                "paragraphs": _paragraphs(
+                    texts.get(section.text, f"own_sections[{i}].text", True)
+                ),
+            }
+        )
+    return out
 
 
 def _authority(project: Project, lang: str) -> AuthorityView | None:

@@ -17,6 +17,7 @@ from wizard.model.answers import (
     Requirement,
     RetentionStart,
     Safeguard,
+    SecurityMeasure,
     Service,
     SpecialCondition,
     TimeUnit,
@@ -137,6 +138,7 @@ RETENTION_FROM: dict[RetentionStart | None, str] = {
     RetentionStart.END_OF_PROCEDURE: N_("%(period)s after the end of the application procedure"),
     RetentionStart.WITHDRAWAL: N_("%(period)s after you withdraw your consent or unsubscribe"),
     RetentionStart.END_OF_FISCAL_YEAR: N_("%(period)s after the end of the financial year"),
+    RetentionStart.RECORD_CREATION: N_("%(period)s from the date on which each record was made"),
 }
 
 ROLES: dict[RecipientRole, str] = {
@@ -161,6 +163,35 @@ SAFEGUARDS: dict[Safeguard, str] = {
         "EU-U.S. Privacy Shield (declared invalid by the Court of Justice of the EU on 16 July 2020)"
     ),
     Safeguard.NONE: N_("No adequacy decision and no appropriate safeguards"),
+}
+
+SECURITY_MEASURES: dict[SecurityMeasure, str] = {
+    SecurityMeasure.ENCRYPTION_IN_TRANSIT: N_(
+        "Encryption of data in transit (such as HTTPS/TLS for our website and e-mail)"
+    ),
+    SecurityMeasure.ENCRYPTION_AT_REST: N_("Encryption of stored data and of devices"),
+    SecurityMeasure.ACCESS_CONTROL: N_(
+        "Access only for the persons who need the data for their work, with personal accounts"
+    ),
+    SecurityMeasure.MULTI_FACTOR: N_("Multi-factor authentication for access to personal data"),
+    SecurityMeasure.PSEUDONYMISATION: N_("Pseudonymisation of data where possible"),
+    SecurityMeasure.BACKUPS: N_("Regular backups, so that data can be restored after an incident"),
+    SecurityMeasure.UPDATES: N_("Timely security updates of software and devices"),
+    SecurityMeasure.LOGGING: N_("Logging of access to personal data"),
+    SecurityMeasure.CONFIDENTIALITY: N_(
+        "Confidentiality obligations for everyone who has access to personal data"
+    ),
+    SecurityMeasure.TRAINING: N_("Regular data protection and security training of our staff"),
+    SecurityMeasure.PROCESSOR_AGREEMENTS: N_(
+        "Data processing agreements with our processors (Article 28 GDPR)"
+    ),
+    SecurityMeasure.PHYSICAL_SECURITY: N_("Physical protection of our premises and paper records"),
+    SecurityMeasure.INCIDENT_RESPONSE: N_(
+        "A procedure for handling personal data breaches (Articles 33 and 34 GDPR)"
+    ),
+    SecurityMeasure.REGULAR_TESTING: N_(
+        "Regular testing and evaluation of the effectiveness of these measures"
+    ),
 }
 
 COOKIE_CATEGORIES: dict[CookieCategory, str] = {
@@ -229,6 +260,9 @@ class Words:
 
     def safeguard(self, value: Safeguard) -> str:
         return self._(SAFEGUARDS[value])
+
+    def security_measure(self, value: SecurityMeasure) -> str:
+        return self._(SECURITY_MEASURES[value])
 
     def cookie_category(self, value: CookieCategory) -> str:
         return self._(COOKIE_CATEGORIES[value])

@@ -24,6 +24,8 @@ from wizard.model.answers import (
     Requirement,
     RetentionStart,
     Safeguard,
+    SectionAnchor,
+    SecurityMeasure,
     Service,
     SpecialCondition,
     TimeUnit,
@@ -72,16 +74,6 @@ _LABELS: dict[Enum, str] = {
     LegalBasis.VITAL_INTERESTS: N_("(d) To protect someone's life"),
     LegalBasis.PUBLIC_TASK: N_("(e) A task in the public interest"),
     LegalBasis.LEGITIMATE_INTERESTS: N_("(f) Our legitimate interests"),
-    SpecialCondition.EXPLICIT_CONSENT: N_("(a) Explicit consent"),
-    SpecialCondition.EMPLOYMENT: N_("(b) Employment and social security law"),
-    SpecialCondition.VITAL_INTERESTS: N_("(c) Vital interests"),
-    SpecialCondition.NOT_FOR_PROFIT: N_("(d) Not-for-profit body"),
-    SpecialCondition.MADE_PUBLIC: N_("(e) Made public by the person"),
-    SpecialCondition.LEGAL_CLAIMS: N_("(f) Legal claims"),
-    SpecialCondition.SUBSTANTIAL_PUBLIC_INTEREST: N_("(g) Substantial public interest"),
-    SpecialCondition.HEALTH_CARE: N_("(h) Health care (treatment by a professional)"),
-    SpecialCondition.PUBLIC_HEALTH: N_("(i) Public health"),
-    SpecialCondition.RESEARCH: N_("(j) Research or statistics"),
     Requirement.STATUTORY: N_("Required by law"),
     Requirement.CONTRACTUAL: N_("Required by a contract"),
     Requirement.NEEDED_FOR_CONTRACT: N_("Needed to enter into a contract"),
@@ -98,6 +90,7 @@ _LABELS: dict[Enum, str] = {
     RetentionStart.END_OF_PROCEDURE: N_("after the end of the procedure"),
     RetentionStart.WITHDRAWAL: N_("after consent is withdrawn"),
     RetentionStart.END_OF_FISCAL_YEAR: N_("after the end of the financial year"),
+    RetentionStart.RECORD_CREATION: N_("from the day each record was made"),
     RecipientRole.PROCESSOR: N_("Processor (works for us)"),
     RecipientRole.INDEPENDENT_CONTROLLER: N_("Independent controller"),
     RecipientRole.JOINT_CONTROLLER: N_("Joint controller"),
@@ -109,6 +102,32 @@ _LABELS: dict[Enum, str] = {
     Safeguard.DEROGATION: N_("Exception for a specific situation (Art. 49)"),
     Safeguard.PRIVACY_SHIELD: N_("Privacy Shield (invalid since 2020)"),
     Safeguard.NONE: N_("None"),
+    SecurityMeasure.ENCRYPTION_IN_TRANSIT: N_("Encrypted connections (HTTPS/TLS)"),
+    SecurityMeasure.ENCRYPTION_AT_REST: N_("Encrypted storage and devices"),
+    SecurityMeasure.ACCESS_CONTROL: N_("Access only for those who need it, personal accounts"),
+    SecurityMeasure.MULTI_FACTOR: N_("Multi-factor authentication"),
+    SecurityMeasure.PSEUDONYMISATION: N_("Pseudonymisation where possible"),
+    SecurityMeasure.BACKUPS: N_("Regular backups"),
+    SecurityMeasure.UPDATES: N_("Timely security updates"),
+    SecurityMeasure.LOGGING: N_("Logging of access to personal data"),
+    SecurityMeasure.CONFIDENTIALITY: N_("Staff bound to confidentiality"),
+    SecurityMeasure.TRAINING: N_("Regular staff training"),
+    SecurityMeasure.PROCESSOR_AGREEMENTS: N_("Data processing agreements with processors"),
+    SecurityMeasure.PHYSICAL_SECURITY: N_("Locked premises and paper records"),
+    SecurityMeasure.INCIDENT_RESPONSE: N_("A procedure for data breaches"),
+    SecurityMeasure.REGULAR_TESTING: N_("Regular testing of these measures"),
+    SectionAnchor.CONTROLLER: N_("Who is responsible"),
+    SectionAnchor.PURPOSES: N_("Data, purposes and retention"),
+    SectionAnchor.SOURCES: N_("Where the data come from"),
+    SectionAnchor.RECIPIENTS: N_("Recipients"),
+    SectionAnchor.TRANSFERS: N_("Transfers outside the EEA"),
+    SectionAnchor.COOKIES: N_("Cookies"),
+    SectionAnchor.CHILDREN: N_("Children"),
+    SectionAnchor.AUTOMATED_DECISIONS: N_("Automated decisions"),
+    SectionAnchor.SECURITY: N_("Security"),
+    SectionAnchor.RIGHTS: N_("Your rights"),
+    SectionAnchor.COMPLAINTS: N_("Complaints"),
+    SectionAnchor.CHANGES: N_("Changes to the policy (at the end)"),
     CookieCategory.STRICTLY_NECESSARY: N_("Strictly necessary"),
     CookieCategory.PREFERENCES: N_("Preferences"),
     CookieCategory.ANALYTICS: N_("Analytics"),
@@ -119,6 +138,22 @@ _LABELS: dict[Enum, str] = {
     OutputFormat.PDF: N_("PDF, to publish"),
     OutputFormat.HTML: N_("Web page (HTML), for your website"),
     OutputFormat.MARKDOWN: N_("Markdown (MD), for website editors"),
+}
+
+
+#: Apart from ``_LABELS``: their values are strings, and ``SpecialCondition.VITAL_INTERESTS``
+#: equals ``LegalBasis.VITAL_INTERESTS`` as a dict key (one would hide the other's label).
+_CONDITION_LABELS: dict[Enum, str] = {
+    SpecialCondition.EXPLICIT_CONSENT: N_("(a) Explicit consent"),
+    SpecialCondition.EMPLOYMENT: N_("(b) Employment and social security law"),
+    SpecialCondition.VITAL_INTERESTS: N_("(c) Vital interests"),
+    SpecialCondition.NOT_FOR_PROFIT: N_("(d) Not-for-profit body"),
+    SpecialCondition.MADE_PUBLIC: N_("(e) Made public by the person"),
+    SpecialCondition.LEGAL_CLAIMS: N_("(f) Legal claims"),
+    SpecialCondition.SUBSTANTIAL_PUBLIC_INTEREST: N_("(g) Substantial public interest"),
+    SpecialCondition.HEALTH_CARE: N_("(h) Health care (treatment by a professional)"),
+    SpecialCondition.PUBLIC_HEALTH: N_("(i) Public health"),
+    SpecialCondition.RESEARCH: N_("(j) Research or statistics"),
 }
 
 
@@ -146,7 +181,8 @@ def catalog_category_name(category: str) -> str:
 
 def label(value: Enum) -> str:
     """The plain-language name of a vocabulary value, in the UI language."""
-    return _(_LABELS[value])
+    table = _CONDITION_LABELS if isinstance(value, SpecialCondition) else _LABELS
+    return _(table[value])
 
 
 def duration_text(amount: int, unit: TimeUnit) -> str:

@@ -120,6 +120,25 @@ class PurposeDialog(QDialog):
             + _(flow.NOT_SURE["legal_basis"])
         )
         form.addRow(self.basis_help)
+        self.further_box = QGroupBox(_("Further legal bases for the same purpose (optional)"))
+        further = QVBoxLayout(self.further_box)
+        further.addWidget(
+            Explanation(
+                _(
+                    "Some purposes rest on more than one basis: a treatment is given under a "
+                    "contract, and the law also obliges you to keep its record. Tick every "
+                    "other basis that applies; the policy names them all."
+                )
+            )
+        )
+        grid = QGridLayout()
+        further.addLayout(grid)
+        self.further_bases: dict[LegalBasis, QCheckBox] = {}
+        for i, basis in enumerate(LegalBasis):
+            box = QCheckBox(label(basis))
+            grid.addWidget(box, i // 2, i % 2)
+            self.further_bases[basis] = box
+        form.addRow(self.further_box)
         self.interest = LocalTextEdit(multiline=True)
         self.interest_label = add_form_row(form, _("Legitimate &interest:"), self.interest)
         self.condition = _enum_combo(list(SpecialCondition), _("(choose the condition)"))
@@ -128,6 +147,13 @@ class PurposeDialog(QDialog):
         )
         self.condition_help = Explanation(_(flow.NOT_SURE["special_condition"]))
         form.addRow(self.condition_help)
+        self.withdrawal = LocalTextEdit()
+        self.withdrawal_label = add_form_row(
+            form, _("How people &withdraw their consent:"), self.withdrawal
+        )
+        self.withdrawal.editor.setPlaceholderText(
+            _("e.g. the unsubscribe link in every e-mail, or Settings > Privacy in the app")
+        )
         self.source = LocalTextEdit()
         add_form_row(
             form, _("&Source, when not from the person (leave empty if from them):"), self.source
@@ -172,10 +198,11 @@ class PurposeDialog(QDialog):
         outer.addWidget(self.buttons)
 
         for edit in (self.name, self.other_data, self.interest, self.source, self.consequence,
-                     self.criteria):
+                     self.criteria, self.withdrawal):
             edit.set_languages(self._languages)
             edit.edited.connect(self._update)
-        for box in [*self.subjects.values(), *self.categories.values(), self.source_public]:
+        for box in [*self.subjects.values(), *self.categories.values(), self.source_public,
+                    *self.further_bases.values()]:
             box.toggled.connect(self._update)
         for combo in (self.legal_basis, self.condition, self.requirement, self.unit,
                       self.starting):
@@ -212,6 +239,9 @@ class PurposeDialog(QDialog):
             box.setChecked(category in purpose.data_categories)
         self.other_data.set_value(purpose.other_data)
         self.legal_basis.setCurrentIndex(max(0, self.legal_basis.findData(purpose.legal_basis)))
+        for basis, box in self.further_bases.items():
+            box.setChecked(basis in purpose.additional_bases)
+        self.withdrawal.set_value(purpose.withdrawal)
         self.interest.set_value(purpose.legitimate_interest)
         self.condition.setCurrentIndex(max(0, self.condition.findData(purpose.special_condition)))
         self.source.set_value(purpose.source)
@@ -229,16 +259,24 @@ class PurposeDialog(QDialog):
     def purpose(self) -> Purpose:
         """The purpose as edited (with the original id, or ``"new"`` for a new one)."""
         amount = self.amount.value()
+        main = self.legal_basis.currentData()
+        further = [b for b, box in self.further_bases.items() if box.isChecked() and b != main]
+        bases = {main, *further}
+        relies_on_consent = LegalBasis.CONSENT in bases or (
+            self._has_special()
+            and self.condition.currentData() == SpecialCondition.EXPLICIT_CONSENT
+        )
         return Purpose(
             id=self._id,
             name=self.name.value(),
             subjects=[s for s, box in self.subjects.items() if box.isChecked()],
             data_categories=[c for c, box in self.categories.items() if box.isChecked()],
             other_data=self.other_data.value(),
-            legal_basis=self.legal_basis.currentData(),
+            legal_basis=main,
+            additional_bases=further,
             legitimate_interest=(
                 self.interest.value()
-                if self.legal_basis.currentData() == LegalBasis.LEGITIMATE_INTERESTS
+                if LegalBasis.LEGITIMATE_INTERESTS in bases
                 else LocalText()
             ),
             special_condition=self.condition.currentData() if self._has_special() else None,
@@ -252,6 +290,7 @@ class PurposeDialog(QDialog):
                 criteria=self.criteria.value(),
                 statutory_reference=self.statute.text(),
             ),
+            withdrawal=self.withdrawal.value() if relies_on_consent else LocalText(),
         )
 
     def _has_special(self) -> bool:
@@ -260,15 +299,23 @@ class PurposeDialog(QDialog):
     def _update(self, *_args: object) -> None:
         if self._loading:
             return
-        is_f = self.legal_basis.currentData() == LegalBasis.LEGITIMATE_INTERESTS
+        main = self.legal_basis.currentData()
+        for basis, box in self.further_bases.items():
+            # The main basis is not a further one.
+            box.setEnabled(basis != main)
+        edited = self.purpose()
+        is_f = LegalBasis.LEGITIMATE_INTERESTS in edited.bases
         self.interest.setVisible(is_f)
         self.interest_label.setVisible(is_f)
+        consent = edited.relies_on_consent
+        self.withdrawal.setVisible(consent)
+        self.withdrawal_label.setVisible(consent)
         special = self._has_special()
         self.condition.setVisible(special)
         self.condition_label.setVisible(special)
         self.condition_help.setVisible(special)
         self.unit.setEnabled(self.amount.value() > 0)
-        issues = flow.purpose_issues(self.purpose(), 0, self._languages)
+        issues = flow.purpose_issues(edited, 0, self._languages)
         # Red as on the page and the review: what blocks, and texts missing in a language.
         red = [i.text(_, ui_language()) for i in issues if flow.blocks_generation(i)]
         amber = [i.text(_, ui_language()) for i in issues if not flow.blocks_generation(i)]

@@ -142,5 +142,6 @@ class RecipientDialog(QDialog):
             service=self.service.value() or LocalText(),
             country=self.country.currentData(),
             safeguard=original.safeguard if original else None,
+            fallback_safeguards=original.fallback_safeguards if original else [],
             purposes=chosen,
         )

@@ -78,6 +78,7 @@ class PolicyWizard(QWizard):
         from wizard.ui.pages.recipients import RecipientsPage
         from wizard.ui.pages.review import ReviewPage
         from wizard.ui.pages.rights import RightsPage
+        from wizard.ui.pages.security import SecurityPage
         from wizard.ui.pages.services import ServicesPage
         from wizard.ui.pages.transfers import TransfersPage
 
@@ -91,6 +92,7 @@ class PolicyWizard(QWizard):
             CookiesPage,
             ChildrenPage,
             RightsPage,
+            SecurityPage,
             ReviewPage,
             OutputPage,
         ):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from wizard import flow
 from wizard.flow import PageId
@@ -34,7 +34,18 @@ class RecipientsPage(BasePage):
         )
 
     def build(self, body: QWidget) -> None:
-        layout = QHBoxLayout(body)
+        outer = QVBoxLayout(body)
+        layout = QHBoxLayout()
+        outer.addLayout(layout, 1)
+        self.no_transfers = QCheckBox(
+            _("No recipient processes the data outside the EU/EEA: &say so in the policy")
+        )
+        self.no_transfers.setToolTip(
+            _("The policy then says plainly that no personal data are transferred outside "
+              "the European Economic Area. Only possible while every recipient is inside it.")
+        )
+        self.no_transfers.toggled.connect(self._no_transfers_toggled)
+        outer.addWidget(self.no_transfers)
         self.items = ItemTable(
             [_("Name"), _("Role"), _("Country"), _("Purposes")],
             _("Recipients"),
@@ -58,6 +69,32 @@ class RecipientsPage(BasePage):
 
     def load(self) -> None:
         self.items.fill()
+        self._show_no_transfers()
+
+    def _show_no_transfers(self) -> None:
+        was = self._loading
+        self._loading = True
+        try:
+            self.no_transfers.setChecked(self.project.no_transfers_confirmed)
+        finally:
+            self._loading = was
+        # Offered while no recipient is outside the EEA (and shown checked while it is set, so
+        # that a contradiction can be cleared).
+        self.no_transfers.setEnabled(
+            not flow.has_transfers(self.project) or self.project.no_transfers_confirmed
+        )
+
+    def _no_transfers_toggled(self, checked: bool) -> None:
+        if self.loading:
+            return
+        self.project.no_transfers_confirmed = checked
+        self._show_no_transfers()
+        self.changed()
+
+    def refresh(self) -> None:
+        super().refresh()
+        if hasattr(self, "no_transfers"):
+            self._show_no_transfers()
 
     def _cells(self, recipient: Recipient) -> list[str]:
         lang = text_language(list(self.project.publication.languages))

@@ -36,6 +36,7 @@ class TransfersPage(BasePage):
         self._layout = QVBoxLayout(body)
         self._grid_host: QWidget | None = None
         self.combos: dict[int, QComboBox] = {}
+        self.fallbacks: dict[int, QComboBox] = {}
         self.errors: dict[int, FieldError] = {}
 
     def load(self) -> None:
@@ -47,6 +48,7 @@ class TransfersPage(BasePage):
         grid = QGridLayout(self._grid_host)
         grid.setColumnStretch(1, 1)
         self.combos.clear()
+        self.fallbacks.clear()
         self.errors.clear()
         row = 0
         for index, recipient in enumerate(self.project.recipients):
@@ -72,13 +74,34 @@ class TransfersPage(BasePage):
             )
             name.setBuddy(combo)
             combo.currentIndexChanged.connect(lambda _i, n=index: self._chosen(n))
+            fallback = QComboBox()
+            fallback.addItem(_("(no further safeguard)"), None)
+            for safeguard in OFFERED:
+                fallback.addItem(label(safeguard), safeguard)
+            current = recipient.fallback_safeguards[0] if recipient.fallback_safeguards else None
+            fallback.setCurrentIndex(max(0, fallback.findData(current)))
+            fallback.setAccessibleName(
+                _("Further safeguard for {recipient}").format(
+                    recipient=flow.recipient_label(recipient)
+                )
+            )
+            fallback.setToolTip(
+                _("A safeguard that also covers the transfer, e.g. standard contractual "
+                  "clauses should the recipient's Data Privacy Framework certification end")
+            )
+            fallback_label = QLabel(_("If that ends, also covered by:"))
+            fallback_label.setBuddy(fallback)
+            fallback.currentIndexChanged.connect(lambda _i, n=index: self._fallback_chosen(n))
             error = FieldError()
             grid.addWidget(name, row, 0)
             grid.addWidget(combo, row, 1)
-            grid.addWidget(error, row + 1, 1)
+            grid.addWidget(fallback_label, row + 1, 0)
+            grid.addWidget(fallback, row + 1, 1)
+            grid.addWidget(error, row + 2, 1)
             self.combos[index] = combo
+            self.fallbacks[index] = fallback
             self.errors[index] = error
-            row += 2
+            row += 3
         self._layout.insertWidget(0, self._grid_host)
         self._grid_host.show()
         if self._layout.count() == 1:
@@ -89,11 +112,30 @@ class TransfersPage(BasePage):
         for index, error in self.errors.items():
             recipient = self.project.recipients[index]
             problem = flow.transfer_problem(recipient.country, recipient.safeguard)
+            if problem is None:
+                problem = next(
+                    (
+                        found
+                        for f in recipient.fallback_safeguards
+                        if (found := flow.fallback_problem(recipient.country, f))
+                    ),
+                    None,
+                )
             error.show_message(_(problem) if problem else None)
 
     def _chosen(self, index: int) -> None:
         if self.loading:
             return
         self.project.recipients[index].safeguard = self.combos[index].currentData()
+        self._show_errors()
+        self.changed()
+
+    def _fallback_chosen(self, index: int) -> None:
+        if self.loading:
+            return
+        chosen = self.fallbacks[index].currentData()
+        recipient = self.project.recipients[index]
+        rest = [f for f in recipient.fallback_safeguards[1:] if f != chosen]
+        recipient.fallback_safeguards = ([chosen] if chosen is not None else []) + rest
         self._show_errors()
         self.changed()
