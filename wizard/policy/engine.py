@@ -35,6 +35,7 @@ from wizard.model.answers import (
 from wizard.model.countries import EU_COUNTRIES
 from wizard.policy.document import Document, Labels
 from wizard.policy.parse import parse_blocks
+from wizard.policy.typography import typography
 from wizard.policy.vocabulary import Words
 from wizard.resources import resource
 
@@ -151,7 +152,8 @@ class _Texts:
         value = text.get(self.lang)
         if value is None and (required or text):
             self.missing.append(f"{where}: no text in language '{self.lang}'")
-        return value
+        # The user's words get the document language's typography too.
+        return typography(value, self.lang) if value is not None else None
 
 
 def missing_texts(project: Project, lang: str) -> list[str]:
@@ -297,7 +299,11 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
     from wizard.catalog.cookie_laws import cookie_law
 
     establishment = project.organisation.country or project.organisation.address.country
-    cookie_texts["law"] = cookie_law(establishment) if project.cookies.used else None
+    law = cookie_law(establishment) if project.cookies.used else None
+    # The law in the reader's language, with the country named: a reader elsewhere is never
+    # told about "our national law" as if it were theirs.
+    cookie_texts["law"] = typography(law.name(lang), lang) if law else None
+    cookie_texts["law_country"] = _country_name(locale, law.country) if law else None
 
     bases = {p.legal_basis for p in project.purposes if p.legal_basis}
     conditions = {p.special_condition for p in project.purposes if p.special_categories}
@@ -342,6 +348,8 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
         "portability": bool(bases & {LegalBasis.CONSENT, LegalBasis.CONTRACT}),
         "withdraw": uses_consent,
         "object": bool(bases & {LegalBasis.LEGITIMATE_INTERESTS, LegalBasis.PUBLIC_TASK}),
+        "object_legitimate": LegalBasis.LEGITIMATE_INTERESTS in bases,
+        "object_public_task": LegalBasis.PUBLIC_TASK in bases,
         "direct_marketing": direct_marketing,
     }
 
@@ -388,7 +396,7 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
                     # A summary written in other languages only is left out rather than
                     # blocking the document: earlier versions cannot be edited any more.
                     "summary": [
-                        line.strip()
+                        typography(line.strip(), lang)
                         for line in (version.summary.get(lang) or "").splitlines()
                         if line.strip()
                     ],

@@ -1,0 +1,200 @@
+"""What the policy says in each language, read back from the generated documents.
+
+Foreign statutes named in the reader's language, the national cookie provision of every EU/EEA
+country, only the statements the answers support (the objection notice, the opening promise), and
+the typography of each language kept from the user's words through to the Markdown file.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import docx
+import pytest
+
+from tests.conftest import EXAMPLES
+from wizard.catalog.cookie_laws import cookie_law, cookie_laws
+from wizard.model import Project, load_project
+from wizard.model.answers import LANGUAGES, LegalBasis, LocalText
+from wizard.model.countries import EEA_COUNTRIES
+from wizard.policy.engine import build_document
+from wizard.render.docx import docx_bytes
+from wizard.render.markdown import markdown_text
+
+NBSP = "\u00a0"
+
+
+def example(name: str) -> Project:
+    return load_project(EXAMPLES / f"{name}.privacy.json")
+
+
+def docx_text(project: Project, lang: str) -> str:
+    """What a reader sees in the DOCX: paragraphs and table cells, whitespace folded (no-break
+    spaces kept)."""
+    document = docx.Document(io.BytesIO(docx_bytes(build_document(project, lang))))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.extend(cell.text for cell in row.cells)
+    return re.sub(r"[^\S\u00a0]+", " ", "\n".join(parts))
+
+
+def with_translated_texts(project: Project) -> Project:
+    """``project`` with every per-language text present in all four languages (copied from the
+    first language that has it), so a test can read a document in any language."""
+    from tests.conftest import local_texts
+
+    for _, owner, name in list(local_texts(project)):
+        text: LocalText = getattr(owner, name)
+        if text:
+            first = next(iter(text.root.values()))
+            setattr(owner, name, LocalText({lang: text.get(lang) or first for lang in LANGUAGES}))
+    project.publication.languages = list(LANGUAGES)
+    return project
+
+
+# --- the national cookie provision ----------------------------------------------------------------
+
+
+def test_every_eu_eea_country_has_its_cookie_provision_with_source_and_date() -> None:
+    laws = {law.country: law for law in cookie_laws()}
+    assert set(laws) == set(EEA_COUNTRIES)
+    for law in laws.values():
+        assert law.source and law.verified_on.year >= 2026, law.country
+        assert law.checked in {"provision", "act"}, law.country
+        assert all(law.names.get(lang) for lang in LANGUAGES), law.country
+        if law.checked == "act":
+            # Only the act is named: the data say the provision was not confirmed.
+            assert "not confirmed" in law.source, law.country
+
+
+FOREIGN_NATIONAL_LAW = {
+    "en": ("our national law",),
+    "nl": ("ons land", "onze nationale wet"),
+    "fr": ("notre droit national",),
+    "de": ("unserem nationalen Recht",),
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_french_controllers_cookie_law_is_named_in_the_readers_language(lang: str) -> None:
+    project = with_translated_texts(example("software-company"))
+    project.organisation.country = "FR"
+    project.organisation.address.country = "FR"
+    text = docx_text(project, lang)
+    expected = {
+        "en": "In the country where we are established (France), it is implemented by Article 82 "
+        "of the Data Protection Act (loi n° 78-17 du 6 janvier 1978 « Informatique et Libertés »).",
+        "nl": "In het land waar wij gevestigd zijn (Frankrijk), is die bepaling omgezet in artikel "
+        "82 van de Wet inzake informatica en vrijheden (loi n° 78-17 du 6 janvier 1978",
+        "fr": "Dans le pays où nous sommes établis (France), cette disposition est transposée par "
+        "l'article 82 de la loi n° 78-17 du 6 janvier 1978 relative à l'informatique, aux "
+        "fichiers et aux libertés.",
+        "de": "In dem Staat, in dem wir niedergelassen sind (Frankreich), ist diese Vorschrift "
+        "durch Art. 82 des Gesetzes über Informatik und Freiheiten (loi n° 78-17",
+    }[lang]
+    assert expected in text
+    # The French citation is never the sentence's own words in another language.
+    if lang != "fr":
+        assert "article 82 de la loi" not in text
+    for phrase in FOREIGN_NATIONAL_LAW[lang]:
+        assert phrase not in text
+
+
+@pytest.mark.parametrize("country", sorted(EEA_COUNTRIES))
+def test_every_countrys_cookie_law_reaches_the_policy_in_every_language(country: str) -> None:
+    project = with_translated_texts(example("physiotherapy-practice"))
+    project.organisation.country = country
+    project.organisation.address.country = country
+    law = cookie_law(country)
+    assert law is not None
+    for lang in LANGUAGES:
+        doc = build_document(project, lang)
+        text = doc.text().replace(NBSP, " ")
+        assert law.name(lang).replace(NBSP, " ") in text, (country, lang)
+        assert "2002/58" in text and "national laws that implement it" not in text
+
+
+# --- statements only where the answers make them ------------------------------------------------
+
+PUBLIC_TASK = {
+    "en": "task carried out in the public interest",
+    "nl": "taak van algemeen belang",
+    "fr": "mission d'intérêt public",
+    "de": "Aufgabe im öffentlichen Interesse",
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_objection_notice_names_the_public_task_only_where_it_is_a_basis(lang: str) -> None:
+    project = with_translated_texts(example("physiotherapy-practice"))
+    bases = {p.legal_basis for p in project.purposes}
+    assert LegalBasis.LEGITIMATE_INTERESTS in bases and LegalBasis.PUBLIC_TASK not in bases
+    text = docx_text(project, lang)
+    assert "21" in text and PUBLIC_TASK[lang] not in text
+    assert {
+        "en": "legitimate interests",
+        "nl": "gerechtvaardigde belangen",
+        "fr": "intérêts légitimes",
+        "de": "berechtigten Interessen",
+    }[lang] in text
+
+    # A public body's task (Art. 6(1)(e)) alone: the notice names the task, not our interests.
+    for purpose in project.purposes:
+        if purpose.legal_basis is LegalBasis.LEGITIMATE_INTERESTS:
+            purpose.legal_basis = LegalBasis.PUBLIC_TASK
+            purpose.legitimate_interest = LocalText()
+    text = docx_text(project, lang)
+    notice = next(line for line in text.splitlines() if "21" in line and PUBLIC_TASK[lang] in line)
+    assert {
+        "en": "our legitimate interests",
+        "nl": "onze gerechtvaardigde belangen",
+        "fr": "nos intérêts légitimes",
+        "de": "unserer berechtigten Interessen",
+    }[lang] not in (notice)
+
+
+WITH_WHOM = {
+    "en": "with whom we share them",
+    "nl": "met wie wij de gegevens delen",
+    "fr": "à qui nous les communiquons",
+    "de": "an wen wir sie weitergeben",
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_opening_promise_lists_only_what_the_policy_contains(lang: str) -> None:
+    project = with_translated_texts(example("software-company"))
+    assert project.recipients
+    assert WITH_WHOM[lang] in docx_text(project, lang)
+    project.recipients = []
+    text = docx_text(project, lang)
+    assert WITH_WHOM[lang] not in text
+    # The promise still says what the policy does contain.
+    assert {
+        "en": "how long we keep them",
+        "nl": "hoe lang wij ze bewaren",
+        "fr": "combien de temps nous les conservons",
+        "de": "wie lange wir sie speichern",
+    }[lang] in text
+
+
+# --- typography ---------------------------------------------------------------------------------
+
+
+def test_french_typography_reaches_the_users_words_and_survives_markdown() -> None:
+    project = with_translated_texts(example("telehealth-startup"))
+    project.cookies.consent_mechanism = LocalText(
+        {**project.cookies.consent_mechanism.root, "fr": "une bannière: « accepter » ou non?"}
+    )
+    doc = build_document(project, "fr")
+    expected = f"une bannière{NBSP}: «{NBSP}accepter{NBSP}» ou non{NBSP}?"
+    assert expected in docx_text(project, "fr")
+    markdown = markdown_text(doc)
+    assert expected in markdown
+    # The template's own French colons keep their no-break space in Markdown as well.
+    assert f"{NBSP}:" in markdown and " :" not in markdown.replace(f"{NBSP}:", "")
+    # Other languages are left as the user typed them.
+    project.cookies.consent_mechanism = LocalText({"de": "ein Banner: ja oder nein?"})
+    assert "ein Banner: ja oder nein?" in build_document(project, "de").text()
