@@ -198,3 +198,58 @@ def test_french_typography_reaches_the_users_words_and_survives_markdown() -> No
     # Other languages are left as the user typed them.
     project.cookies.consent_mechanism = LocalText({"de": "ein Banner: ja oder nein?"})
     assert "ein Banner: ja oder nein?" in build_document(project, "de").text()
+
+
+# --- grammar of each language -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "expected"),
+    [
+        (
+            "Zahnarztpraxis Dr. Weber",
+            "de",
+            "Verantwortlicher für die Verarbeitung Ihrer personenbezogenen Daten im Sinne der "
+            "Datenschutz-Grundverordnung (DSGVO) ist die Zahnarztpraxis Dr. Weber;",
+        ),
+        ("Gesundheitszentrum Mitte", "de", "wie wir, das Gesundheitszentrum Mitte, Ihre"),
+        ("Klarblick Health GmbH", "de", "ist Klarblick Health GmbH;"),
+        (
+            "Cabinet Dupont",
+            "fr",
+            "au sens du règlement général sur la protection des données (RGPD) est le Cabinet "
+            f"Dupont{NBSP}:",
+        ),
+        ("Cabinet Dupont", "fr", "explique comment le Cabinet Dupont traite vos données"),
+        ("Institut Lumière", "fr", "explique comment l'Institut Lumière traite"),
+        ("Cabinet Dupont", "en", "Cabinet Dupont is the controller of your personal data"),
+        ("Tandartspraktijk De Molen", "nl", "Tandartspraktijk De Molen is de"),
+    ],
+)
+def test_the_organisations_name_takes_the_article_its_language_needs(
+    name: str, lang: str, expected: str
+) -> None:
+    project = with_translated_texts(example("telehealth-startup"))
+    project.organisation.legal_name = name
+    project.organisation.trading_name = ""
+    text = docx_text(project, lang)
+    assert expected in text
+    # The header keeps the name as it is written.
+    assert build_document(project, lang).organisation == name
+
+
+def test_german_names_the_dpo_and_patients_in_both_genders() -> None:
+    project = example("telehealth-startup")
+    assert project.dpo is not None
+    text = docx_text(project, "de")
+    assert "Wir haben eine Datenschutzbeauftragte oder einen Datenschutzbeauftragten benannt." in (
+        text
+    )
+    assert "einen Datenschutzbeauftragten benannt, an den" not in text
+    assert "Patientinnen und Patienten" in text
+
+
+def test_dutch_uses_the_gdprs_own_onverwijld() -> None:
+    text = docx_text(example("physiotherapy-practice"), "nl")
+    assert "Wij reageren onverwijld en in elk geval binnen 30 dagen" in text
+    assert "onnodige vertraging" not in text

@@ -34,6 +34,7 @@ from wizard.model.answers import (
 )
 from wizard.model.countries import EU_COUNTRIES
 from wizard.policy.document import Document, Labels
+from wizard.policy.grammar import name_in_sentence
 from wizard.policy.parse import parse_blocks
 from wizard.policy.typography import typography
 from wizard.policy.vocabulary import Words
@@ -407,6 +408,8 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
         "lang": lang,
         "org": {
             "name": org.legal_name or org.trading_name,
+            # Inside a sentence, with the article German or French grammar needs.
+            "in_sentence": name_in_sentence(org.legal_name or org.trading_name, lang),
             "trading_name": org.trading_name if org.trading_name != org.legal_name else "",
             "address": address_line,
             "registration": org.registration_number,
@@ -523,7 +526,8 @@ def build_document(project: Project, lang: str) -> Document:
             contents=t.gettext("Contents"),
         ),
         blocks=parse_blocks(html),
-        subject=t.gettext("How %(organisation)s processes personal data") % {"organisation": org},
+        subject=t.gettext("How %(organisation)s processes personal data")
+        % {"organisation": name_in_sentence(org, lang)},
         date=effective,
     )
 
