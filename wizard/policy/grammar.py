@@ -12,6 +12,7 @@ clinics and small organisations; the longest matching ending decides the gender,
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 __all__ = ["name_in_sentence"]
 
@@ -78,7 +79,7 @@ def _first_word(name: str) -> str:
     return match.group(0) if match else ""
 
 
-def _article(word: str, table: dict[str, tuple[str, ...]], whole_word: bool) -> str | None:
+def _article(word: str, table: Mapping[str, tuple[str, ...]], whole_word: bool) -> str | None:
     lowered = word.casefold()
     best: tuple[int, str] | None = None
     for article, nouns in table.items():
