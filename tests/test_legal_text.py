@@ -8,6 +8,7 @@ the typography of each language kept from the user's words through to the Markdo
 from __future__ import annotations
 
 import io
+import json
 import re
 
 import docx
@@ -16,8 +17,9 @@ import pytest
 from tests.conftest import EXAMPLES
 from wizard.catalog.cookie_laws import cookie_law, cookie_laws
 from wizard.model import Project, load_project
-from wizard.model.answers import LANGUAGES, LegalBasis, LocalText
+from wizard.model.answers import LANGUAGES, DataCategory, LegalBasis, LocalText
 from wizard.model.countries import EEA_COUNTRIES
+from wizard.model.project_file import loads_project
 from wizard.policy.engine import build_document
 from wizard.render.docx import docx_bytes
 from wizard.render.markdown import markdown_text
@@ -253,3 +255,113 @@ def test_dutch_uses_the_gdprs_own_onverwijld() -> None:
     text = docx_text(example("physiotherapy-practice"), "nl")
     assert "Wij reageren onverwijld en in elk geval binnen 30 dagen" in text
     assert "onnodige vertraging" not in text
+
+
+# --- data categories: only what the user says they hold -------------------------------------------
+
+SUCH_AS = ("such as", "zoals", "par exemple", "z. B.")
+
+
+def contact_form_project() -> Project:
+    """A website with nothing but a contact form: name and e-mail address, nothing else."""
+    project = with_translated_texts(example("software-company"))
+    support = next(p for p in project.purposes if p.id == "support")
+    return project.model_copy(update={"purposes": [support], "recipients": []})
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_category_prints_only_what_the_user_says_it_holds(lang: str) -> None:
+    project = contact_form_project()
+    support = project.purposes[0]
+    assert support.data_categories[:2] == [DataCategory.IDENTITY, DataCategory.CONTACT]
+    support.data_details = {
+        DataCategory.IDENTITY: LocalText({"en": "name", "nl": "naam", "fr": "nom", "de": "Name"}),
+    }
+    text = docx_text(project, lang)
+    identity, contact = {
+        "en": ("Identification data: name", "Contact details"),
+        "nl": ("Identificatiegegevens: naam", "Contactgegevens"),
+        "fr": (f"Données d'identification{NBSP}: nom", "Coordonnées"),
+        "de": ("Angaben zur Person: Name", "Kontaktdaten"),
+    }[lang]
+    # The category the user described, then the next one by its name alone.
+    assert f"{identity} {contact} " in text
+    # No date of birth, sex or telephone number the answers did not give.
+    for claim in {
+        "en": ("date of birth", "sex", "telephone"),
+        "nl": ("geboortedatum", "geslacht", "telefoon"),
+        "fr": ("date de naissance", "sexe", "téléphone"),
+        "de": ("Geburtsdatum", "Geschlecht", "Telefon"),
+    }[lang]:
+        assert claim not in text, claim
+    assert not any(f"({word} " in text for word in SUCH_AS)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_dutch_practice_names_the_bsn_in_every_language(lang: str) -> None:
+    text = docx_text(example("physiotherapy-practice"), lang)
+    expected = {
+        "en": "National identification number: citizen service number (BSN)",
+        "nl": "Nationaal identificatienummer: burgerservicenummer (BSN)",
+        "fr": f"Numéro d'identification national{NBSP}: numéro de service citoyen néerlandais (BSN)",
+        "de": "Nationale Kennziffer: niederländische Bürgerservicenummer (BSN)",
+    }[lang]
+    assert expected in text
+
+
+def test_details_missing_in_a_language_are_a_translation_gap() -> None:
+    from wizard.flow import translation_gaps
+    from wizard.policy.engine import PolicyError
+
+    project = contact_form_project()
+    project.purposes[0].data_details = {DataCategory.IDENTITY: LocalText({"en": "name"})}
+    fields = [gap.field for gap in translation_gaps(project, "nl")]
+    assert "purposes[0].data_details.identity.nl" in fields
+    with pytest.raises(PolicyError):
+        build_document(project, "nl")
+    assert "Identification data: name" in build_document(project, "en").text()
+
+
+def _as_format_2(project_file: str, published: bool) -> str:
+    data = json.loads((EXAMPLES / project_file).read_text(encoding="utf-8"))
+    data["format_version"] = 2
+    for answers in [data, *(v["answers"] for v in data["history"])]:
+        for purpose in answers["purposes"]:
+            purpose.pop("data_details", None)
+    if not published:
+        data["history"] = []
+    return json.dumps(data)
+
+
+def test_an_old_unpublished_project_claims_nothing_after_migration() -> None:
+    project = loads_project(_as_format_2("software-company.privacy.json", published=False))
+    assert all(p.data_details == {} for p in project.purposes)
+    for lang in LANGUAGES:
+        text = build_document(project, lang).text()
+        assert not any(f"({word} " in text for word in SUCH_AS), lang
+    assert "Identification data\n" in build_document(project, "en").text() + "\n"
+
+
+def test_an_old_published_project_keeps_what_its_policy_said() -> None:
+    project = loads_project(_as_format_2("telehealth-startup.privacy.json", published=True))
+    records = next(p for p in project.purposes if p.id == "records")
+    # The categories that printed "such as ..." keep those words, in all four languages; the
+    # others (health insurance details) printed none and get none.
+    assert set(records.data_details) == {
+        DataCategory.IDENTITY,
+        DataCategory.CONTACT,
+        DataCategory.HEALTH,
+    }
+    assert records.data_details[DataCategory.HEALTH].root == {
+        "en": "medical history, diagnoses, treatment notes",
+        "nl": "medische voorgeschiedenis, diagnoses, aantekeningen over de behandeling",
+        "fr": "antécédents médicaux, diagnostics, notes de suivi des soins",
+        "de": "Krankengeschichte, Diagnosen, Behandlungsdokumentation",
+    }
+    # The published versions get the same, so comparing them shows no change.
+    snapshot = project.history[-1].answers
+    assert snapshot.purpose("records") is not None
+    assert snapshot.purpose("records").data_details == records.data_details  # type: ignore[union-attr]
+    assert "Data concerning health: medical history, diagnoses, treatment notes" in (
+        build_document(project, "en").text()
+    )

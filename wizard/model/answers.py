@@ -312,6 +312,10 @@ class Purpose(Strict):
     name: LocalText
     subjects: list[DataSubject] = Field(default_factory=list)
     data_categories: list[DataCategory] = Field(default_factory=list)
+    #: What each category holds for this purpose, in the user's words per language ("name,
+    #: date of birth"): the policy prints exactly this after the category's name, and nothing
+    #: for a category without details. The wizard proposes the usual contents.
+    data_details: dict[DataCategory, LocalText] = Field(default_factory=dict)
     #: Further categories in the user's words.
     other_data: LocalText = Field(default_factory=LocalText)
     legal_basis: LegalBasis | None = None
@@ -326,6 +330,14 @@ class Purpose(Strict):
     #: What happens if the person does not provide the data.
     consequence: LocalText = Field(default_factory=LocalText)
     retention: Retention = Field(default_factory=Retention)
+
+    @model_validator(mode="after")
+    def _details_of_chosen_categories(self) -> Purpose:
+        # Details of a category the purpose no longer has are never printed: they go with it
+        # (changed in place, so that validating an assignment does not validate again).
+        for category in [c for c in self.data_details if c not in self.data_categories]:
+            del self.data_details[category]
+        return self
 
     @property
     def special_categories(self) -> list[DataCategory]:
@@ -507,7 +519,7 @@ class PublishedVersion(Strict):
 class Project(Answers):
     """A whole project: everything needed to write the policy again next year."""
 
-    format_version: int = 2
+    format_version: int = 3
     #: The published versions, oldest first.
     history: list[PublishedVersion] = Field(default_factory=list)
 

@@ -216,7 +216,16 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
     for i, p in enumerate(project.purposes):
         where = f"purposes[{i}]"
         name = texts.get(p.name, f"{where}.name", required=True) or p.id
-        data = [words.data_category(c) for c in p.data_categories]
+        # Each category by name, followed by what it holds for this purpose where the user said
+        # so ("Identification data: name"); nothing is claimed beyond the user's answer.
+        data: list[str] = []
+        for data_category in p.data_categories:
+            details = texts.get(
+                p.data_details.get(data_category, LocalText()),
+                f"{where}.data_details.{data_category.value}",
+            )
+            category = words.data_category(data_category)
+            data.append(f"{category}{COLONS.get(lang, ':')} {details}" if details else category)
         other = texts.get(p.other_data, f"{where}.other_data")
         if other:
             data.append(other)
