@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from pathlib import Path
 
 import docx
 import pytest
@@ -19,7 +20,7 @@ from wizard.catalog.cookie_laws import cookie_law, cookie_laws
 from wizard.model import Project, load_project
 from wizard.model.answers import LANGUAGES, DataCategory, LegalBasis, LocalText
 from wizard.model.countries import EEA_COUNTRIES
-from wizard.model.project_file import loads_project
+from wizard.model.project_file import loads_project, save_project
 from wizard.policy.engine import build_document
 from wizard.render.docx import docx_bytes
 from wizard.render.markdown import markdown_text
@@ -365,3 +366,49 @@ def test_an_old_published_project_keeps_what_its_policy_said() -> None:
     assert "Data concerning health: medical history, diagnoses, treatment notes" in (
         build_document(project, "en").text()
     )
+
+
+# --- the check report ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr", "de"])
+def test_the_check_report_shows_no_english_from_the_data_files(
+    lang: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The national laws behind the Art. 8 ages are cited as their countries name them, without
+    English notes ("as amended", "- no Art. 8 provision")."""
+    from wizard.catalog.ages import consent_age_entry
+    from wizard.cli import main
+
+    for country in ("AT", "CY", "DE", "DK", "FR", "IT", "SI"):
+        project = example("software-company")
+        project.organisation.country = country
+        project.organisation.address.country = country
+        project.children.targets_children = True
+        project.children.age_threshold = 13
+        entry = consent_age_entry(country)
+        assert entry is not None and entry.age is not None and entry.age > 13, country
+        path = tmp_path / f"{country}.privacy.json"
+        save_project(project, path)
+        main(["check", str(path), "--lang", lang])
+        report = capsys.readouterr().out
+        assert "age_below_national" not in report  # codes are not shown in the text report
+        for english in ("as amended", "no Art. 8 provision", "in force", "Law ", "Section "):
+            assert english not in report, (country, english)
+        if entry.national_law:
+            assert entry.national_law in report, country
+
+
+def test_the_json_severities_are_the_ones_the_readme_documents(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from wizard.cli import main
+
+    readme = (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    documented = set(
+        re.findall(r"`severity` is `(\w+)` for a finding that must be fixed and `(\w+)`", readme)[0]
+    )
+    assert documented == {"error", "warning"}
+    main(["check", str(EXAMPLES / "telehealth-startup.privacy.json"), "--format", "json"])
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert findings and {f["severity"] for f in findings} <= documented
