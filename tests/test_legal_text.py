@@ -412,3 +412,59 @@ def test_the_json_severities_are_the_ones_the_readme_documents(
     main(["check", str(EXAMPLES / "telehealth-startup.privacy.json"), "--format", "json"])
     findings = json.loads(capsys.readouterr().out)["findings"]
     assert findings and {f["severity"] for f in findings} <= documented
+
+
+# --- the processor catalogue: who contracts, and where the data go ----------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_catalogue_processor_names_its_eu_entity_and_the_us_company_that_is_certified(
+    lang: str,
+) -> None:
+    from wizard.catalog.processors import processor
+    from wizard.flow import recipient_from_catalog
+
+    project = with_translated_texts(example("telehealth-startup"))
+    entry = processor("google-analytics")
+    assert entry is not None and (entry.legal_entity, entry.importer) == (
+        "Google Ireland Limited",
+        "Google LLC",
+    )
+    recipient = recipient_from_catalog(entry)
+    recipient.purposes = ["analytics"]
+    project.recipients = [recipient]
+    document = docx.Document(io.BytesIO(docx_bytes(build_document(project, lang))))
+    rows = [[cell.text for cell in row.cells] for t in document.tables for row in t.rows]
+    ireland, united_states, receives, certified = {
+        "en": ("Ireland", "United States", "Receives the data from", "the company that receives"),
+        "nl": ("Ierland", "Verenigde Staten", "Ontvangt de gegevens van", "Het bedrijf dat de"),
+        "fr": ("Irlande", "États-Unis", "Reçoit les données de", "la société qui reçoit"),
+        "de": ("Irland", "Vereinigte Staaten", "Erhält die Daten von", "das Unternehmen, das"),
+    }[lang]
+    recipient_row = next(r for r in rows if r[0] == "Google Ireland Limited (Google Analytics)")
+    assert recipient_row[-1] == ireland
+    transfer_row = next(r for r in rows if r[0].startswith("Google LLC"))
+    assert f"{receives} Google Ireland Limited (Google Analytics)" in transfer_row[0]
+    assert transfer_row[1] == united_states and certified in transfer_row[2]
+    # The Irish company is never the one said to be certified.
+    assert not any(r[0].startswith("Google Ireland") and certified in r[-1] for r in rows)
+
+
+def test_the_catalogue_schema_keeps_entity_and_importer_apart() -> None:
+    from wizard.catalog.processor_entry import ProcessorEntry
+    from wizard.catalog.processors import processors
+
+    raw = json.loads((EXAMPLES.parent / "resources" / "data" / "processors.json").read_text())
+    stripe = next(e for e in raw["processors"] if e["id"] == "stripe")
+    ProcessorEntry.model_validate(stripe)
+    with pytest.raises(ValueError, match="importer"):
+        ProcessorEntry.model_validate({**stripe, "importer": None})
+    with pytest.raises(ValueError, match="DPF covers only"):
+        ProcessorEntry.model_validate(
+            {**stripe, "data_location": ["CA"], "importer": {"entity": "X", "country": "CA"}}
+        )
+    with pytest.raises(ValueError, match="only with a source"):
+        ProcessorEntry.model_validate({**stripe, "verified_on": None})
+    # The common services the issue names are in the catalogue.
+    ids = {item.id for item in processors()}
+    assert {"twilio", "firebase", "cloudflare", "calendly", "doctolib", "jameda"} <= ids

@@ -28,6 +28,7 @@ from wizard.model.answers import (
     LegalBasis,
     LocalText,
     Project,
+    Recipient,
     Safeguard,
     Service,
     SpecialCondition,
@@ -117,11 +118,19 @@ class RecipientView:
     name: str
     role: str
     service: str | None
+    #: Where the recipient is: the contracting entity's country (Ireland for Google Ireland
+    #: Limited), else the country the user gave.
     country: str
     outside_eea: bool
     safeguard: str | None
     safeguard_key: str | None
     purposes: list[str]
+    #: Where the data go outside the EEA (the recipient's country unless a catalogue entry
+    #: names a separate importer there).
+    transfer_country: str = ""
+    #: The company outside the EEA that receives the data from the recipient, from the
+    #: processor catalogue (Google LLC for Google Ireland Limited); empty otherwise.
+    importer: str = ""
 
 
 @dataclass(frozen=True)
@@ -267,12 +276,15 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
     recipients: list[RecipientView] = []
     for i, r in enumerate(project.recipients):
         label = r.name or texts.get(r.category, f"recipients[{i}].category", required=True) or ""
+        importer = _catalogue_importer(r)
         recipients.append(
             RecipientView(
                 name=label,
                 role=words.role(r.role),
                 service=texts.get(r.service, f"recipients[{i}].service"),
-                country=_country_name(locale, r.country),
+                country=_country_name(locale, importer[1] if importer else r.country),
+                transfer_country=_country_name(locale, r.country),
+                importer=importer[0] if importer else "",
                 outside_eea=r.outside_eea,
                 safeguard=(
                     words.safeguard(r.safeguard or Safeguard.NONE) if r.outside_eea else None
@@ -457,6 +469,23 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
         "effective": effective_text,
         "history": history,
     }
+
+
+def _catalogue_importer(recipient: Recipient) -> tuple[str, str] | None:
+    """For a recipient taken from the processor catalogue whose contracting entity is in the EEA
+    while the data go to another company outside it: (that company, the contracting entity's
+    country). ``None`` when the catalogue names no separate importer, or when the user changed
+    the recipient so that the catalogue no longer describes it (another name or country)."""
+    if not recipient.catalog_id or not recipient.outside_eea:
+        return None
+    from wizard.catalog.processors import processor
+
+    entry = processor(recipient.catalog_id)
+    if entry is None or not entry.importer or entry.importer_country != recipient.country:
+        return None
+    if not entry.legal_entity or entry.legal_entity.casefold() not in recipient.name.casefold():
+        return None
+    return entry.importer, entry.country
 
 
 def _authority(project: Project, lang: str) -> AuthorityView | None:

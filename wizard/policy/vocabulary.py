@@ -148,7 +148,8 @@ SAFEGUARDS: dict[Safeguard, str] = {
     Safeguard.ADEQUACY: N_("Adequacy decision of the European Commission (Article 45 GDPR)"),
     Safeguard.DPF: N_(
         "EU-U.S. Data Privacy Framework: adequacy decision of the European Commission of "
-        "10 July 2023 (Article 45 GDPR); the recipient is certified under the framework"
+        "10 July 2023 (Article 45 GDPR); the company that receives the data in the United States "
+        "is certified under the framework"
     ),
     Safeguard.SCC: N_(
         "Standard contractual clauses adopted by the European Commission (Article 46(2)(c) GDPR)"
