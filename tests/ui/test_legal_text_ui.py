@@ -1,5 +1,6 @@
 """The purpose editor proposes what a ticked data category holds, in every policy language, and
-keeps exactly what the user leaves there."""
+keeps exactly what the user leaves there; the processor picker names the company outside the EEA
+that receives the data apart from the contracting entity."""
 
 from __future__ import annotations
 
@@ -64,3 +65,18 @@ def test_opening_a_purpose_keeps_its_details_and_proposes_none(qtbot: Any) -> No
     assert dialog.details[DataCategory.IDENTITY].isVisibleTo(dialog)
     assert not dialog.details[DataCategory.IDENTITY].value()
     assert dialog.purpose().data_details == purpose.data_details
+
+
+def test_the_picker_names_the_company_that_receives_the_data_outside_the_eea(qtbot: Any) -> None:
+    from wizard.ui.processor_picker import ProcessorPicker
+
+    picker = ProcessorPicker()
+    qtbot.addWidget(picker)
+    type_text(picker.search, "Stripe")
+    entry = picker.chosen()
+    assert entry is not None and entry.id == "stripe"
+    details = picker.details.text()
+    assert "Stripe Payments Europe, Limited" in details
+    assert "Receives the data outside the EEA" in details and "Stripe, Inc. (United States)" in (
+        details
+    )
