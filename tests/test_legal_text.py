@@ -95,7 +95,7 @@ def test_a_french_controllers_cookie_law_is_named_in_the_readers_language(lang: 
         "l'article 82 de la loi n° 78-17 du 6 janvier 1978 relative à l'informatique, aux "
         "fichiers et aux libertés.",
         "de": "In dem Staat, in dem wir niedergelassen sind (Frankreich), ist diese Vorschrift "
-        "durch Art. 82 des Gesetzes über Informatik und Freiheiten (loi n° 78-17",
+        "durch Art.\u00a082 des Gesetzes über Informatik und Freiheiten (loi n° 78-17",
     }[lang]
     assert expected in text
     # The French citation is never the sentence's own words in another language.

@@ -280,7 +280,7 @@ def test_the_cookie_section_cites_the_national_cookie_law() -> None:
     assert (de.original, nl.original) == ("§ 25 TDDDG", "art. 11.7a Telecommunicatiewet")
     assert (
         "In dem Staat, in dem wir niedergelassen sind (Deutschland), ist diese Vorschrift durch "
-        "§ 25 des Telekommunikation-Digitale-Dienste-Datenschutz-Gesetzes (TDDDG) umgesetzt."
+        "§\u00a025 des Telekommunikation-Digitale-Dienste-Datenschutz-Gesetzes (TDDDG) umgesetzt."
     ) in paragraphs("telehealth-startup", "de")
     assert (
         "In the country where we are established (Netherlands), it is implemented by Article "
