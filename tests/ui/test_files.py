@@ -163,7 +163,7 @@ def test_window_geometry_is_remembered(
     assert (second.width(), second.height()) == (760, 560)
 
 
-def test_format_1_project_opens_and_is_saved_as_format_2(
+def test_format_1_project_opens_and_is_saved_in_the_current_format(
     qtbot: Any, window: MainWindow, tmp_path: Path
 ) -> None:
     import json
@@ -178,4 +178,4 @@ def test_format_1_project_opens_and_is_saved_as_format_2(
     assert window.session.project.history == []
     assert window.save()
     saved = json.loads(old.read_text(encoding="utf-8"))
-    assert saved["format_version"] == 2 and saved["history"] == []
+    assert saved["format_version"] == 3 and saved["history"] == []
