@@ -270,8 +270,9 @@ def test_every_example_builds(path: Path) -> None:
 
 
 def test_the_cookie_section_cites_the_national_cookie_law() -> None:
-    """§ 25 TDDDG for a German controller, art. 11.7a Telecommunicatiewet for a Dutch one, the
-    Directive alone where no national provision is on file (Belgium)."""
+    """§ 25 TDDDG for a German controller, art. 11.7a Telecommunicatiewet for a Dutch one, art.
+    10/2 of the Act of 30 July 2018 for a Belgian one: named in the reader's language, with the
+    country of establishment, never as "our national law"."""
     from wizard.catalog.cookie_laws import cookie_law
     from wizard.policy.document import Paragraph, plain
 
@@ -279,21 +280,20 @@ def test_the_cookie_section_cites_the_national_cookie_law() -> None:
         doc = build_document(load_project(EXAMPLES / f"{name}.privacy.json"), lang)
         return "\n".join(plain(b.spans) for b in doc.blocks if isinstance(b, Paragraph))
 
-    assert (cookie_law("DE"), cookie_law("nl"), cookie_law("BE"), cookie_law(None)) == (
-        "§ 25 TDDDG",
-        "art. 11.7a Telecommunicatiewet",
-        None,
-        None,
-    )
-    assert "Richtlinie 2002/58/EG), die in unserem nationalen Recht durch § 25 TDDDG" in (
-        paragraphs("telehealth-startup", "de")
-    )
-    assert "which our national law implements in art. 11.7a Telecommunicatiewet." in paragraphs(
-        "physiotherapy-practice", "en"
-    )
+    de, nl, be = cookie_law("DE"), cookie_law("nl"), cookie_law("BE")
+    assert de is not None and nl is not None and be is not None and cookie_law(None) is None
+    assert (de.original, nl.original) == ("§ 25 TDDDG", "art. 11.7a Telecommunicatiewet")
+    assert (
+        "In dem Staat, in dem wir niedergelassen sind (Deutschland), ist diese Vorschrift durch "
+        "§\u00a025 des Telekommunikation-Digitale-Dienste-Datenschutz-Gesetzes (TDDDG) umgesetzt."
+    ) in paragraphs("telehealth-startup", "de")
+    assert (
+        "In the country where we are established (Netherlands), it is implemented by Article "
+        "11.7a of the Telecommunications Act (Telecommunicatiewet)."
+    ) in paragraphs("physiotherapy-practice", "en")
     belgian = paragraphs("software-company", "fr")
-    assert "2002/58/CE) et des lois nationales qui la transposent." in belgian
-    assert "transposée dans notre droit national (" not in belgian
+    assert "(Belgique), cette disposition est transposée par l'article 10/2 de la loi du" in belgian
+    assert "notre droit national" not in belgian
 
 
 @pytest.mark.parametrize(

@@ -36,6 +36,7 @@ FIELDS = {
     "category",
     "role",
     "safeguard",
+    "importer",
     "data_categories",
     "purpose",
     "website",
@@ -257,7 +258,7 @@ def test_sources_websites_and_dates() -> None:
         assert item.source, item.id
         assert WEBSITE.match(item.website), (item.id, item.website)
         if item.verified_on is not None:
-            assert item.verified_on <= date(2026, 11, 22), item.id
+            assert item.verified_on <= date(2026, 12, 5), item.id
         else:
             assert UNCHECKED in item.source, item.id
 

@@ -271,6 +271,13 @@ def _purpose_texts(purpose: Purpose, index: int) -> list[UsedText]:
     return [
         UsedText(page, f"{base}.name", purpose.name, True,
                  N_("Purpose '{purpose}': name not written in {language} yet."), args),
+        *(
+            UsedText(page, f"{base}.data_details.{category.value}", details, False,
+                     N_("Purpose '{purpose}': what its data categories hold is not written in "
+                        "{language} yet."), args)
+            for category, details in purpose.data_details.items()
+            if category in purpose.data_categories
+        ),
         UsedText(page, f"{base}.other_data", purpose.other_data, False,
                  N_("Purpose '{purpose}': other data not written in {language} yet."), args),
         UsedText(page, f"{base}.legitimate_interest", purpose.legitimate_interest,

@@ -5,9 +5,9 @@ The catalogue is read from ``resources/data/processors.json`` through
 which entries were checked against a source and which values are still to be confirmed.
 
 Values are plain strings that match the vocabularies of :mod:`wizard.model.answers`
-(``RecipientRole``, ``Safeguard``, ``DataCategory``) so that this module needs neither pydantic nor
-Qt (importing :mod:`wizard.model` would load pydantic); the tests check that every value is a member
-of those enums. A ``safeguard`` of ``None`` means the data stay in the EU/EEA (``data_location``),
+(``RecipientRole``, ``Safeguard``, ``DataCategory``). The file is validated entry by entry by the
+pydantic model :class:`wizard.catalog.processor_entry.ProcessorEntry` when it is first read
+(imported then, so that importing this module stays cheap). A ``safeguard`` of ``None`` means the data stay in the EU/EEA (``data_location``),
 so Chapter V GDPR does not apply to them.
 """
 
@@ -86,6 +86,7 @@ _FIELDS = (
     "category",
     "role",
     "safeguard",
+    "importer",
     "data_categories",
     "purpose",
     "website",
@@ -115,6 +116,11 @@ class Processor:
     """One of :data:`ROLES`."""
     safeguard: str | None
     """One of :data:`SAFEGUARDS`, or ``None`` when the data stay in the EU/EEA."""
+    importer: str
+    """The company outside the EEA that receives the data when it is not the contracting entity
+    itself (Google LLC for Google Ireland Limited); empty otherwise."""
+    importer_country: str
+    """ISO code of :attr:`importer`'s country; empty when there is no separate importer."""
     data_categories: tuple[str, ...]
     """Typical ``DataCategory`` values the service receives (a suggestion for the user)."""
     purpose: Mapping[str, str] = field(hash=False)
@@ -141,60 +147,44 @@ class Processor:
         return self.notes_by_language.get(lang.lower()) or self.notes
 
 
-def _text(raw: Mapping[str, Any], key: str, where: str) -> str:
-    value = raw[key]
-    if not isinstance(value, str):
-        raise ValueError(f"{where}: {key} must be a string")
-    return value.strip()
-
-
-def _codes(raw: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
-    value = raw[key]
-    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
-        raise ValueError(f"{where}: {key} must be a non-empty list of strings")
-    return tuple(v.strip() for v in value)
-
-
 def _to_processor(raw: Mapping[str, Any], index: int) -> Processor:
+    """One entry validated by :class:`~wizard.catalog.processor_entry.ProcessorEntry` (a
+    ``ValueError`` naming the entry and the field otherwise)."""
+    from pydantic import ValidationError
+
+    from wizard.catalog.processor_entry import ProcessorEntry
+
     where = f"{'/'.join(_DATA_FILE)}: processors[{index}]"
-    missing = [key for key in _FIELDS if key not in raw]
-    if missing:
-        raise ValueError(f"{where}: missing {', '.join(missing)}")
-    category = _text(raw, "category", where)
-    if category not in CATEGORIES:
-        raise ValueError(f"{where}: unknown category {category!r}")
-    role = _text(raw, "role", where)
-    if role not in ROLES:
-        raise ValueError(f"{where}: unknown role {role!r}")
-    safeguard = raw["safeguard"]
-    if safeguard is not None and safeguard not in SAFEGUARDS:
-        raise ValueError(f"{where}: unknown safeguard {safeguard!r}")
-    purpose = raw["purpose"]
-    if not isinstance(purpose, dict) or not isinstance(purpose.get("en"), str):
-        raise ValueError(f"{where}: purpose must map language codes to text, with English")
-    notes = raw["notes"]
-    if isinstance(notes, str):
-        notes = {"en": notes}
-    if not isinstance(notes, dict) or not isinstance(notes.get("en"), str):
-        raise ValueError(f"{where}: notes must map language codes to text, with English")
-    verified = raw["verified_on"]
+    try:
+        entry = ProcessorEntry.model_validate(raw)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in error['loc']) or '(entry)'}: {error['msg']}"
+            for error in exc.errors()
+        )
+        raise ValueError(f"{where} ({raw.get('id', '?')}): {problems}") from None
+    notes = entry.notes if isinstance(entry.notes, dict) else {"en": entry.notes}
     return Processor(
-        id=_text(raw, "id", where),
-        name=_text(raw, "name", where),
-        legal_entity=_text(raw, "legal_entity", where),
-        country=_text(raw, "country", where),
-        data_location=_codes(raw, "data_location", where),
-        category=category,
-        role=role,
-        safeguard=safeguard,
-        data_categories=_codes(raw, "data_categories", where),
-        purpose=MappingProxyType({str(lang): str(text).strip() for lang, text in purpose.items()}),
-        website=_text(raw, "website", where),
+        id=entry.id,
+        name=entry.name,
+        legal_entity=entry.legal_entity,
+        country=entry.country,
+        data_location=tuple(entry.data_location),
+        category=entry.category,
+        role=entry.role,
+        safeguard=entry.safeguard,
+        importer=entry.importer.entity if entry.importer else "",
+        importer_country=entry.importer.country if entry.importer else "",
+        data_categories=tuple(c.value for c in entry.data_categories),
+        purpose=MappingProxyType(
+            {str(lang): str(text).strip() for lang, text in entry.purpose.items()}
+        ),
+        website=entry.website,
         notes_by_language=MappingProxyType(
             {str(lang): str(text).strip() for lang, text in notes.items()}
         ),
-        source=_text(raw, "source", where),
-        verified_on=date.fromisoformat(verified) if isinstance(verified, str) else None,
+        source=entry.source,
+        verified_on=entry.verified_on,
     )
 
 

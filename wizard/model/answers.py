@@ -377,6 +377,10 @@ class Purpose(Strict):
     name: LocalText
     subjects: list[DataSubject] = Field(default_factory=list)
     data_categories: list[DataCategory] = Field(default_factory=list)
+    #: What each category holds for this purpose, in the user's words per language ("name,
+    #: date of birth"): the policy prints exactly this after the category's name, and nothing
+    #: for a category without details. The wizard proposes the usual contents.
+    data_details: dict[DataCategory, LocalText] = Field(default_factory=dict)
     #: Further categories in the user's words.
     other_data: LocalText = Field(default_factory=LocalText)
     legal_basis: LegalBasis | None = None
@@ -402,6 +406,14 @@ class Purpose(Strict):
     @classmethod
     def _unique_bases(cls, value: list[LegalBasis]) -> list[LegalBasis]:
         return list(dict.fromkeys(value))
+
+    @model_validator(mode="after")
+    def _details_of_chosen_categories(self) -> Purpose:
+        # Details of a category the purpose no longer has are never printed: they go with it
+        # (changed in place, so that validating an assignment does not validate again).
+        for category in [c for c in self.data_details if c not in self.data_categories]:
+            del self.data_details[category]
+        return self
 
     @property
     def special_categories(self) -> list[DataCategory]:

@@ -209,18 +209,89 @@ def loads_project(text: str, source: str = "project") -> Project:
         raise ProjectFileError(source, ["the file is nested far too deeply"]) from None
 
 
-def _migrate(data: dict[str, Any], version: int) -> dict[str, Any]:
-    """Bring an older format up to :data:`FORMAT_VERSION`, one step at a time.
+def _add_history(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 1 had no history of published versions: it gets an empty one."""
+    return {**data, "history": data.get("history", [])}
 
-    Format 1 (the first) had no history of published versions: it gets an empty one. Format 2
-    had one legal basis per purpose, one safeguard per recipient, and none of the security,
-    own sections, processor activities, other authorities and no-transfer confirmation: every
-    answer of format 2 keeps its meaning in format 3 and the new answers start empty (their
-    defaults), so the step changes no value. A future step that changes the
-    answers must change the snapshots in ``history[].answers`` too.
+
+#: The categories whose name format 2 printed with "such as ..." examples.
+_CATEGORIES_WITH_EXAMPLES = frozenset(
+    {
+        "identity",
+        "contact",
+        "health",
+        "appointment",
+        "payment",
+        "account",
+        "usage",
+        "device",
+        "application",
+    }
+)
+
+
+def _add_data_details(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 3 records what each data category holds per purpose (``data_details``); older
+    formats printed fixed examples ("such as name, date of birth, sex") for every category.
+
+    A project that was published keeps what its published policy said: the examples become its
+    details, in all four languages, so the next version does not change silently and the user
+    can now edit them. A project never published claims nothing: its categories print by name
+    only until the user says what they hold. The snapshots of published versions get the same
+    details, so comparing versions reports no change the user did not make.
     """
-    if version < 2:
-        data = {**data, "history": data.get("history", [])}
+    from wizard.model.answers import LANGUAGES
+    from wizard.model.details import proposed_details
+
+    published = bool(data.get("history"))
+
+    def fill(answers: dict[str, Any]) -> dict[str, Any]:
+        org = answers.get("organisation") or {}
+        country = org.get("country") or (org.get("address") or {}).get("country")
+        purposes = answers.get("purposes")
+        if not isinstance(purposes, list):
+            return answers
+        filled = []
+        for purpose in purposes:
+            if isinstance(purpose, dict) and "data_details" not in purpose:
+                details: dict[str, dict[str, str]] = {}
+                if published:
+                    for category in purpose.get("data_categories") or []:
+                        if not isinstance(category, str):
+                            continue
+                        # Only the categories that printed examples keep them.
+                        if category not in _CATEGORIES_WITH_EXAMPLES:
+                            continue
+                        texts = proposed_details(category, country, LANGUAGES)
+                        if texts:
+                            details[category] = texts
+                purpose = {**purpose, "data_details": details}
+            filled.append(purpose)
+        return {**answers, "purposes": filled}
+
+    data = fill(data)
+    history = data.get("history")
+    if isinstance(history, list):
+        data["history"] = [
+            {**v, "answers": fill(v["answers"])}
+            if isinstance(v, dict) and isinstance(v.get("answers"), dict)
+            else v
+            for v in history
+        ]
+    return data
+
+
+#: The migration steps, oldest first. Each adds one field and runs on every older file whatever
+#: its number says: a step only fills what is absent, so steps written at different times (or
+#: on different branches that both raise the format number) compose in any order.
+_STEPS = (_add_history, _add_data_details)
+
+
+def _migrate(data: dict[str, Any], version: int) -> dict[str, Any]:
+    """Bring an older format up to :data:`FORMAT_VERSION`, one step at a time."""
+    if version < FORMAT_VERSION:
+        for step in _STEPS:
+            data = step(data)
     data["format_version"] = FORMAT_VERSION
     return data
 

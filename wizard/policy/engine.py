@@ -32,12 +32,15 @@ from wizard.model.answers import (
     LegalBasis,
     LocalText,
     Project,
+    Recipient,
     Safeguard,
     Service,
     SpecialCondition,
 )
 from wizard.policy.document import Document, Labels
+from wizard.policy.grammar import name_in_sentence
 from wizard.policy.parse import parse_blocks
+from wizard.policy.typography import typography
 from wizard.policy.vocabulary import Words
 from wizard.resources import resource
 
@@ -143,6 +146,8 @@ class RecipientView:
     name: str
     role: str
     service: str | None
+    #: Where the recipient is: the contracting entity's country (Ireland for Google Ireland
+    #: Limited), else the country the user gave.
     country: str
     outside_eea: bool
     safeguard: str | None
@@ -150,6 +155,12 @@ class RecipientView:
     #: Further safeguards that also cover the transfer (e.g. SCC besides the DPF).
     fallbacks: list[str]
     purposes: list[str]
+    #: Where the data go outside the EEA (the recipient's country unless a catalogue entry
+    #: names a separate importer there).
+    transfer_country: str = ""
+    #: The company outside the EEA that receives the data from the recipient, from the
+    #: processor catalogue (Google LLC for Google Ireland Limited); empty otherwise.
+    importer: str = ""
 
 
 @dataclass(frozen=True)
@@ -181,7 +192,8 @@ class _Texts:
         value = text.get(self.lang)
         if value is None and (required or text):
             self.missing.append(f"{where}: no text in language '{self.lang}'")
-        return value
+        # The user's words get the document language's typography too.
+        return typography(value, self.lang) if value is not None else None
 
 
 def missing_texts(project: Project, lang: str) -> list[str]:
@@ -245,7 +257,16 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
     for i, p in enumerate(project.purposes):
         where = f"purposes[{i}]"
         name = texts.get(p.name, f"{where}.name", required=True) or p.id
-        data = [words.data_category(c) for c in p.data_categories]
+        # Each category by name, followed by what it holds for this purpose where the user said
+        # so ("Identification data: name"); nothing is claimed beyond the user's answer.
+        data: list[str] = []
+        for data_category in p.data_categories:
+            details = texts.get(
+                p.data_details.get(data_category, LocalText()),
+                f"{where}.data_details.{data_category.value}",
+            )
+            category = words.data_category(data_category)
+            data.append(f"{category}{COLONS.get(lang, ':')} {details}" if details else category)
         other = texts.get(p.other_data, f"{where}.other_data")
         if other:
             data.append(other)
@@ -291,12 +312,15 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
     recipients: list[RecipientView] = []
     for i, r in enumerate(project.recipients):
         label = r.name or texts.get(r.category, f"recipients[{i}].category", required=True) or ""
+        importer = _catalogue_importer(r)
         recipients.append(
             RecipientView(
                 name=label,
                 role=words.role(r.role),
                 service=texts.get(r.service, f"recipients[{i}].service"),
-                country=_country_name(locale, r.country),
+                country=_country_name(locale, importer[1] if importer else r.country),
+                transfer_country=_country_name(locale, r.country),
+                importer=importer[0] if importer else "",
                 outside_eea=law.is_transfer(project, r),
                 safeguard=(
                     words.safeguard(r.safeguard or Safeguard.NONE)
@@ -346,7 +370,11 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
     from wizard.catalog.cookie_laws import cookie_law
 
     establishment = project.organisation.country or project.organisation.address.country
-    cookie_texts["law"] = cookie_law(establishment) if project.cookies.used else None
+    provision = cookie_law(establishment) if project.cookies.used else None
+    # The law in the reader's language, with the country named: a reader elsewhere is never
+    # told about "our national law" as if it were theirs.
+    cookie_texts["law"] = typography(provision.name(lang), lang) if provision else None
+    cookie_texts["law_country"] = _country_name(locale, provision.country) if provision else None
 
     any_special = any(c in SPECIAL_CATEGORIES for p in project.purposes for c in p.data_categories)
     direct_marketing = Service.NEWSLETTER in project.services and any(
@@ -386,6 +414,8 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
         "portability": law.portability_applies(project),
         "withdraw": law.uses_consent(project),
         "object": law.objection_applies(project),
+        "object_legitimate": LegalBasis.LEGITIMATE_INTERESTS in law.legal_bases(project),
+        "object_public_task": LegalBasis.PUBLIC_TASK in law.legal_bases(project),
         "direct_marketing": direct_marketing,
     }
 
@@ -432,7 +462,7 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
                     # A summary written in other languages only is left out rather than
                     # blocking the document: earlier versions cannot be edited any more.
                     "summary": [
-                        line.strip()
+                        typography(line.strip(), lang)
                         for line in (version.summary.get(lang) or "").splitlines()
                         if line.strip()
                     ],
@@ -443,6 +473,8 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
         "lang": lang,
         "org": {
             "name": org.legal_name or org.trading_name,
+            # Inside a sentence, with the article German or French grammar needs.
+            "in_sentence": name_in_sentence(org.legal_name or org.trading_name, lang),
             "trading_name": org.trading_name if org.trading_name != org.legal_name else "",
             "address": address_line,
             "registration": org.registration_number,
@@ -583,6 +615,23 @@ def _own_sections(project: Project, texts: _Texts) -> dict[str, list[dict[str, A
     return out
 
 
+def _catalogue_importer(recipient: Recipient) -> tuple[str, str] | None:
+    """For a recipient taken from the processor catalogue whose contracting entity is in the EEA
+    while the data go to another company outside it: (that company, the contracting entity's
+    country). ``None`` when the catalogue names no separate importer, or when the user changed
+    the recipient so that the catalogue no longer describes it (another name or country)."""
+    if not recipient.catalog_id or not recipient.outside_eea:
+        return None
+    from wizard.catalog.processors import processor
+
+    entry = processor(recipient.catalog_id)
+    if entry is None or not entry.importer or entry.importer_country != recipient.country:
+        return None
+    if not entry.legal_entity or entry.legal_entity.casefold() not in recipient.name.casefold():
+        return None
+    return entry.importer, entry.country
+
+
 def _authority(project: Project, lang: str) -> AuthorityView | None:
     a = project.authority
     if a.catalog_id:
@@ -669,7 +718,9 @@ def build_document(project: Project, lang: str, draft: bool = False) -> Document
     effective_label = t.gettext("Effective {date}").replace("{date}", effective_text)
     org = project.organisation.legal_name or project.organisation.trading_name
     title = t.gettext("Privacy policy")
-    subject = t.gettext("How %(organisation)s processes personal data") % {"organisation": org}
+    subject = t.gettext("How %(organisation)s processes personal data") % {
+        "organisation": name_in_sentence(org, lang)
+    }
     if draft:
         mark = t.gettext("DRAFT")
         effective_label = f"{mark} · {effective_label}" if effective else mark

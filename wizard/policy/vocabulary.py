@@ -42,27 +42,25 @@ SERVICES: dict[Service, str] = {
     Service.RECRUITMENT: N_("job applications"),
 }
 
+#: The name of each category; what it holds for a purpose is the user's (``Purpose.data_details``),
+#: so the name makes no claim of its own ("such as ..." lists were claims the answers did not make).
 DATA_CATEGORIES: dict[DataCategory, str] = {
-    DataCategory.IDENTITY: N_("Identification data (such as name, date of birth, sex)"),
-    DataCategory.CONTACT: N_("Contact details (such as address, e-mail address, telephone number)"),
+    DataCategory.IDENTITY: N_("Identification data"),
+    DataCategory.CONTACT: N_("Contact details"),
     DataCategory.NATIONAL_ID: N_("National identification number"),
     DataCategory.INSURANCE: N_("Health insurance details"),
-    DataCategory.HEALTH: N_("Data concerning health (such as medical history, diagnoses, treatment notes)"),
+    DataCategory.HEALTH: N_("Data concerning health"),
     DataCategory.GENETIC: N_("Genetic data"),
     DataCategory.BIOMETRIC: N_("Biometric data"),
-    DataCategory.APPOINTMENT: N_(
-        "Appointment details (such as date, time, practitioner, reason for the visit)"
-    ),
-    DataCategory.PAYMENT: N_("Payment and billing data (such as bank account, invoices, payment status)"),
-    DataCategory.ACCOUNT: N_("Account data (such as user name, password, settings)"),
+    DataCategory.APPOINTMENT: N_("Appointment details"),
+    DataCategory.PAYMENT: N_("Payment and billing data"),
+    DataCategory.ACCOUNT: N_("Account data"),
     DataCategory.COMMUNICATION: N_("Correspondence and messages"),
-    DataCategory.USAGE: N_("Usage data (such as pages visited, functions used)"),
-    DataCategory.DEVICE: N_(
-        "Device and connection data (such as IP address, browser type, device identifiers)"
-    ),
+    DataCategory.USAGE: N_("Usage data"),
+    DataCategory.DEVICE: N_("Device and connection data"),
     DataCategory.LOCATION: N_("Location data"),
     DataCategory.VIDEO_AUDIO: N_("Image and sound during video consultations"),
-    DataCategory.APPLICATION: N_("Application data (such as CV, cover letter, references)"),
+    DataCategory.APPLICATION: N_("Application data"),
     DataCategory.MARKETING_PREFERENCES: N_("Communication preferences"),
 }
 
@@ -152,7 +150,8 @@ SAFEGUARDS: dict[Safeguard, str] = {
     Safeguard.ADEQUACY: N_("Adequacy decision of the European Commission (Article 45 GDPR)"),
     Safeguard.DPF: N_(
         "EU-U.S. Data Privacy Framework: adequacy decision of the European Commission of "
-        "10 July 2023 (Article 45 GDPR); the recipient is certified under the framework"
+        "10 July 2023 (Article 45 GDPR); the company that receives the data in the United States "
+        "is certified under the framework"
     ),
     Safeguard.SCC: N_(
         "Standard contractual clauses adopted by the European Commission (Article 46(2)(c) GDPR)"

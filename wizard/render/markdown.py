@@ -47,7 +47,8 @@ _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 #: What starts a block at the beginning of a line: a list marker, a setext underline, a
 #: numbered list item ("1." or "1)"), a quote (">" is escaped anyway), a thematic break.
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d{1,9}(?=[.)]))")
-_SPACE = re.compile(r"\s+")
+#: Runs of whitespace to fold into one space; no-break spaces (French typography) are kept.
+_SPACE = re.compile(r"[^\S\u00a0\u202f]+")
 
 
 def _clean(text: str) -> str:

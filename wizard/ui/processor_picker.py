@@ -121,6 +121,15 @@ class ProcessorPicker(QDialog):
                 label(Safeguard(entry.safeguard)) if entry.safeguard else _("none needed"),
             ),
         ]
+        if entry.importer:
+            # The company outside the EEA that receives the data is not the contracting entity.
+            rows.insert(
+                1,
+                (
+                    _("Receives the data outside the EEA"),
+                    f"{entry.importer} ({country_name(entry.importer_country)})",
+                ),
+            )
         html = f"<h3>{escape(entry.name)}</h3><table>"
         html += "".join(
             f"<tr><td><b>{escape(k)}</b>&nbsp;</td><td>{escape(v)}</td></tr>" for k, v in rows

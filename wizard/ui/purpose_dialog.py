@@ -34,6 +34,7 @@ from wizard.model.answers import (
     SpecialCondition,
     TimeUnit,
 )
+from wizard.model.details import proposed_details
 from wizard.ui.labels import label
 from wizard.ui.tr import _, ui_language
 from wizard.ui.widgets import (
@@ -66,8 +67,11 @@ class PurposeDialog(QDialog):
         purpose: Purpose | None,
         languages: Sequence[str],
         parent: QWidget | None = None,
+        country: str | None = None,
     ) -> None:
         super().__init__(parent)
+        #: The organisation's country: it decides which national number is proposed.
+        self._country = country
         self.setWindowTitle(_("Edit purpose") if purpose else _("New purpose"))
         self._languages = list(languages) or ["en"]
         self._id = purpose.id if purpose else "new"
@@ -94,15 +98,39 @@ class PurposeDialog(QDialog):
 
         data_box = QGroupBox(_("Which data"))
         grid = QGridLayout(data_box)
-        self._grids.append(grid)
+        grid.addWidget(
+            Explanation(
+                _(
+                    "For each category, say what it holds for this purpose: the policy prints "
+                    "exactly that. The proposal lists the usual contents; remove what you do "
+                    "not collect."
+                )
+            ),
+            0,
+            0,
+            1,
+            2,
+        )
         self.categories: dict[DataCategory, QCheckBox] = {}
-        for i, category in enumerate(DataCategory):
+        #: What each category holds for this purpose, shown while the category is ticked.
+        self.details: dict[DataCategory, LocalTextEdit] = {}
+        for i, category in enumerate(DataCategory, start=1):
             text = label(category)
             if category in SPECIAL_CATEGORIES:
                 text += " " + _("(special category)")
             box = QCheckBox(text)
-            grid.addWidget(box, i // 2, i % 2)
+            details = LocalTextEdit(
+                accessible_name=_("What '{category}' holds").format(category=label(category))
+            )
+            details.setVisible(False)
+            grid.addWidget(box, i, 0)
+            grid.addWidget(details, i, 1)
+            grid.setColumnStretch(1, 1)
             self.categories[category] = box
+            self.details[category] = details
+            box.toggled.connect(
+                lambda checked, category=category: self._category_toggled(category, checked)
+            )
         layout.addWidget(data_box)
 
         form = new_form()
@@ -197,15 +225,22 @@ class PurposeDialog(QDialog):
         self.buttons = ok_cancel_buttons(self)
         outer.addWidget(self.buttons)
 
-        for edit in (self.name, self.other_data, self.interest, self.source, self.consequence,
-                     self.criteria, self.withdrawal):
+        for edit in (
+            self.name,
+            self.other_data,
+            self.interest,
+            self.source,
+            self.consequence,
+            self.criteria,
+            self.withdrawal,
+            *self.details.values(),
+        ):
             edit.set_languages(self._languages)
             edit.edited.connect(self._update)
         for box in [*self.subjects.values(), *self.categories.values(), self.source_public,
                     *self.further_bases.values()]:
             box.toggled.connect(self._update)
-        for combo in (self.legal_basis, self.condition, self.requirement, self.unit,
-                      self.starting):
+        for combo in (self.legal_basis, self.condition, self.requirement, self.unit, self.starting):
             combo.currentIndexChanged.connect(self._update)
         self.amount.valueChanged.connect(self._update)
         self.statute.textEdited.connect(self._update)
@@ -236,6 +271,7 @@ class PurposeDialog(QDialog):
         for subject, box in self.subjects.items():
             box.setChecked(subject in purpose.subjects)
         for category, box in self.categories.items():
+            self.details[category].set_value(purpose.data_details.get(category, LocalText()))
             box.setChecked(category in purpose.data_categories)
         self.other_data.set_value(purpose.other_data)
         self.legal_basis.setCurrentIndex(max(0, self.legal_basis.findData(purpose.legal_basis)))
@@ -271,6 +307,11 @@ class PurposeDialog(QDialog):
             name=self.name.value(),
             subjects=[s for s, box in self.subjects.items() if box.isChecked()],
             data_categories=[c for c, box in self.categories.items() if box.isChecked()],
+            data_details={
+                c: self.details[c].value()
+                for c, box in self.categories.items()
+                if box.isChecked() and self.details[c].value()
+            },
             other_data=self.other_data.value(),
             legal_basis=main,
             additional_bases=further,
@@ -292,6 +333,16 @@ class PurposeDialog(QDialog):
             ),
             withdrawal=self.withdrawal.value() if relies_on_consent else LocalText(),
         )
+
+    def _category_toggled(self, category: DataCategory, checked: bool) -> None:
+        """Show the details of a ticked category; a newly ticked one gets the usual contents
+        as a proposal in each language of the policy (while loading, the saved details stay)."""
+        details = self.details[category]
+        details.setVisible(checked)
+        if checked and not self._loading and not details.value():
+            proposal = proposed_details(category.value, self._country, self._languages)
+            if proposal:
+                details.set_value(LocalText(proposal))
 
     def _has_special(self) -> bool:
         return any(self.categories[c].isChecked() for c in SPECIAL_CATEGORIES)

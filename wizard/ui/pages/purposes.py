@@ -74,7 +74,13 @@ class PurposesPage(BasePage):
 
     def open_dialog(self, purpose: Purpose | None) -> Purpose | None:
         """Show the purpose editor; the edited purpose, or ``None`` when cancelled."""
-        dialog = PurposeDialog(purpose, self.project.publication.languages, self)
+        org = self.project.organisation
+        dialog = PurposeDialog(
+            purpose,
+            self.project.publication.languages,
+            self,
+            country=org.country or org.address.country,
+        )
         if QDialog.DialogCode(dialog.exec()) is not QDialog.DialogCode.Accepted:
             return None
         return dialog.purpose()
