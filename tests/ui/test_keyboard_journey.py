@@ -186,6 +186,10 @@ def test_new_project_by_keyboard_to_docx_and_pdf(
     assert rights.automated_no.isChecked()
     next_page(keys, window)
 
+    # Security and more: nothing required, the person goes on.
+    assert current(window) is PageId.SECURITY
+    next_page(keys, window)
+
     assert current(window) is PageId.REVIEW
     next_page(keys, window)
 

@@ -136,6 +136,7 @@ def test_real_window_typed_by_x_events_to_generated_files(display: str, tmp_path
         keys("Return")  # children: no
         animated("alt+o")  # rights: no decisions by computer alone ("N&o")
         keys("Return")
+        animated("alt+n")  # security and more: nothing required
         animated("alt+n")  # review
         keys("alt+o")  # output: the folder field ("F&older:")
         keys("ctrl+a")

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -294,3 +295,33 @@ def ok_cancel_buttons(dialog: QDialog, ok_text: str | None = None) -> QDialogBut
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+class _BoxLabel(QLabel):
+    """The wrapping text of a :func:`wrapping_check`: a click on it ticks the box, as a click on
+    a check box's own text does."""
+
+    def __init__(self, text: str, box: QCheckBox) -> None:
+        super().__init__(text)
+        self._box = box
+        self.setWordWrap(True)
+        self.setBuddy(box)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        if event.button() == Qt.MouseButton.LeftButton and self._box.isEnabled():
+            self._box.toggle()
+            self._box.setFocus(Qt.FocusReason.MouseFocusReason)
+        super().mousePressEvent(event)
+
+
+def wrapping_check(text: str) -> tuple[QCheckBox, QWidget]:
+    """A check box whose long text wraps (a QCheckBox's own text never does, so a long German
+    or pseudo-localised sentence would widen the whole page): the box, and the row to lay out."""
+    box = QCheckBox()
+    box.setAccessibleName(plain_label(text))
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+    layout.addWidget(_BoxLabel(text, box), 1)
+    return box, row

@@ -19,7 +19,14 @@ from wizard.model.countries import EEA_COUNTRIES
 from wizard.ui.labels import countries_sorted, language_name
 from wizard.ui.pages.base import BasePage, section_label
 from wizard.ui.tr import _, ui_language
-from wizard.ui.widgets import CheckedLineEdit, Explanation, add_form_row, new_form, url_edit
+from wizard.ui.widgets import (
+    CheckedLineEdit,
+    Explanation,
+    add_form_row,
+    new_form,
+    url_edit,
+    wrapping_check,
+)
 
 
 def _line(name: str = "") -> QLineEdit:
@@ -108,23 +115,23 @@ class OrganisationPage(BasePage):
         # The facts that decide whether an officer is required (Art. 37; national rules).
         self.dpo_facts_box = QGroupBox(_("Is a data protection officer required?"))
         facts_layout = QVBoxLayout(self.dpo_facts_box)
-        self.fact_public = QCheckBox(_("We are a public authority or public body"))
-        self.fact_special = QCheckBox(
+        # The facts are long sentences: check boxes whose text wraps, so the page keeps its width.
+        self.fact_public, public_row = wrapping_check(_("We are a public authority or public body"))
+        self.fact_special, special_row = wrapping_check(
             _(
                 "Our core activity is processing health or other special data on a large scale "
                 "(a hospital, a clinic group, a telehealth platform; not a single practice)"
             )
         )
-        self.fact_monitoring = QCheckBox(
+        self.fact_monitoring, monitoring_row = wrapping_check(
             _(
                 "Our core activity is regular and systematic monitoring of people on a large "
                 "scale (for example tracking or profiling as the service itself)"
             )
         )
-        self.fact_none = QCheckBox(_("None of these applies to us"))
-        for box in (self.fact_public, self.fact_special, self.fact_monitoring, self.fact_none):
-            box.setAccessibleName(box.text().replace("&", ""))
-            facts_layout.addWidget(box)
+        self.fact_none, none_row = wrapping_check(_("None of these applies to us"))
+        for row in (public_row, special_row, monitoring_row, none_row):
+            facts_layout.addWidget(row)
         people_form = new_form()
         self.fact_people = QSpinBox()
         self.fact_people.setRange(0, 1_000_000)
