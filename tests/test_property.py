@@ -16,21 +16,18 @@ from __future__ import annotations
 import io
 import tempfile
 import unicodedata
-from collections.abc import Callable
-from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
 import docx
-import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from tests.hostile_projects import EXAMPLES, hostile_projects, visible_words
 from wizard.model.answers import LANGUAGES
-from wizard.model.project_file import ProjectFileError, load_project, loads_project
-from wizard.output import GenerationError, file_name, generate, render_language
+from wizard.model.project_file import ProjectFileError, loads_project
+from wizard.output import GenerationError, file_name, generate
 
 EXAMPLE = EXAMPLES[0]
 
@@ -75,43 +72,6 @@ def readable(fmt: str, data: bytes) -> str | None:
     return unicodedata.normalize("NFC", text)
 
 
-def _probe_docx_metadata() -> bool:
-    project = load_project(EXAMPLE)
-    project.organisation.legal_name = "x" * 300
-    try:
-        render_language(project, "fr", ["docx"])
-    except GenerationError:
-        return True
-    return False
-
-
-def _probe_pdf_long_word() -> bool:
-    project = load_project(EXAMPLE)
-    project.recipients[0].name = "y" * 10_000
-    try:
-        render_language(project, "en", ["pdf"])
-    except GenerationError:
-        return True
-    return False
-
-
-#: Renderer failures known from issue 13 and fixed inside wizard/render/ (items 13.1 and 13.2).
-#: Each is tolerated by the property (after checking that nothing was written) only while its
-#: probe still fails, so the tolerance ends by itself when the renderer is fixed; the xfail tests
-#: below name them.
-KNOWN_RENDERER_FAILURES: dict[str, Callable[[], bool]] = {
-    # Issue 13.1: the DOCX core properties (title, subject) are limited to 255 characters.
-    "exceeded 255 char limit for property": _probe_docx_metadata,
-    # Issue 13.2: a table cell taller than a page (a long text or word) cannot be laid out.
-    "LayoutError": _probe_pdf_long_word,
-}
-
-
-@cache
-def still_broken(signature: str) -> bool:
-    return KNOWN_RENDERER_FAILURES[signature]()
-
-
 def _listing(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
@@ -126,7 +86,7 @@ def check_rendering(
     """Generate each ``(languages, formats)`` of ``calls`` for the project ``text`` into
     ``folder`` (which already holds an older set) and check the property. Returns the
     reasons of the generations that were refused (a project that does not load, a policy that
-    cannot be written, a known renderer failure); each one left the folder as it was."""
+    cannot be written); each one left the folder as it was."""
     try:
         project = loads_project(text, source="hostile.privacy.json")
     except ProjectFileError:
@@ -147,10 +107,6 @@ def check_rendering(
             message = str(exc)
             if "cannot write the policy in" in message:
                 refused.append("policy refused")  # e.g. a text left empty in one language
-                continue
-            known = [s for s in KNOWN_RENDERER_FAILURES if s in message]
-            if known and still_broken(known[0]):
-                refused.append(f"known renderer failure: {known[0]}")
                 continue
             raise
         names = sorted(p.name for p in folder.iterdir())
@@ -178,13 +134,3 @@ def test_hostile_projects_render_completely(project: tuple[str, str], lang: str)
     with tempfile.TemporaryDirectory() as tmp:
         for reason in check_rendering(text, name, calls, Path(tmp)):
             event(reason)
-
-
-@pytest.mark.xfail(strict=False, reason="issue 13.1: DOCX metadata of a long legal name (render)")
-def test_a_long_legal_name_renders_as_docx() -> None:
-    assert not _probe_docx_metadata()
-
-
-@pytest.mark.xfail(strict=False, reason="issue 13.2: a long text in a PDF table cell (render)")
-def test_a_long_text_in_a_table_renders_as_pdf() -> None:
-    assert not _probe_pdf_long_word()

@@ -13,6 +13,7 @@ page refers to and that are defined just before the file is written.
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import re
@@ -535,13 +536,24 @@ def _footer_left(doc: Document) -> str:
     return _CONTROL_CHARS.sub("", "  ·  ".join(parts))
 
 
+@functools.lru_cache(maxsize=64)
 def _fit(text: str, width: float, size: float) -> str:
-    """Shorten ``text`` with an ellipsis until it fits ``width``."""
+    """Shorten ``text`` with an ellipsis until it fits ``width``.
+
+    A binary search on the length (a footer is fitted on every page, and a legal name may be
+    10,000 characters long: shortening one character at a time measured the whole string
+    thousands of times per page), cached because every page has the same footer text.
+    """
     if pdfmetrics.stringWidth(text, FONT_FAMILY, size) <= width:
         return text
-    while text and pdfmetrics.stringWidth(text + "…", FONT_FAMILY, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    low, high = 0, len(text)  # text[:low] + "…" fits; text[:high] + "…" does not (or high=len)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if pdfmetrics.stringWidth(text[:middle] + "…", FONT_FAMILY, size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…"
 
 
 class _NoteParagraph(_Para):
