@@ -282,8 +282,11 @@ class Change:
 
 
 def _content(answers: Answers) -> dict[str, Any]:
-    """What a version is about: the answers without the publication settings."""
-    return answers.model_dump(mode="json", exclude={"publication", "format_version", "history"})
+    """What a version is about: the answers without the publication settings, and without the
+    record of processing activities' own facts, which the policy does not print."""
+    return answers.model_dump(
+        mode="json", exclude={"publication", "record", "format_version", "history"}
+    )
 
 
 def diff(old: Answers, new: Answers) -> list[Change]:
@@ -1024,6 +1027,7 @@ def new_version(
         published=published or dt.date.today(),
         summary=summary,
         answers=project.snapshot(),
+        documents=list(pub.documents),
     )
 
 

@@ -67,8 +67,9 @@ SEMICOLONS = {"fr": "\u00a0; "}
 
 
 @cache
-def environment(lang: str) -> jinja2.Environment:
-    """The template environment for one document language."""
+def environment(lang: str, domain: str = "policy") -> jinja2.Environment:
+    """The template environment for one document language, with the sentences of ``domain``
+    (``policy``; ``documents`` for the short notice, the record and the consent texts)."""
     env = jinja2.Environment(
         loader=jinja2.FunctionLoader(_load_template),
         autoescape=True,
@@ -77,7 +78,7 @@ def environment(lang: str) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.install_gettext_translations(translation("policy", lang), newstyle=True)  # type: ignore[attr-defined]
+    env.install_gettext_translations(translation(domain, lang), newstyle=True)  # type: ignore[attr-defined]
     locale = Locale.parse(BABEL_LOCALES[lang])
     # "a, b and c" in the document's language.
     env.filters["and_list"] = lambda items: format_list(list(items), locale=locale) if items else ""
@@ -197,7 +198,9 @@ def localised_address(address: str, country: str, locale: Locale) -> str:
     head, sep, last = address.rpartition(",")
     if not sep:
         return address
-    names = {str(Locale.parse(code).territories.get(country, "")) for code in BABEL_LOCALES.values()}
+    names = {
+        str(Locale.parse(code).territories.get(country, "")) for code in BABEL_LOCALES.values()
+    }
     names |= set(_COUNTRY_ALIASES.get(country, ()))
     if last.strip().casefold() not in {n.casefold() for n in names if n}:
         return address
@@ -476,22 +479,33 @@ def _check_lang(lang: str) -> None:
         raise PolicyError([f"unsupported language {lang!r} (choose from {', '.join(LANGUAGES)})"])
 
 
-def policy_html(project: Project, lang: str) -> str:
-    """The policy as a fragment of semantic HTML (escaped), e.g. for a preview pane.
+def facts(project: Project, lang: str, also_missing: list[str] | None = None) -> dict[str, Any]:
+    """The view of the answers a template sees, in ``lang`` (the policy's, and the other
+    documents' too).
 
-    Raises :class:`PolicyError` when the user's own text is missing in ``lang``: a document
-    never silently mixes languages.
+    Raises :class:`PolicyError` when the user's own text is missing in ``lang`` (or
+    ``also_missing``, what only another document needs, is not empty): a document never
+    silently mixes languages.
     """
     _check_lang(lang)
     # The one check of missing texts (the same the wizard's pages and review show); the
     # engine's own record stays as a safety net and is tested to add nothing to it.
-    gaps = missing_texts(project, lang)
+    gaps = missing_texts(project, lang) + list(also_missing or [])
     if gaps:
         raise PolicyError(gaps)
     texts = _Texts(lang)
     context = _view(project, lang, texts)
     if texts.missing:
         raise PolicyError(texts.missing)
+    return context
+
+
+def policy_html(project: Project, lang: str) -> str:
+    """The policy as a fragment of semantic HTML (escaped), e.g. for a preview pane.
+
+    Raises :class:`PolicyError` when the user's own text is missing in ``lang``.
+    """
+    context = facts(project, lang)
     return environment(lang).get_template(TEMPLATE).render(context)
 
 

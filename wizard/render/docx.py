@@ -55,6 +55,7 @@ from wizard.policy.document import (
     Heading,
     ListBlock,
     Paragraph,
+    QrCode,
     Span,
     Table,
     link_target,
@@ -624,8 +625,20 @@ class _Renderer:
             return p
         if isinstance(block, ListBlock):
             return self._list(block)
+        if isinstance(block, QrCode):
+            return self._qr(block)
         self._table(block)
         return None
+
+    def _qr(self, block: QrCode) -> DocxParagraph:
+        """The QR code as a picture 3 cm wide, its description as the picture's alt text."""
+        from wizard.render.qr import qr_png
+
+        p = self._paragraph(self.body_style)
+        p.add_run().add_picture(io.BytesIO(qr_png(block.target)), width=Cm(3))
+        for doc_pr in p._p.iter(qn("wp:docPr")):
+            doc_pr.set("descr", clean_text(block.alt))
+        return p
 
     def _heading(self, heading: Heading) -> DocxParagraph:
         style = self.heading_styles.get(heading.level)
