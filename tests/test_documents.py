@@ -132,16 +132,19 @@ def test_unknown_document_is_refused(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert not list(tmp_path.iterdir())
 
 
-def test_examples_choose_all_four_documents() -> None:
-    for path in EXAMPLE_FILES:
-        project = load_project(path)
-        assert [d.value for d in project.publication.documents] == [
-            "policy",
-            "notice",
-            "records",
-            "consent",
-        ]
-        assert project.publication.policy_url
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem.removesuffix(".privacy"))
+def test_examples_produce_all_four_documents(path: Path) -> None:
+    """Every example has what the notice (the policy's address) and the record (security
+    measures, internal recipients, date) need, in every language."""
+    project = load_project(path)
+    assert project.publication.policy_url and project.record.date
+    project.children.targets_children = True  # the children's notice too
+    jobs = output_jobs(project, "out", LANGS, ["pdf"], ["policy", "notice", "records", "consent"])
+    variants = {(j.variant, j.lang) for j in jobs}
+    assert len(variants) == 5 * len(LANGS)
+    for variant, lang in variants:
+        assert build(project, variant, lang).blocks
+    assert not [f for f in record_findings(project) if f.severity == "error"]
 
 
 # --- the short notice ----------------------------------------------------------------------------
@@ -516,7 +519,29 @@ def test_every_document_in_every_language_names_no_english_in_other_languages() 
 
 def test_history_records_which_documents_were_published() -> None:
     from wizard.history import new_version
+    from wizard.model.answers import DocumentKind
 
     project = load_project(TELEHEALTH)
+    assert [d.value for d in new_version(project, LocalText()).documents] == ["policy"]
+    project.publication.documents = [DocumentKind.POLICY, DocumentKind.RECORDS]
     entry = new_version(project, LocalText({"en": "x"}))
-    assert [d.value for d in entry.documents] == ["policy", "notice", "records", "consent"]
+    assert [d.value for d in entry.documents] == ["policy", "records"]
+
+
+def test_generation_is_all_or_nothing_across_documents(tmp_path: Path) -> None:
+    from wizard.output import GenerationError, generate
+
+    project = load_project(TELEHEALTH)
+    texts = dict(project.record.security.root)
+    del texts["fr"]
+    project.record.security = LocalText(texts)
+    out = tmp_path / "out"
+    with pytest.raises(GenerationError, match=r"records-of-processing.*'fr'.*record\.security"):
+        generate(project, out, ["en", "fr"], ["pdf"], ["policy", "records"], processes=1)
+    assert not out.exists()
+    written = generate(project, out, ["en"], ["pdf"], ["policy", "records"], processes=1)
+    assert sorted(p.name for p in written) == [
+        "privacy-policy-en.pdf",
+        "records-of-processing-en.pdf",
+        "records-of-processing-en.xlsx",
+    ]
