@@ -444,7 +444,7 @@ def test_consent_text_for_each_consent_purpose(telehealth_files: Path, lang: str
     explicit = [
         b.text
         for b in document.blocks
-        if isinstance(b, Paragraph) and b.role == "note" and b.text.startswith("☐")
+        if isinstance(b, Paragraph) and b.role == "note" and b.text.startswith(d("Checkbox text"))
     ]
     assert len(explicit) == len(indexes)
     word = {"en": "explicitly", "nl": "uitdrukkelijke", "fr": "explicitement", "de": "ausdrücklich"}
