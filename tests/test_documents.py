@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -545,3 +546,26 @@ def test_generation_is_all_or_nothing_across_documents(tmp_path: Path) -> None:
         "records-of-processing-en.pdf",
         "records-of-processing-en.xlsx",
     ]
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
+def test_notice_docx_fits_one_page_in_libreoffice(telehealth_files: Path, tmp_path: Path) -> None:
+    """The DOCX as a word processor lays it out: one page, the QR code beside the address."""
+    docs = [telehealth_files / f"privacy-notice-{lang}.docx" for lang in LANGS]
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            *map(str, docs),
+        ],
+        capture_output=True,
+        check=True,
+        timeout=300,
+    )
+    for lang in LANGS:
+        assert _pages(tmp_path / f"privacy-notice-{lang}.pdf") == 1, lang
