@@ -569,3 +569,14 @@ def test_notice_docx_fits_one_page_in_libreoffice(telehealth_files: Path, tmp_pa
     )
     for lang in LANGS:
         assert _pages(tmp_path / f"privacy-notice-{lang}.pdf") == 1, lang
+
+
+def test_render_without_format_uses_the_projects_formats(tmp_path: Path) -> None:
+    """Without --format the project's formats are written (the PDF font check once failed on
+    the missing option)."""
+    out = tmp_path / "out"
+    assert main(["render", str(TELEHEALTH), "--lang", "en", "--out", str(out)]) == 0
+    formats = [f.value for f in load_project(TELEHEALTH).publication.formats]
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        f"privacy-policy-en.{fmt}" for fmt in formats
+    )

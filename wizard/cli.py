@@ -164,7 +164,7 @@ def _render(args: argparse.Namespace) -> int:
             f"{existing[0]} already exists; use --force to overwrite"
             + (f" ({len(existing)} files)" if len(existing) > 1 else "")
         )
-    if "pdf" in formats:
+    if any(job.fmt == "pdf" for job in jobs):
         from wizard.render.fonts import missing_in_pdf
 
         for gap in missing_in_pdf(project.model_dump(mode="json", exclude={"history"})):
