@@ -316,11 +316,32 @@ class OutputPage(BasePage):
         self.record_date.setCalendarPopup(True)
         self.record_date.setDisplayFormat("yyyy-MM-dd")
         add_form_row(record, _("Date of the record:"), self.record_date)
+        self.record_problem = FieldError()
+        record.addRow(self.record_problem)
         layout.addWidget(self.record_box)
         self.policy_url.edited.connect(self._write)
         self.security.edited.connect(self._write)
         self.internal.edited.connect(self._write)
         self.record_date.dateChanged.connect(self._write)
+
+    def _show_record(self) -> None:
+        """Show the record's questions when it is chosen, and which languages lack its texts."""
+        from wizard.documents.records import missing_record_texts
+
+        pub = self.project.publication
+        self.record_box.setVisible(DocumentKind.RECORDS in pub.documents)
+        missing = [
+            language_name(lang)
+            for lang in pub.languages
+            if missing_record_texts(self.project, lang)
+        ]
+        self.record_problem.show_message(
+            _(
+                "Write the security measures and the recipients inside the organisation in these languages too: {languages}"
+            ).format(languages=", ".join(missing))
+            if missing
+            else None
+        )
 
     # --- model ----------------------------------------------------------------------------------
 
@@ -339,7 +360,7 @@ class OutputPage(BasePage):
             editor.set_value(value)
         day = record.date or dt.date.today()
         self.record_date.setDate(QDate(day.year, day.month, day.day))
-        self.record_box.setVisible(DocumentKind.RECORDS in pub.documents)
+        self._show_record()
         for lang, box in self.language_boxes.items():
             box.setChecked(lang in pub.languages)
         for fmt, box in self.format_boxes.items():
@@ -454,7 +475,7 @@ class OutputPage(BasePage):
         record.internal_recipients = self.internal.value()
         day = self.record_date.date()
         record.date = dt.date(day.year(), day.month(), day.day())
-        self.record_box.setVisible(DocumentKind.RECORDS in pub.documents)
+        self._show_record()
         pub.languages = [lang for lang, box in self.language_boxes.items() if box.isChecked()]
         pub.formats = [fmt for fmt, box in self.format_boxes.items() if box.isChecked()]
         date = self.date.date()
