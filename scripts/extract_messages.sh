@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pybabel=".venv/bin/pybabel"
-for domain in policy ui; do
+for domain in policy ui documents; do
   "$pybabel" extract -F "translations/babel-$domain.cfg" -k N_ -k _ -c "TRANSLATORS:" \
     --sort-by-file --no-wrap --project "Privacy Wizard" --omit-header \
     -o "translations/$domain.pot" .

@@ -12,7 +12,7 @@ from babel.messages.pofile import read_po
 
 from tests.conftest import ROOT
 
-DOMAINS = ["policy", "ui"]
+DOMAINS = ["policy", "ui", "documents"]
 
 
 def _msgids(path: Path) -> set[str]:

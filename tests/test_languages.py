@@ -15,7 +15,7 @@ from wizard.policy.engine import build_document
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.privacy.json"))
 LANGS = ["nl", "fr", "de"]
-DOMAINS = ["policy", "ui"]
+DOMAINS = ["policy", "ui", "documents"]
 
 # The official terms of each language version of the GDPR (resources: gdpr-terms).
 OFFICIAL = {

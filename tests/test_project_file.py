@@ -148,7 +148,14 @@ def test_history_survives_a_round_trip(tmp_path: Path) -> None:
     assert again.history[0].answers == project.snapshot()
     data = json.loads(text)
     entry = data["history"][0]
-    assert list(entry) == ["version", "effective_date", "published", "summary", "answers"]
+    assert list(entry) == [
+        "version",
+        "effective_date",
+        "published",
+        "summary",
+        "documents",
+        "answers",
+    ]
     assert "history" not in entry["answers"] and "format_version" not in entry["answers"]
     assert entry["summary"] == {"en": "First version.", "nl": "Eerste versie."}
 
@@ -267,6 +274,7 @@ def test_schema_describes_the_file_and_accepts_the_examples() -> None:
         "published",
         "summary",
         "answers",
+        "documents",
     }
     assert schema["additionalProperties"] is False
     data = json.loads(EXAMPLE_FILES[0].read_text(encoding="utf-8"))

@@ -3,8 +3,10 @@
     privacy-wizard                          start the wizard
     privacy-wizard PROJECT                  start the wizard with a project open
     privacy-wizard render PROJECT --lang en,nl --format docx,pdf,html,md --out DIR
-    privacy-wizard check PROJECT [--lang nl] [--format text|json]
-                                            what the policy covers and what must be fixed
+                   [--document policy,notice,records,consent]
+    privacy-wizard check PROJECT [--lang nl] [--format text|json] [--document records]
+                                            what the policy (or the record) covers and
+                                            what must be fixed
     privacy-wizard diff OLD NEW --lang nl   print what changed between two project files
     privacy-wizard schema                   print the project file's JSON Schema
 
@@ -74,6 +76,12 @@ def _parser() -> argparse.ArgumentParser:
         dest="formats",
         help="formats, comma-separated: docx,pdf,html,md (default: the project's own choice)",
     )
+    render.add_argument(
+        "--document",
+        dest="documents",
+        help="documents, comma-separated: policy,notice,records,consent (default: policy); "
+        "the record of processing activities is also written as .xlsx",
+    )
     render.add_argument("--out", required=True, metavar="DIR", help="the folder to write into")
     render.add_argument(
         "--force", action="store_true", help="overwrite existing files without asking"
@@ -100,6 +108,13 @@ def _parser() -> argparse.ArgumentParser:
         "--lang",
         help="the policy language to check, also used for the report: en, nl, fr or de "
         "(default: the project's first language)",
+    )
+    check.add_argument(
+        "--document",
+        choices=("policy", "records"),
+        default="policy",
+        help="policy (the default): Art. 13 and 14; records: the record of processing "
+        "activities against Art. 30(1)",
     )
     check.add_argument(
         "--format",
@@ -132,6 +147,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _render(args: argparse.Namespace) -> int:
     from wizard.law.gate import NotPublishable
+    from wizard.documents import KINDS
     from wizard.loading import open_project
     from wizard.model.answers import LANGUAGES
     from wizard.output import FORMATS, GenerationError, generate, output_jobs
@@ -139,13 +155,17 @@ def _render(args: argparse.Namespace) -> int:
     project = open_project(args.project)
     langs = _split(args.lang) if args.lang else None
     formats = _split(args.formats) if args.formats else None
+    kinds = _split(args.documents) if args.documents else ["policy"]
+    for kind in kinds:
+        if kind not in KINDS:
+            raise CliError(f"unknown document '{kind}' (choose from {', '.join(KINDS)})", 2)
     for lang in langs or []:
         if lang not in LANGUAGES:
             raise CliError(f"unknown language '{lang}' (choose from {', '.join(LANGUAGES)})", 2)
     for fmt in formats or []:
         if fmt not in FORMATS:
             raise CliError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})", 2)
-    jobs = output_jobs(project, args.out, langs, formats)
+    jobs = output_jobs(project, args.out, langs, formats, kinds)
     if not jobs:
         raise CliError("nothing to write: no language or no format chosen", 2)
     existing = [j.path for j in jobs if j.path.exists()]
@@ -160,7 +180,7 @@ def _render(args: argparse.Namespace) -> int:
         for gap in missing_in_pdf(project.model_dump(mode="json", exclude={"history"})):
             print(f"{PROG}: warning: the PDF cannot show {gap.described()}", file=sys.stderr)
     try:
-        written = generate(project, args.out, langs, formats, draft=args.draft)
+        written = generate(project, args.out, langs, formats, draft=args.draft, documents=kinds)
     except NotPublishable as exc:
         _report_blockers(exc)
     except GenerationError as exc:
@@ -201,6 +221,28 @@ def _check(args: argparse.Namespace) -> int:
         raise CliError(f"unknown language '{args.lang}' (choose from {', '.join(LANGUAGES)})", 2)
     project = open_project(args.project)
     lang = args.lang or (project.publication.languages or ["en"])[0]
+    if args.document == "records":
+        from wizard.documents.records_check import record_findings, record_report
+
+        found = record_findings(project, lang)
+        if args.output_format == "json":
+            data = {
+                "project": str(args.project),
+                "document": "records",
+                "findings": [
+                    {
+                        "point": f"Art. 30(1)({f.point})",
+                        "severity": f.severity,
+                        "activity": f.where,
+                        "message": f.message,
+                    }
+                    for f in found
+                ],
+            }
+            print(json.dumps(data, indent=2, ensure_ascii=False))
+        else:
+            print(record_report(found, lang))
+        return CHECK_MUST_FIX if any(f.severity == "error" for f in found) else 0
     report = review(project, lang)
     gettext = translation("ui", lang).gettext
     if args.output_format == "json":

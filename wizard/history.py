@@ -287,11 +287,12 @@ class Change:
 def _content(answers: Answers) -> dict[str, Any]:
     """What a version is about: the answers without the publication settings, and without the
     notes the policy does not print (why an authority is named, the facts that decide whether
-    a data protection officer is required)."""
+    a data protection officer is required) and the record of processing activities' own facts."""
     return answers.model_dump(
         mode="json",
         exclude={
             "publication": True,
+            "record": True,
             "format_version": True,
             "history": True,
             "dpo_facts": True,
@@ -1035,6 +1036,7 @@ def new_version(
         published=published or dt.date.today(),
         summary=summary,
         answers=project.snapshot(),
+        documents=list(pub.documents),
     )
 
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 
-DOMAINS = ("ui", "policy")
+DOMAINS = ("ui", "policy", "documents")
 UI_LANGUAGES = ("en", "nl", "fr", "de")
 
 

@@ -1,6 +1,8 @@
 """Generating the policy files: the one service the command line and the wizard both use.
 
-Files are named ``privacy-policy-<lang>.<format>``. :func:`generate` writes a whole set, all or
+Files are named ``privacy-policy-<lang>.<format>``, and for the other documents (a kind is a
+parameter: ``policy``, ``notice``, ``records``, ``consent``) ``privacy-notice-<lang>``,
+``records-of-processing-<lang>`` (also as ``.xlsx``) and ``consent-texts-<lang>``. :func:`generate` writes a whole set, all or
 nothing:
 
 1. every language is built and rendered to bytes, in parallel worker processes when there are
@@ -50,11 +52,13 @@ CancelCallback = Callable[[], bool]
 
 @dataclass(frozen=True)
 class OutputJob:
-    """One file to write: the policy in ``lang`` as ``fmt`` at ``path``."""
+    """One file to write: the document ``variant`` (a key of :data:`wizard.documents.STEMS`,
+    the policy by default) in ``lang`` as ``fmt`` at ``path``."""
 
     lang: str
     fmt: str
     path: Path
+    variant: str = "policy"
 
 
 class GenerationError(Exception):
@@ -65,9 +69,11 @@ class Cancelled(Exception):
     """Generation was stopped by the cancel callback; nothing was written."""
 
 
-def file_name(lang: str, fmt: str) -> str:
+def file_name(lang: str, fmt: str, variant: str = "policy") -> str:
     """The plain name of an output file, e.g. ``privacy-policy-nl.pdf``."""
-    return f"privacy-policy-{lang}.{fmt}"
+    from wizard.documents import STEMS
+
+    return f"{STEMS[variant]}-{lang}.{fmt}"
 
 
 def output_jobs(
@@ -75,14 +81,47 @@ def output_jobs(
     folder: str | os.PathLike[str],
     languages: Sequence[str] | None = None,
     formats: Sequence[str] | None = None,
+    documents: Sequence[str] | None = None,
 ) -> list[OutputJob]:
-    """The files to write, language by language; defaults come from the project's publication."""
+    """The files to write, document by document and language by language; defaults come from
+    the project's publication. The record of processing activities is also written as XLSX."""
+    from wizard.documents import EXTRA_FORMATS, outputs
+
     langs = list(languages) if languages is not None else list(project.publication.languages)
     fmts = list(formats) if formats is not None else [f.value for f in project.publication.formats]
+    kinds = (
+        list(documents)
+        if documents is not None
+        else [d.value for d in project.publication.documents]
+    )
     # Each file once, even when a language or format is named twice (--lang en,en).
-    langs, fmts = list(dict.fromkeys(langs)), list(dict.fromkeys(fmts))
+    langs, fmts, kinds = (list(dict.fromkeys(x)) for x in (langs, fmts, kinds))
     base = Path(folder)
-    return [OutputJob(lang, fmt, base / file_name(lang, fmt)) for lang in langs for fmt in fmts]
+    jobs = []
+    for kind in kinds:
+        kind_formats = [*fmts, *(f for f in EXTRA_FORMATS.get(kind, ()) if fmts)]
+        for out in outputs(project, kind):
+            jobs += [
+                OutputJob(lang, fmt, base / file_name(lang, fmt, out.variant), out.variant)
+                for lang in langs
+                for fmt in kind_formats
+            ]
+    return jobs
+
+
+def build(project: Project, job: OutputJob) -> Document:
+    """The document ``job`` writes (for every format but XLSX)."""
+    from wizard.documents import build as build_variant
+
+    return build_variant(project, job.variant, job.lang)
+
+
+def xlsx_bytes(project: Project, lang: str) -> bytes:
+    """The record of processing activities of ``project`` in ``lang`` as an XLSX workbook."""
+    from wizard.documents.records import records_sheet
+    from wizard.render.xlsx import xlsx_bytes as sheet_bytes
+
+    return sheet_bytes(records_sheet(project, lang), lang)
 
 
 def render_bytes(document: Document, fmt: str) -> bytes:
@@ -108,10 +147,11 @@ def render_bytes(document: Document, fmt: str) -> bytes:
 
 def write_output(project: Project, job: OutputJob, document: Document | None = None) -> Path:
     """Build the document for ``job`` (unless given) and write that one file atomically."""
+    if job.fmt == "xlsx":
+        atomic_write_bytes(job.path, xlsx_bytes(project, job.lang))
+        return job.path
     if document is None:
-        from wizard.policy.engine import build_document
-
-        document = build_document(project, job.lang)
+        document = build(project, job)
     atomic_write_bytes(job.path, render_bytes(document, job.fmt))
     return job.path
 
@@ -129,28 +169,36 @@ def _describe(exc: BaseException) -> str:
 def render(document: Document, fmt: str, path: Path) -> None:
     """Write ``document`` to ``path`` in ``fmt``, atomically (one file, no gate: the caller
     built the document)."""
-    from wizard.fileio import atomic_write_bytes
-
     atomic_write_bytes(path, render_bytes(document, fmt))
 
 
 def render_language(
-    project: Project, lang: str, formats: Sequence[str], draft: bool = False
+    project: Project,
+    lang: str,
+    formats: Sequence[str],
+    variant: str = "policy",
+    draft: bool = False,
 ) -> dict[str, bytes]:
-    """Every format of one language, as bytes (run in a worker process when in parallel); a
-    ``draft`` carries the DRAFT mark."""
-    from wizard.policy.engine import build_document
+    """Every format of one document in one language, as bytes (run in a worker process when in
+    parallel); a ``draft`` carries the DRAFT mark."""
+    from wizard.documents import STEMS
+    from wizard.documents import build as build_variant
 
-    try:
-        document = build_document(project, lang, draft=draft)
-    except Exception as exc:  # noqa: BLE001 - named and passed on as one message
-        raise GenerationError(f"cannot write the policy in '{lang}': {_describe(exc)}") from exc
     out = {}
+    if any(fmt != "xlsx" for fmt in formats):
+        try:
+            document = build_variant(project, variant, lang, draft)
+        except Exception as exc:  # noqa: BLE001 - named and passed on as one message
+            what = "the policy" if variant == "policy" else STEMS[variant]
+            raise GenerationError(f"cannot write {what} in '{lang}': {_describe(exc)}") from exc
     for fmt in formats:
         try:
-            out[fmt] = render_bytes(document, fmt)
+            if fmt == "xlsx":
+                out[fmt] = xlsx_bytes(project, lang)
+            else:
+                out[fmt] = render_bytes(document, fmt)
         except Exception as exc:  # noqa: BLE001 - named and passed on as one message
-            raise GenerationError(f"{file_name(lang, fmt)}: {_describe(exc)}") from exc
+            raise GenerationError(f"{file_name(lang, fmt, variant)}: {_describe(exc)}") from exc
     return out
 
 
@@ -167,16 +215,16 @@ def worker_count(languages: int) -> int:
 
 def _in_process(
     project: Project,
-    plan: dict[str, list[str]],
+    plan: dict[tuple[str, str], list[str]],
     report: Callable[[int], None],
     cancelled: CancelCallback,
     draft: bool = False,
-) -> dict[str, dict[str, bytes]]:
+) -> dict[tuple[str, str], dict[str, bytes]]:
     rendered = {}
-    for lang, fmts in plan.items():
+    for (variant, lang), fmts in plan.items():
         if cancelled():
             raise Cancelled()
-        rendered[lang] = render_language(project, lang, fmts, draft)
+        rendered[variant, lang] = render_language(project, lang, fmts, variant, draft)
         report(len(fmts))
     return rendered
 
@@ -187,24 +235,24 @@ class _WorkersUnavailable(Exception):
 
 def _in_workers(
     project: Project,
-    plan: dict[str, list[str]],
+    plan: dict[tuple[str, str], list[str]],
     report: Callable[[int], None],
     cancelled: CancelCallback,
     processes: int,
     context: str | None,
     draft: bool = False,
-) -> dict[str, dict[str, bytes]]:
+) -> dict[tuple[str, str], dict[str, bytes]]:
     try:
         ctx = multiprocessing.get_context(context)
         pool = cf.ProcessPoolExecutor(max_workers=processes, mp_context=ctx)
     except (OSError, ValueError, ImportError, NotImplementedError) as exc:
         raise _WorkersUnavailable(str(exc)) from exc
-    rendered: dict[str, dict[str, bytes]] = {}
+    rendered: dict[tuple[str, str], dict[str, bytes]] = {}
     try:
         try:
             futures = {
-                pool.submit(render_language, project, lang, fmts, draft): lang
-                for lang, fmts in plan.items()
+                pool.submit(render_language, project, key[1], fmts, key[0], draft): key
+                for key, fmts in plan.items()
             }
         except (OSError, RuntimeError, cf.BrokenExecutor) as exc:
             raise _WorkersUnavailable(str(exc)) from exc
@@ -214,19 +262,21 @@ def _in_workers(
                 raise Cancelled()
             done, pending = cf.wait(pending, timeout=0.1, return_when=cf.FIRST_COMPLETED)
             for future in done:
-                lang = futures[future]
+                key = futures[future]
                 try:
-                    rendered[lang] = future.result()
+                    rendered[key] = future.result()
                 except cf.BrokenExecutor as exc:
                     raise _WorkersUnavailable(str(exc)) from exc
-                report(len(plan[lang]))
+                report(len(plan[key]))
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
     return rendered
 
 
 def _stage_and_commit(
-    jobs: Sequence[OutputJob], rendered: dict[str, dict[str, bytes]], cancelled: CancelCallback
+    jobs: Sequence[OutputJob],
+    rendered: dict[tuple[str, str], dict[str, bytes]],
+    cancelled: CancelCallback,
 ) -> None:
     """Write every file into a staging folder, then rename them all into place (or none)."""
     folders = {job.path.parent for job in jobs}
@@ -253,7 +303,8 @@ def _stage_and_commit(
         staged: list[tuple[OutputJob, Path]] = []
         for job in jobs:
             new = stages[job.path.parent] / job.path.name
-            _write_new(new, rendered[job.lang][job.fmt], new_file_mode(job.path), job.path)
+            data = rendered[job.variant, job.lang][job.fmt]
+            _write_new(new, data, new_file_mode(job.path), job.path)
             staged.append((job, new))
         if cancelled():
             raise Cancelled()
@@ -317,11 +368,25 @@ def _commit(staged: Sequence[tuple[OutputJob, Path]]) -> None:
         raise OSError(exc.errno, exc.strerror or str(exc), str(failed)) from exc
 
 
+def _check_record(project: Project) -> None:
+    """The gate of the record of processing activities: nothing is written while a point of
+    Art. 30(1) GDPR that the record must contain is missing."""
+    from wizard.documents.records_check import record_findings, record_report
+
+    must_fix = [f for f in record_findings(project) if f.severity == "error"]
+    if must_fix:
+        raise GenerationError(
+            "the record of processing activities cannot be written until this is fixed: "
+            + record_report(must_fix).replace("\n", "; ")
+        )
+
+
 def generate(
     project: Project,
     folder: str | os.PathLike[str],
     languages: Sequence[str] | None = None,
     formats: Sequence[str] | None = None,
+    documents: Sequence[str] | None = None,
     *,
     progress: ProgressCallback | None = None,
     cancelled: CancelCallback | None = None,
@@ -329,9 +394,10 @@ def generate(
     mp_context: str | None = None,
     draft: bool = False,
 ) -> list[Path]:
-    """Write the policy of ``project`` into ``folder``, every file or none; returns the paths.
+    """Write the documents of ``project`` into ``folder``, every file or none; returns the paths.
 
-    ``languages`` and ``formats`` default to the project's own choice. ``processes`` is the
+    ``languages``, ``formats`` and ``documents`` (kinds: ``policy``, ``notice``, ``records``,
+    ``consent``) default to the project's own choice. ``processes`` is the
     number of worker processes (default: :func:`worker_count`; 1 renders in this process);
     ``mp_context`` the multiprocessing start method (``"spawn"`` from a program with threads,
     such as the wizard). Nothing is written while the review finds a point that must be fixed
@@ -340,17 +406,19 @@ def generate(
     rendered, :class:`OSError` naming the file that could not be written, or
     :class:`Cancelled`; in each case no file was added or changed.
     """
-    jobs = output_jobs(project, folder, languages, formats)
-    plan: dict[str, list[str]] = {}
+    jobs = output_jobs(project, folder, languages, formats, documents)
+    plan: dict[tuple[str, str], list[str]] = {}
     for job in jobs:
-        if job.fmt not in FORMATS:
+        if job.fmt not in FORMATS and not (job.fmt == "xlsx" and job.variant == "records"):
             raise ValueError(
                 f"unknown output format {job.fmt!r} (choose from {', '.join(FORMATS)})"
             )
-        plan.setdefault(job.lang, []).append(job.fmt)
+        plan.setdefault((job.variant, job.lang), []).append(job.fmt)
     from wizard.law.gate import check_publishable
 
-    check_publishable(project, draft, plan)
+    check_publishable(project, draft, dict.fromkeys(lang for _variant, lang in plan))
+    if any(variant == "records" for variant, _lang in plan):
+        _check_record(project)
     is_cancelled: CancelCallback = cancelled or (lambda: False)
     count = 0
 
@@ -361,7 +429,7 @@ def generate(
             progress(count, len(jobs))
 
     workers = worker_count(len(plan)) if processes is None else max(1, processes)
-    rendered: dict[str, dict[str, bytes]] | None = None
+    rendered: dict[tuple[str, str], dict[str, bytes]] | None = None
     if workers > 1 and len(plan) > 1:
         try:
             rendered = _in_workers(project, plan, report, is_cancelled, workers, mp_context, draft)

@@ -45,7 +45,7 @@ from wizard.model.answers import (
     TimeUnit,
 )
 from wizard.model.countries import EEA_COUNTRIES
-from wizard.policy.document import Document, Heading, ListBlock, Paragraph, Table, plain
+from wizard.policy.document import Document, Heading, ListBlock, Paragraph, QrCode, Table, plain
 
 
 def _identity(message: str) -> str:
@@ -675,6 +675,8 @@ class _Sections:
                 open_.append(block)
                 self.headings[block.anchor] = block
                 self.texts.setdefault(block.anchor, "")
+                continue
+            if isinstance(block, QrCode):
                 continue
             text = _block_text(block)
             for heading in open_:

@@ -301,6 +301,19 @@ class OutputFormat(StrEnum):
     MARKDOWN = "md"
 
 
+class DocumentKind(StrEnum):
+    """A document written from the answers; the value is what ``--document`` takes."""
+
+    POLICY = "policy"
+    #: The short notice, "privacy at a glance" (and a version for children where the service
+    #: is directed at them).
+    NOTICE = "notice"
+    #: The record of processing activities (Art. 30(1) GDPR).
+    RECORDS = "records"
+    #: The consent wording for each purpose on consent, and the cookie banner's first layer.
+    CONSENT = "consent"
+
+
 # --- the answers --------------------------------------------------------------------------------
 
 
@@ -608,6 +621,15 @@ class OtherAuthority(Strict):
                 "supervisory authority instead"
             )
         return self
+class Record(Strict):
+    """What the record of processing activities (Art. 30(1) GDPR) needs beyond the policy."""
+
+    #: A general description of the technical and organisational security measures (Art. 32).
+    security: LocalText = Field(default_factory=LocalText)
+    #: Who inside the organisation receives the data (teams or roles, not names).
+    internal_recipients: LocalText = Field(default_factory=LocalText)
+    #: The date of the record (the day it was last reviewed); generation day when not set.
+    date: _dt.date | None = None
 
 
 class Publication(Strict):
@@ -620,10 +642,19 @@ class Publication(Strict):
     output_folder: str | None = None
     #: Print the "Changes to this privacy policy" list of published versions (when there are any).
     show_history: bool = True
+    #: The documents to write (the policy, and the short notice, record and consent texts).
+    documents: list[DocumentKind] = Field(default_factory=lambda: [DocumentKind.POLICY])
+    #: Where the full policy is published: the short notice links to it and prints its QR code.
+    policy_url: Url | None = None
 
     @field_validator("languages")
     @classmethod
     def _unique_languages(cls, value: list[str]) -> list[str]:
+        return list(dict.fromkeys(value))
+
+    @field_validator("documents")
+    @classmethod
+    def _unique_documents(cls, value: list[DocumentKind]) -> list[DocumentKind]:
         return list(dict.fromkeys(value))
 
 
@@ -651,6 +682,7 @@ class Answers(Strict):
     #: Services in which the organisation is itself a processor for others (format 3).
     processor_activities: list[ProcessorActivity] = Field(default_factory=list)
     own_sections: list[OwnSection] = Field(default_factory=list)
+    record: Record = Field(default_factory=Record)
     publication: Publication = Field(default_factory=Publication)
 
     @model_validator(mode="after")
@@ -683,6 +715,8 @@ class PublishedVersion(Strict):
     published: _dt.date
     #: What changed since the previous version, per language (printed in the policy).
     summary: LocalText = Field(default_factory=LocalText)
+    #: The documents written for this version (older files, which did not say, had the policy).
+    documents: list[DocumentKind] = Field(default_factory=lambda: [DocumentKind.POLICY])
     #: The answers as published, so the next version can say what changed since.
     answers: Answers
 

@@ -98,7 +98,18 @@ class Table:
     caption: str = ""
 
 
-Block = Heading | Paragraph | ListBlock | Table
+@dataclass(frozen=True)
+class QrCode:
+    """A QR code that takes a phone to ``target`` (a web address); ``alt`` says where it leads.
+
+    The renderers draw it themselves (offline, with segno); Markdown, which has no pictures of
+    its own, prints only the address, which the text beside the code already gives."""
+
+    target: str
+    alt: str
+
+
+Block = Heading | Paragraph | ListBlock | Table | QrCode
 
 
 @dataclass(frozen=True)
@@ -146,6 +157,8 @@ class Document:
                 out.append(b.text)
             elif isinstance(b, ListBlock):
                 out.extend(plain(i) for i in b.items)
+            elif isinstance(b, QrCode):
+                out.append(b.alt)
             else:
                 out.append(" | ".join(c.text for c in b.header))
                 out.extend(" | ".join(c.text for c in row) for row in b.rows)

@@ -93,8 +93,9 @@ _BYTECODE = _SharedBytecode()
 
 
 @cache
-def environment(lang: str) -> jinja2.Environment:
-    """The template environment for one document language."""
+def environment(lang: str, domain: str = "policy") -> jinja2.Environment:
+    """The template environment for one document language, with the sentences of ``domain``
+    (``policy``; ``documents`` for the short notice, the record and the consent texts)."""
     env = jinja2.Environment(
         loader=jinja2.FunctionLoader(_load_template),
         bytecode_cache=_BYTECODE,
@@ -104,7 +105,7 @@ def environment(lang: str) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.install_gettext_translations(translation("policy", lang), newstyle=True)  # type: ignore[attr-defined]
+    env.install_gettext_translations(translation(domain, lang), newstyle=True)  # type: ignore[attr-defined]
     locale = Locale.parse(BABEL_LOCALES[lang])
     # "a, b and c" in the document's language.
     env.filters["and_list"] = lambda items: format_list(list(items), locale=locale) if items else ""
@@ -682,22 +683,34 @@ def warm_up(langs: list[str] | tuple[str, ...] = LANGUAGES) -> None:
             environment(lang).get_template(TEMPLATE)
 
 
-def policy_html(project: Project, lang: str, draft: bool = False) -> str:
-    """The policy as a fragment of semantic HTML (escaped), e.g. for a preview pane.
+def facts(project: Project, lang: str, also_missing: list[str] | None = None) -> dict[str, Any]:
+    """The view of the answers a template sees, in ``lang`` (the policy's, and the other
+    documents' too).
 
-    Raises :class:`PolicyError` when the user's own text is missing in ``lang``: a document
-    never silently mixes languages.
+    Raises :class:`PolicyError` when the user's own text is missing in ``lang`` (or
+    ``also_missing``, what only another document needs, is not empty): a document never
+    silently mixes languages.
     """
     _check_lang(lang)
     # The one check of missing texts (the same the wizard's pages and review show); the
     # engine's own record stays as a safety net and is tested to add nothing to it.
-    gaps = missing_texts(project, lang)
+    gaps = missing_texts(project, lang) + list(also_missing or [])
     if gaps:
         raise PolicyError(gaps)
     texts = _Texts(lang)
     context = _view(project, lang, texts)
     if texts.missing:
         raise PolicyError(texts.missing)
+    return context
+
+
+def policy_html(project: Project, lang: str, draft: bool = False) -> str:
+    """The policy as a fragment of semantic HTML (escaped), e.g. for a preview pane; a
+    ``draft`` carries the DRAFT notice.
+
+    Raises :class:`PolicyError` when the user's own text is missing in ``lang``.
+    """
+    context = facts(project, lang)
     context["draft"] = context["draft"] or draft
     return environment(lang).get_template(TEMPLATE).render(context)
 

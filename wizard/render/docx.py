@@ -55,6 +55,7 @@ from wizard.policy.document import (
     Heading,
     ListBlock,
     Paragraph,
+    QrCode,
     Span,
     Table,
     link_target,
@@ -283,6 +284,56 @@ def _style_ppr(style: ParagraphStyle) -> BaseOxmlElement:
 def _style_rpr(style: ParagraphStyle | CharacterStyle) -> BaseOxmlElement:
     rpr: BaseOxmlElement = style.element.get_or_add_rPr()
     return rpr
+
+
+def _plain_el(tag: str, **attrs: str) -> BaseOxmlElement:
+    """A new element with unqualified attributes (drawing elements take no ``w:`` ones)."""
+    return OxmlElement(tag, attrs=attrs)
+
+
+def _float_right(run: BaseOxmlElement) -> None:
+    """Turn the inline picture of ``run`` into one floating at the right margin, level with the
+    top of its paragraph, the text wrapping on its left."""
+    drawing = run.find(qn("w:drawing"))
+    inline = drawing.find(qn("wp:inline")) if drawing is not None else None
+    if drawing is None or inline is None:
+        return
+    anchor = _plain_el(
+        "wp:anchor",
+        distT="0",
+        distB="0",
+        distL="114300",
+        distR="0",
+        simplePos="0",
+        relativeHeight="1",
+        behindDoc="0",
+        locked="0",
+        layoutInCell="1",
+        allowOverlap="0",
+    )
+    anchor.append(_plain_el("wp:simplePos", x="0", y="0"))
+    horizontal = _plain_el("wp:positionH", relativeFrom="margin")
+    align = OxmlElement("wp:align")
+    align.text = "right"
+    horizontal.append(align)
+    anchor.append(horizontal)
+    vertical = _plain_el("wp:positionV", relativeFrom="paragraph")
+    offset = OxmlElement("wp:posOffset")
+    offset.text = "0"
+    vertical.append(offset)
+    anchor.append(vertical)
+    for name in ("wp:extent", "wp:effectExtent"):
+        child = inline.find(qn(name))
+        if child is not None:
+            anchor.append(child)
+    if anchor.find(qn("wp:effectExtent")) is None:
+        anchor.append(_plain_el("wp:effectExtent", l="0", t="0", r="0", b="0"))
+    anchor.append(_plain_el("wp:wrapSquare", wrapText="left"))
+    for name in ("wp:docPr", "wp:cNvGraphicFramePr", "a:graphic"):
+        child = inline.find(qn(name))
+        if child is not None:
+            anchor.append(child)
+    drawing.replace(inline, anchor)
 
 
 def _widths(table: Table, columns: int) -> list[int]:
@@ -624,8 +675,30 @@ class _Renderer:
             return p
         if isinstance(block, ListBlock):
             return self._list(block)
+        if isinstance(block, QrCode):
+            return self._qr(block)
         self._table(block)
         return None
+
+    def _qr(self, block: QrCode) -> DocxParagraph:
+        """The QR code as a picture, its description as the picture's alt text: floating at the
+        right of the paragraph before it (the one that gives the address), else on its own."""
+        from wizard.render.qr import qr_png
+
+        before = self._body_end.getprevious()
+        beside = before is not None and before.tag == qn("w:p")
+        p = DocxParagraph(before, self.out._body) if beside else self._paragraph(self.body_style)
+        run = p.add_run()
+        run.add_picture(io.BytesIO(qr_png(block.target)), width=Cm(2.2))
+        for doc_pr in p._p.iter(qn("wp:docPr")):
+            doc_pr.set("descr", clean_text(block.alt))
+        if beside:
+            # Move the run to the start of the paragraph and let the text flow beside it.
+            p._p.remove(run._r)
+            ppr = p._p.find(qn("w:pPr"))
+            (ppr.addnext if ppr is not None else lambda r: p._p.insert(0, r))(run._r)
+            _float_right(run._r)
+        return p
 
     def _heading(self, heading: Heading) -> DocxParagraph:
         style = self.heading_styles.get(heading.level)

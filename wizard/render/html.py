@@ -36,6 +36,7 @@ from wizard.policy.document import (
     Inline,
     ListBlock,
     Paragraph,
+    QrCode,
     Table,
     link_target,
 )
@@ -465,6 +466,10 @@ def _body(doc: Document, ids: _Ids, levels: dict[int, int]) -> Iterator[str]:
         elif isinstance(block, Table):
             tables += 1
             yield from _table_html(block, tables, last_heading, ids.all)
+        elif isinstance(block, QrCode):
+            from wizard.render.qr import qr_svg
+
+            yield f'<p class="qr">{qr_svg(block.target, clean(block.alt))}</p>'
     if section_open:
         yield "</section>"
 

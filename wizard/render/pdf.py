@@ -23,6 +23,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -54,6 +55,7 @@ from wizard.policy.document import (
     Inline,
     ListBlock,
     Paragraph,
+    QrCode,
     Table,
     link_target,
 )
@@ -897,7 +899,46 @@ def _story(doc: Document, width: float) -> list[Flowable]:
             story.extend(_list(block, styles, anchors))
         elif isinstance(block, Table):
             story.append(_table(block, width, styles, anchors))
+        elif isinstance(block, QrCode):
+            code = _qr(block)
+            if story and isinstance(story[-1], _Para):
+                # Beside the paragraph that gives the address, not below it.
+                story[-1] = RLTable(
+                    [[story[-1], code]],
+                    colWidths=[width - code.width - 0.5 * cm, code.width + 0.5 * cm],
+                    style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "RIGHT")],
+                )
+            else:
+                story.append(code)
     return story
+
+
+def _qr(block: QrCode, size: float = 2.5 * cm) -> Drawing:
+    """The QR code drawn as vector squares (sharp at any zoom and in print)."""
+    from reportlab.graphics.shapes import Rect
+
+    from wizard.render.qr import qr_matrix
+
+    matrix = qr_matrix(block.target)
+    quiet = 4
+    modules = len(matrix) + 2 * quiet
+    unit = size / modules
+    drawing = Drawing(size, size)
+    for y, row in enumerate(matrix):
+        for x, dark in enumerate(row):
+            if dark:
+                drawing.add(
+                    Rect(
+                        (x + quiet) * unit,
+                        size - (y + quiet + 1) * unit,
+                        unit,
+                        unit,
+                        fillColor=colors.black,
+                        strokeColor=None,
+                    )
+                )
+    drawing.hAlign = "LEFT"
+    return drawing
 
 
 def _number_markup(heading: Heading) -> str:

@@ -29,12 +29,24 @@ from PySide6.QtWidgets import (
 
 from wizard import flow, history, review
 from wizard.flow import N_, PageId
-from wizard.model.answers import LANGUAGES, OutputFormat, Project, PublishedVersion
+from wizard.model.answers import (
+    LANGUAGES,
+    DocumentKind,
+    OutputFormat,
+    Project,
+    PublishedVersion,
+)
 from wizard.ui.labels import label, language_name, long_date
 from wizard.ui.notes import StatusText
 from wizard.ui.pages.base import BasePage, section_label
 from wizard.ui.tr import _, ngettext, ui_language
-from wizard.ui.widgets import FieldError, LocalTextEdit, add_form_row, new_form
+from wizard.ui.widgets import (
+    CheckedLineEdit,
+    FieldError,
+    LocalTextEdit,
+    add_form_row,
+    new_form,
+)
 
 #: The format check boxes' texts, with their Alt+letter mnemonics (the plain-language name in
 #: wizard.ui.labels is the accessible name).
@@ -43,6 +55,16 @@ _FORMAT_BOXES: dict[OutputFormat, str] = {
     OutputFormat.PDF: N_("PDF, to pub&lish"),
     OutputFormat.HTML: N_("Web page (HT&ML), for your website"),
     OutputFormat.MARKDOWN: N_("Mar&kdown (MD), for website editors"),
+}
+
+#: The document check boxes' texts.
+_DOCUMENT_BOXES: dict[DocumentKind, str] = {
+    DocumentKind.POLICY: N_("The full privacy policy"),
+    DocumentKind.NOTICE: N_('A short notice, "privacy at a glance" (one page, with a QR code)'),
+    DocumentKind.RECORDS: N_(
+        "The record of processing activities (Art. 30 GDPR), also as a &spreadsheet"
+    ),
+    DocumentKind.CONSENT: N_("Consent te&xts and the cookie banner's first layer"),
 }
 
 
@@ -123,6 +145,14 @@ class OutputPage(BasePage):
 
     def build(self, body: QWidget) -> None:
         layout = QVBoxLayout(body)
+        layout.addWidget(section_label(_("Documents")))
+        self.document_boxes: dict[DocumentKind, QCheckBox] = {}
+        for kind in DocumentKind:
+            box = QCheckBox(_(_DOCUMENT_BOXES[kind]))
+            box.toggled.connect(self._write)
+            layout.addWidget(box)
+            self.document_boxes[kind] = box
+        self._build_document_questions(layout)
         layout.addWidget(section_label(_("Languages")))
         row = QHBoxLayout()
         self.language_boxes: dict[str, QCheckBox] = {}
@@ -262,10 +292,83 @@ class OutputPage(BasePage):
         #: The version being generated, added to the history once every file is written.
         self._pending: PublishedVersion | None = None
 
+    def _build_document_questions(self, layout: QVBoxLayout) -> None:
+        """What the short notice and the record need that the policy does not."""
+        form = new_form()
+        self.policy_url = CheckedLineEdit(
+            flow.url_problem,
+            accessible_name=_("Address of the full policy"),
+            placeholder="https://www.example.com/privacy",
+        )
+        add_form_row(form, _("Address of the full polic&y online:"), self.policy_url)
+        layout.addLayout(form)
+        self.record_box = QWidget()
+        record = new_form()
+        record.setContentsMargins(0, 0, 0, 0)
+        self.record_box.setLayout(record)
+        self.security = LocalTextEdit(multiline=True, accessible_name=_("Security measures"))
+        add_form_row(
+            record,
+            _("Security measures (Art. 32), one a line, e.g. encryption, access by role, backups:"),
+            self.security,
+        )
+        self.internal = LocalTextEdit(
+            multiline=True, accessible_name=_("Recipients inside the organisation")
+        )
+        add_form_row(
+            record,
+            _("Who inside your organisation receives the data (teams or roles, one a line):"),
+            self.internal,
+        )
+        self.record_date = QDateEdit()
+        self.record_date.setCalendarPopup(True)
+        self.record_date.setDisplayFormat("yyyy-MM-dd")
+        add_form_row(record, _("Date of the record:"), self.record_date)
+        self.record_problem = FieldError()
+        record.addRow(self.record_problem)
+        layout.addWidget(self.record_box)
+        self.policy_url.edited.connect(self._write)
+        self.security.edited.connect(self._write)
+        self.internal.edited.connect(self._write)
+        self.record_date.dateChanged.connect(self._write)
+
+    def _show_record(self) -> None:
+        """Show the record's questions when it is chosen, and which languages lack its texts."""
+        from wizard.documents.records import missing_record_texts
+
+        pub = self.project.publication
+        self.record_box.setVisible(DocumentKind.RECORDS in pub.documents)
+        missing = [
+            language_name(lang)
+            for lang in pub.languages
+            if missing_record_texts(self.project, lang)
+        ]
+        self.record_problem.show_message(
+            _(
+                "Write the security measures and the recipients inside the organisation in these languages too: {languages}"
+            ).format(languages=", ".join(missing))
+            if missing
+            else None
+        )
+
     # --- model ----------------------------------------------------------------------------------
 
     def load(self) -> None:
         pub = self.project.publication
+        for kind, box in self.document_boxes.items():
+            box.setChecked(kind in pub.documents)
+        self.policy_url.set_text(pub.policy_url or "")
+        record = self.project.record
+        languages = list(pub.languages) or ["en"]
+        for editor, value in (
+            (self.security, record.security),
+            (self.internal, record.internal_recipients),
+        ):
+            editor.set_languages(languages)
+            editor.set_value(value)
+        day = record.date or dt.date.today()
+        self.record_date.setDate(QDate(day.year, day.month, day.day))
+        self._show_record()
         for lang, box in self.language_boxes.items():
             box.setChecked(lang in pub.languages)
         for fmt, box in self.format_boxes.items():
@@ -372,6 +475,14 @@ class OutputPage(BasePage):
             return
         pub = self.project.publication
         languages = list(pub.languages)
+        pub.documents = [kind for kind, box in self.document_boxes.items() if box.isChecked()]
+        pub.policy_url = self.policy_url.valid_value()
+        record = self.project.record
+        record.security = self.security.value()
+        record.internal_recipients = self.internal.value()
+        day = self.record_date.date()
+        record.date = dt.date(day.year(), day.month(), day.day())
+        self._show_record()
         pub.languages = [lang for lang, box in self.language_boxes.items() if box.isChecked()]
         pub.formats = [fmt for fmt, box in self.format_boxes.items() if box.isChecked()]
         date = self.date.date()
@@ -382,6 +493,8 @@ class OutputPage(BasePage):
         self.changed()
         if pub.languages != languages:
             self._show_version()  # the summary is edited in the output languages
+            for editor in (self.security, self.internal):
+                editor.set_languages(list(pub.languages) or ["en"])
 
     def refresh(self) -> None:
         super().refresh()

