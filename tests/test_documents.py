@@ -24,7 +24,7 @@ from wizard.documents.readability import measure
 from wizard.documents.records_check import record_findings
 from wizard.i18n import translation
 from wizard.model import load_project
-from wizard.model.answers import LocalText, Project, Safeguard
+from wizard.model.answers import LANGUAGES, LocalText, Project, Safeguard, Security, SecurityMeasure
 from wizard.output import output_jobs, write_output
 from wizard.policy.document import Document, Paragraph, QrCode, Table
 from wizard.policy.engine import PolicyError
@@ -388,7 +388,9 @@ def test_check_records_finds_what_article_30_lacks(
     project = load_project(TELEHEALTH)
     zoom = next(r for r in project.recipients if r.name.startswith("Zoom"))
     zoom.safeguard = Safeguard.NONE
+    # No security measures anywhere: neither the policy's section nor the record's own text.
     project.record.security = LocalText()
+    project.security = Security()
     project.purposes[0].subjects = []
     path = tmp_path / "p.privacy.json"
     from wizard.model import save_project
@@ -585,3 +587,32 @@ def test_render_without_format_uses_the_projects_formats(tmp_path: Path) -> None
     assert sorted(p.name for p in out.iterdir()) == sorted(
         f"privacy-policy-en.{fmt}" for fmt in formats
     )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_record_describes_the_measures_of_the_policys_security_section(lang: str) -> None:
+    from wizard.documents import build
+    from wizard.policy.vocabulary import Words
+
+    project = load_project(TELEHEALTH)
+    project.record.security = LocalText()
+    project.security = Security(measures=[SecurityMeasure.MULTI_FACTOR])
+    policy = build(project, "policy", lang).text()
+    record = build(project, "records", lang).text()
+    measure = Words(translation("policy", lang), lang).security_measure(SecurityMeasure.MULTI_FACTOR)
+    # One object, two documents: the same measure in the policy and in the record's (g).
+    assert measure in policy and measure in record
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_document_of_a_draft_carries_the_mark(lang: str) -> None:
+    from wizard.documents import build
+
+    mark = translation("policy", lang).gettext("DRAFT")
+    project = load_project(TELEHEALTH)
+    for variant in ("notice", "records", "consent"):
+        final = build(project, variant, lang)
+        draft = build(project, variant, lang, draft=True)
+        assert not final.draft and mark not in final.title
+        assert draft.draft and mark in draft.title and mark in draft.subject
+        assert mark in draft.labels.effective and draft.text().count(mark) > final.text().count(mark)

@@ -31,6 +31,7 @@ from wizard import APP_NAME, __version__
 
 if TYPE_CHECKING:
     from wizard.law.gate import NotPublishable
+    from wizard.model.answers import Project
 
 PROG = "privacy-wizard"
 SUBCOMMANDS = ("render", "check", "diff", "schema", "gui")
@@ -146,8 +147,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from wizard.law.gate import NotPublishable
     from wizard.documents import KINDS
+    from wizard.law.gate import NotPublishable
     from wizard.loading import open_project
     from wizard.model.answers import LANGUAGES
     from wizard.output import FORMATS, GenerationError, generate, output_jobs
@@ -182,7 +183,7 @@ def _render(args: argparse.Namespace) -> int:
     try:
         written = generate(project, args.out, langs, formats, draft=args.draft, documents=kinds)
     except NotPublishable as exc:
-        _report_blockers(exc)
+        _report_blockers(exc, project if "records" in kinds else None)
     except GenerationError as exc:
         raise CliError(f"{exc}; no file was written") from None
     except OSError as exc:
@@ -194,13 +195,20 @@ def _render(args: argparse.Namespace) -> int:
     return 0
 
 
-def _report_blockers(exc: NotPublishable) -> NoReturn:
-    """What keeps the policy from being published: one line per finding on stderr, then exit
-    status 1 (the generation service wrote nothing)."""
+def _report_blockers(exc: NotPublishable, record_of: Project | None = None) -> NoReturn:
+    """What keeps the policy from being published: one line per finding on stderr (and, when
+    the record of processing activities was asked for too, what it lacks), then exit status 1
+    (the generation service wrote nothing)."""
     from wizard.law.gate import finding_line
 
     for finding in exc.findings:
         print(f"{PROG}: must fix: {finding_line(finding)}", file=sys.stderr)
+    if record_of is not None:
+        from wizard.documents.records_check import record_findings, record_report
+
+        errors = [f for f in record_findings(record_of) if f.severity == "error"]
+        if errors:
+            print(f"{PROG}: " + record_report(errors).replace("\n", f"\n{PROG}: "), file=sys.stderr)
     raise CliError(
         f"{len(exc.findings)} point(s) must be fixed before the policy is published; "
         "nothing was written (use --draft to write a draft marked as such)"

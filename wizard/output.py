@@ -417,7 +417,7 @@ def generate(
     from wizard.law.gate import check_publishable
 
     check_publishable(project, draft, dict.fromkeys(lang for _variant, lang in plan))
-    if any(variant == "records" for variant, _lang in plan):
+    if not draft and any(variant == "records" for variant, _lang in plan):
         _check_record(project)
     is_cancelled: CancelCallback = cancelled or (lambda: False)
     count = 0

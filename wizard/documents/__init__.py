@@ -70,7 +70,8 @@ def as_draft(document: Document) -> Document:
     from wizard.i18n import translation
     from wizard.policy.document import Heading, Paragraph, Span
 
-    mark = translation("policy", document.lang).gettext("DRAFT")
+    policy_words = translation("policy", document.lang).gettext  # the policy's own word
+    mark = policy_words("DRAFT")
     note = Paragraph((Span(mark, bold=True),), role="note")
     blocks = list(document.blocks)
     at = next(
