@@ -20,6 +20,7 @@ from wizard.policy.document import (
     ListBlock,
     Paragraph,
     Span,
+    QrCode,
     Table,
 )
 from wizard.render.pdf import pdf_bytes, render_pdf
@@ -419,3 +420,44 @@ def test_contents_lists_sections_with_their_pages(rendered: Path) -> None:
     # Each contents line links to its section.
     links = [a.get_object() for a in reader.pages[0].get("/Annots", [])]
     assert sum(1 for a in links if "/Dest" in a) >= len(SECTIONS)
+
+
+def _plain_document(blocks: tuple[object, ...]) -> Document:
+    return Document(
+        lang="en",
+        title="T",
+        organisation="O",
+        effective_date="",
+        version="",
+        labels=sample_document(rows=2).labels,
+        blocks=blocks,  # type: ignore[arg-type]
+    )
+
+
+@pytest.mark.parametrize("word", ["0" * 6000, "Abschnitt " * 900])
+def test_a_heading_longer_than_a_page_renders(word: str) -> None:
+    """A section heading of any length: printed whole where it stands (it may break across
+    pages), shortened in the contents, whose rows cannot break."""
+    blocks: list[object] = [Heading(1, s("Privacy statement"))]
+    for title in ["Who we are", word.strip(), "Your rights"]:
+        blocks += [Heading(2, s(title)), Paragraph(s("Some text."))]
+    doc = _plain_document(tuple(blocks))
+    data = pdf_bytes(doc)
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    unit = word.split()[0][:9]
+    # The heading itself, whole (the page footers may come between its lines), and its
+    # contents line, shortened.
+    assert text.count(unit) >= word.count(unit)
+    assert "…" in text
+    assert "Your rights" in text
+
+
+def test_a_long_paragraph_before_a_qr_code_renders() -> None:
+    """The QR code sits beside a short paragraph; a paragraph taller than a page (a very
+    long address) stands alone and the code follows it."""
+    long_address = "https://example.org/" + "privacy/" * 3000
+    for text in ["Read the full statement at https://example.org/privacy", long_address]:
+        qr = QrCode(target="https://example.org/privacy", alt="The full statement")
+        doc = _plain_document((Paragraph(s(text)), qr))
+        data = pdf_bytes(doc)
+        assert PdfReader(io.BytesIO(data)).pages

@@ -901,7 +901,7 @@ def _story(doc: Document, width: float) -> list[Flowable]:
             story.append(_table(block, width, styles, anchors))
         elif isinstance(block, QrCode):
             code = _qr(block)
-            if story and isinstance(story[-1], _Para):
+            if story and isinstance(story[-1], _Para) and _fits_beside(story[-1], code, width):
                 # Beside the paragraph that gives the address, not below it.
                 story[-1] = RLTable(
                     [[story[-1], code]],
@@ -911,6 +911,13 @@ def _story(doc: Document, width: float) -> list[Flowable]:
             else:
                 story.append(code)
     return story
+
+
+def _fits_beside(para: _Para, code: Drawing, width: float) -> bool:
+    """Whether ``para`` is short enough to share a table row with ``code`` (a row cannot
+    break across pages: a long paragraph stands alone, the code below it)."""
+    _w, height = para.wrap(width - code.width - 0.5 * cm, _FRAME_HEIGHT)
+    return height <= 3 * code.height
 
 
 def _qr(block: QrCode, size: float = 2.5 * cm) -> Drawing:
@@ -952,9 +959,22 @@ def _number_markup(heading: Heading) -> str:
     )
 
 
+_TOC_CHARACTERS = 200
+
+
 def _toc_entry(heading: Heading) -> str:
-    """A contents line's markup (plain text: the line itself is the link)."""
-    return f'<font color="{_INK_HEX}">{_esc(heading.numbered_text)}</font>'
+    """A contents line's markup (plain text: the line itself is the link).
+
+    A heading of any length is printed whole where it stands, where it can break across
+    pages; its contents line is a table row, which cannot, so a very long heading is
+    shortened there (at a space when there is one) and ends in an ellipsis.
+    """
+    text = heading.numbered_text
+    if len(text) > _TOC_CHARACTERS:
+        cut = text[:_TOC_CHARACTERS]
+        space = cut.rfind(" ")
+        text = (cut[:space] if space > _TOC_CHARACTERS // 2 else cut).rstrip() + "…"
+    return f'<font color="{_INK_HEX}">{_esc(text)}</font>'
 
 
 def _contents(doc: Document, styles: _Styles, keys: dict[int, str]) -> _Contents:
