@@ -8,11 +8,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import settings
 
 if TYPE_CHECKING:  # pydantic is imported by the tests themselves, after Qt's import hooks
     from pydantic import BaseModel
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# The property tests draw the same examples on every run (a test run that passes today passes
+# tomorrow on the same code); HYPOTHESIS_PROFILE=explore draws new ones each run, and
+# scripts/fuzz.py explores for as long as asked.
+settings.register_profile("repeatable", derandomize=True, print_blob=True)
+settings.register_profile("explore", derandomize=False, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

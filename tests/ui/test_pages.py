@@ -284,10 +284,10 @@ def test_generation_can_be_cancelled_and_then_writes_nothing(
     release = threading.Event()
     real = wizard.output.render_language
 
-    def slow_render(project: Any, lang: str, formats: Any, draft: bool = False) -> dict[str, bytes]:
+    def slow_render(project: Any, lang: str, formats: Any, *args: Any) -> dict[str, bytes]:
         started.set()
         release.wait(10)
-        return real(project, lang, formats, draft)
+        return real(project, lang, formats, *args)
 
     monkeypatch.setattr("wizard.output.worker_count", lambda _languages: 1)
     monkeypatch.setattr("wizard.output.render_language", slow_render)
