@@ -46,7 +46,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-LANGS = ["en", "nl", "fr", "de"]
+from wizard.languages import LANGUAGES  # noqa: E402
+
+LANGS = list(LANGUAGES)
 FORMATS = ["docx", "pdf"]
 
 # --- start-up -------------------------------------------------------------------------------------
@@ -168,7 +170,7 @@ window.show()
 app.processEvents()
 window.ensure_ready()
 project = large_project()
-project.publication.languages = ["en", "nl", "fr", "de"]
+project.publication.languages = list(LANGUAGES)
 window.session.replace(project, None)
 engine.warm_up()  # what the background warm-up does while the user is on the first pages
 window.wizard.jump_to(PageId.COOKIES)

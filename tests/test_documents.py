@@ -29,7 +29,7 @@ from wizard.output import output_jobs, write_output
 from wizard.policy.document import Document, Paragraph, QrCode, Table
 from wizard.policy.engine import PolicyError
 
-LANGS = ["en", "nl", "fr", "de"]
+LANGS = list(LANGUAGES)
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.privacy.json"))
 TELEHEALTH = EXAMPLES / "telehealth-startup.privacy.json"
 

@@ -11,6 +11,7 @@ import pytest
 from tests.conftest import EXAMPLES
 from wizard import history
 from wizard.history import ChangeKind as K
+from wizard.languages import LANGUAGES
 from wizard.model import load_project
 from wizard.model.answers import (
     Cookie,
@@ -32,7 +33,7 @@ from wizard.model.answers import (
 )
 from wizard.policy.engine import build_document
 
-LANGS = ["en", "nl", "fr", "de"]
+LANGS = list(LANGUAGES)
 
 
 @pytest.fixture
@@ -654,7 +655,7 @@ def test_a_recipient_described_by_its_category_reads_inside_the_sentence() -> No
     old = load_project(EXAMPLES / "software-company.privacy.json")
     new = old.model_copy(deep=True)
     new.recipients = [r for r in new.recipients if r.name]  # drops "Our accountant"
-    texts = {lang: [c.text(lang) for c in diff(old, new)] for lang in ("en", "nl", "fr", "de")}
+    texts = {lang: [c.text(lang) for c in diff(old, new)] for lang in LANGUAGES}
     assert texts["en"] == ["We no longer share personal data with our accountant."]
     assert "onze accountant" in texts["nl"][0]
     assert "notre expert-comptable" in texts["fr"][0]

@@ -21,6 +21,7 @@ from pypdf import PdfReader
 
 from tests.conftest import EXAMPLES
 from wizard.cli import main
+from wizard.languages import LANGUAGES
 from wizard.model import load_project
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -33,7 +34,7 @@ if CHROMIUM is None:
 sync_api = pytest.importorskip("playwright.sync_api", reason="the test extra installs playwright")
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.privacy.json"))
-LANGS = ("en", "nl", "fr", "de")
+LANGS = tuple(LANGUAGES)
 
 
 @pytest.fixture(scope="module")

@@ -9,12 +9,14 @@ import pytest
 from babel.messages.pofile import read_po
 
 from tests.conftest import EXAMPLES, ROOT
+from wizard.languages import LANGUAGES, SOURCE
 from wizard.model import load_project
 from wizard.policy.document import Heading, ListBlock, Paragraph, Table, plain
 from wizard.policy.engine import build_document
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.privacy.json"))
-LANGS = ["nl", "fr", "de"]
+#: The translated languages: every registered language but the source.
+LANGS = [lang for lang in LANGUAGES if lang != SOURCE]
 DOMAINS = ["policy", "ui", "documents"]
 
 # The official terms of each language version of the GDPR (resources: gdpr-terms).

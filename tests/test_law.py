@@ -12,6 +12,7 @@ from docx import Document as DocxDocument
 
 from tests.conftest import EXAMPLES
 from wizard.cli import main
+from wizard.languages import LANGUAGES
 from wizard.law import applicability, checks, gate
 from wizard.model.answers import (
     CookieCategory,
@@ -31,7 +32,7 @@ from wizard.review import findings
 PHYSIO = EXAMPLES / "physiotherapy-practice.privacy.json"
 TELEHEALTH = EXAMPLES / "telehealth-startup.privacy.json"
 SOFTWARE = EXAMPLES / "software-company.privacy.json"
-LANGS = ("en", "nl", "fr", "de")
+LANGS = tuple(LANGUAGES)
 DRAFT_WORD = {"en": "DRAFT", "nl": "CONCEPT", "fr": "PROJET", "de": "ENTWURF"}
 
 

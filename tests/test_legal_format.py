@@ -21,6 +21,7 @@ import pytest
 from tests.conftest import EXAMPLES
 from tests.test_examples_render import pdf_text
 from wizard import flow
+from wizard.languages import LANGUAGES
 from wizard.model import FORMAT_VERSION, Project, load_project, loads_project
 from wizard.model.answers import LegalBasis, LocalText, Safeguard, SecurityMeasure
 from wizard.policy.engine import build_document
@@ -28,7 +29,7 @@ from wizard.render.docx import render_docx
 from wizard.render.html import html_text
 from wizard.render.pdf import render_pdf
 
-LANGS = ("en", "nl", "fr", "de")
+LANGS = tuple(LANGUAGES)
 PHYSIO = EXAMPLES / "physiotherapy-practice.privacy.json"
 TELEHEALTH = EXAMPLES / "telehealth-startup.privacy.json"
 SOFTWARE = EXAMPLES / "software-company.privacy.json"

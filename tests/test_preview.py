@@ -182,7 +182,7 @@ def test_the_parser_shortcuts_read_rows_as_the_tag_handlers_do(
 ) -> None:
     project = large_project(cookies=30, recipients=12, purposes=12)
     project.cookies.items[0].purpose = LocalText(
-        {lang: " A &  <b>x</b>\n  y " for lang in ("en", "nl", "fr", "de")}
+        {lang: " A &  <b>x</b>\n  y " for lang in LANGUAGES}
     )
     for lang in ("en", "de"):
         html = policy_html(project, lang)

@@ -21,6 +21,7 @@ import pytest
 from docx.oxml.ns import qn
 from fontTools.ttLib import TTFont
 
+from wizard.languages import LANGUAGES
 from wizard.model.project_file import load_project
 from wizard.policy.document import Table
 from wizard.policy.engine import build_document
@@ -30,7 +31,7 @@ from wizard.render.pdf import pdf_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.privacy.json"))
-LANGS = ("en", "nl", "fr", "de")
+LANGS = tuple(LANGUAGES)
 CASES = [(path, lang) for path in EXAMPLES for lang in LANGS]
 IDS = [f"{p.stem.removesuffix('.privacy')}-{lang}" for p, lang in CASES]
 

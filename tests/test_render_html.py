@@ -20,6 +20,7 @@ from markdown_it import MarkdownIt
 from tests.conftest import EXAMPLES
 from tests.test_examples_render import HOSTILE, _hostile_project, expected_facts, squash
 from wizard.cli import main
+from wizard.languages import LANGUAGES
 from wizard.model import load_project
 from wizard.policy.document import (
     Cell,
@@ -36,7 +37,7 @@ from wizard.render.html import html_text, render_html
 from wizard.render.markdown import escape_text, markdown_text, render_markdown
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.privacy.json"))
-LANGS = ("en", "nl", "fr", "de")
+LANGS = tuple(LANGUAGES)
 CASES = [(path, lang) for path in EXAMPLE_FILES for lang in LANGS]
 IDS = [f"{p.stem.removesuffix('.privacy')}-{lang}" for p, lang in CASES]
 

@@ -18,6 +18,7 @@ import docx
 import pytest
 from pypdf import PdfReader
 
+from wizard.languages import LANGUAGES
 from wizard.model.project_file import loads_project
 from wizard.policy.engine import build_document
 from wizard.render.docx import PROPERTY_LIMIT, docx_bytes, fit_property
@@ -35,7 +36,7 @@ def _project(change: Any) -> Any:
 
 
 def _all_langs(text: str) -> dict[str, str]:
-    return {lang: text for lang in ("en", "nl", "fr", "de")}
+    return {lang: text for lang in LANGUAGES}
 
 
 def _pdf_text(data: bytes) -> str:

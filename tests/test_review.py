@@ -13,6 +13,7 @@ from wizard import review
 from wizard.cli import main
 from wizard.flow import PageId
 from wizard.i18n import translation
+from wizard.languages import LANGUAGES
 from wizard.model.answers import (
     CookieCategory,
     Duration,
@@ -65,7 +66,7 @@ def test_complete_examples_have_nothing_to_fix(path: Path) -> None:
     assert review.errors(review.findings(project)) == []
 
 
-@pytest.mark.parametrize("lang", ["en", "nl", "fr", "de"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("path", ALL_EXAMPLES, ids=lambda p: p.name)
 def test_coverage_names_real_sections(path: Path, lang: str) -> None:
     project = load_project(path)

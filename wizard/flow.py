@@ -25,6 +25,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from wizard.languages import get as get_language
 from wizard.law.applicability import consent_age, is_transfer, transfers
 from wizard.model.answers import (
     LANGUAGES,
@@ -217,14 +218,6 @@ def in_language(args: Mapping[str, Any], lang: str | None) -> dict[str, Any]:
 
 _TRANSLATED_ARGS = ("what", "language", "problem")
 
-
-LANGUAGE_NAMES: dict[str, str] = {
-    "en": N_("English"),
-    "nl": N_("Dutch"),
-    "fr": N_("French"),
-    "de": N_("German"),
-}
-
 _EMAIL_ADAPTER: TypeAdapter[str] = TypeAdapter(Email)
 _URL_ADAPTER: TypeAdapter[str] = TypeAdapter(Url)
 
@@ -384,7 +377,7 @@ def _gaps(texts: Iterable[UsedText], languages: Iterable[str]) -> list[Issue]:
                         used.page,
                         f"{used.path}.{lang}",
                         used.message,
-                        {**used.args, "language": LANGUAGE_NAMES[lang], "lang": lang},
+                        {**used.args, "language": get_language(lang).name, "lang": lang},
                         blocking=False,
                         translation=True,
                         code="text_missing_in_language",
@@ -1052,7 +1045,7 @@ def proposed_languages(ui_language: str | None, country: str | None) -> list[str
     """The policy languages proposed for a new project: the language of the window (when the
     policy can be written in it), then the official languages of the country of establishment
     (Belgium: Dutch, French and German). Never empty: English when nothing else applies."""
-    base = [ui_language] if ui_language in LANGUAGES else []
+    base = [ui_language] if ui_language is not None and ui_language in LANGUAGES else []
     official = country_languages().get(country or "", ())
     return list(dict.fromkeys([*base, *official])) or ["en"]
 
@@ -1387,7 +1380,6 @@ __all__ = [
     "COOKIE_CSV_COLUMNS",
     "GERMAN_LAENDER",
     "LANGUAGES",
-    "LANGUAGE_NAMES",
     "NOT_SURE",
     "PAGE_ORDER",
     "STARTER_PROVIDER",

@@ -26,6 +26,7 @@ from typing import Any
 
 from babel import Locale
 
+from wizard import languages
 from wizard.flow import N_
 from wizard.i18n import translation
 from wizard.law.applicability import project_consent_age
@@ -135,7 +136,7 @@ class Text:
     inline: bool = False
 
     def render(self, lang: _Lang) -> str:
-        for code in (lang.code, "en", *LANGUAGES):
+        for code in (lang.code, languages.SOURCE, *LANGUAGES):
             value = self.text.get(code)
             if value:
                 return inline_case(value, code) if self.inline else value
@@ -157,7 +158,7 @@ def inline_case(text: str, lang: str) -> str:
     first = text.split(" ", 1)[0]
     if not first[:1].isupper() or first[1:2].isupper():
         return text
-    if lang == "de" and first.casefold() not in _GERMAN_LOWER:
+    if languages.get(lang).capitalised_nouns and first.casefold() not in _GERMAN_LOWER:
         return text
     return text[0].lower() + text[1:]
 
@@ -252,11 +253,8 @@ def _render(value: Value, lang: _Lang) -> str:
 
 
 def _language(code: str) -> _Lang:
-    # Imported here: the engine (Jinja2) is not needed to show the wizard's pages.
-    from wizard.policy.engine import BABEL_LOCALES
-
     t = translation("policy", code)
-    return _Lang(code, Words(t, code), Locale.parse(BABEL_LOCALES[code]), t.gettext)
+    return _Lang(code, Words(t, code), Locale.parse(languages.get(code).locale), t.gettext)
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,11 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 
+from wizard.languages import LANGUAGES, SOURCE, get
+
 DOMAINS = ("ui", "policy", "documents")
-UI_LANGUAGES = ("en", "nl", "fr", "de")
+#: The languages the wizard speaks: every registered language.
+UI_LANGUAGES = LANGUAGES
 
 
 #: Set to 1 to stretch every UI string (pseudo-localisation), to find labels that clip.
@@ -63,8 +66,14 @@ def translation(domain: str, lang: str) -> gettext.NullTranslations:
 def _translation(domain: str, lang: str) -> gettext.NullTranslations:
     if domain not in DOMAINS:
         raise ValueError(f"unknown gettext domain {domain!r}")
-    if lang == "en":
+    if lang == SOURCE:
         return gettext.NullTranslations()
+    own = get(lang).catalogues if lang in LANGUAGES else None
+    if own is not None:
+        path = own / lang / "LC_MESSAGES" / f"{domain}.mo"
+        if not path.is_file():
+            return gettext.NullTranslations()
+        return gettext.GNUTranslations(io.BytesIO(path.read_bytes()))
     # Imported here: importlib.resources costs about 12 ms, which an English UI's first page
     # does not need to pay.
     from wizard.resources import resource
@@ -97,8 +106,8 @@ def negotiate_ui_language(preferred: Iterable[str]) -> str:
     from babel.core import negotiate_locale  # only here: Babel costs start-up time
 
     tags = [tag for tag in (_bcp47(name) for name in preferred) if tag]
-    match = negotiate_locale(tags, UI_LANGUAGES, sep="-", aliases={})
-    return match.lower() if match else "en"
+    match = negotiate_locale(tags, list(UI_LANGUAGES), sep="-", aliases={})
+    return match.lower() if match else SOURCE
 
 
 def _bcp47(name: str) -> str:

@@ -25,7 +25,7 @@ from dataclasses import field as dataclass_field
 from enum import StrEnum
 from typing import Any
 
-from wizard import flow
+from wizard import flow, languages
 from wizard.flow import N_, Issue, PageId
 from wizard.law import applicability as law
 from wizard.law import checks
@@ -725,11 +725,9 @@ def _country_named(code: str) -> flow.Named:
     """A country's name in each document language (from CLDR), for messages."""
     from babel import Locale
 
-    from wizard.policy.engine import BABEL_LOCALES
-
     names = {
-        lang: str(Locale.parse(locale).territories.get(code, code))
-        for lang, locale in BABEL_LOCALES.items()
+        lang: str(Locale.parse(languages.get(lang).locale).territories.get(code, code))
+        for lang in languages.LANGUAGES
     }
     return flow.Named(names, code)
 
@@ -1052,9 +1050,8 @@ def report_data(report: Report, gettext: Gettext = _identity) -> dict[str, Any]:
 
 def report_text(report: Report, gettext: Gettext = _identity) -> str:
     """The report as plain text, for a terminal."""
-    from wizard.policy.engine import COLONS
 
-    colon = COLONS.get(report.lang, ":")
+    colon = languages.get(report.lang).colon
     lines = [gettext("Coverage of the information Art. 13 and 14 GDPR require:")]
     width = max(len(gettext(label)) for label in STATUS_LABELS.values())
     for c in report.coverage:

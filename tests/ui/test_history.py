@@ -18,6 +18,7 @@ from tests.ui.conftest import docx_text as read_docx
 from wizard import history
 from wizard.flow import PageId
 from wizard.i18n import translation
+from wizard.languages import LANGUAGES
 from wizard.model.project_file import load_project
 from wizard.ui.main_window import MainWindow
 from wizard.ui.pages.output import OutputPage
@@ -57,7 +58,7 @@ def _generate(qtbot: Any, window: MainWindow) -> list[Path]:
     return [Path(p) for p in blocker.args[0]]
 
 
-@pytest.mark.parametrize("lang", ["en", "nl", "fr", "de"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_history_survives_save_close_and_reopen(
     qtbot: Any,
     make_window: Callable[[], MainWindow],
@@ -86,7 +87,7 @@ def test_history_survives_save_close_and_reopen(
     _generate(qtbot, first)
     assert [v.version for v in project.history] == [version]
     assert project.history[0].summary.get(lang) == first_text
-    assert set(project.history[0].summary.languages()) == {"en", "nl", "fr", "de"}
+    assert set(project.history[0].summary.languages()) == set(LANGUAGES)
     assert first.isWindowModified(), "a recorded version must be saved"
     assert not page.summary.isVisible(), "nothing new to record"
     assert first.save()

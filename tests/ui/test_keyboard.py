@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLabel, QW
 
 from tests.ui.conftest import EXAMPLES
 from wizard.flow import PAGE_ORDER
+from wizard.languages import LANGUAGES
 from wizard.ui.cookie_dialog import CookieDialog
 from wizard.ui.extra_dialogs import OtherAuthorityDialog, OwnSectionDialog, ProcessorActivityDialog
 from wizard.ui.main_window import MainWindow
@@ -44,7 +45,7 @@ def mnemonics(root: QWidget, extra: list[str] | None = None) -> list[str]:
     return keys
 
 
-@pytest.mark.parametrize("lang", ["en", "nl", "fr", "de"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_mnemonic_twice_on_any_page(
     qtbot: Any, make_window: Any, monkeypatch: pytest.MonkeyPatch, lang: str
 ) -> None:
@@ -82,7 +83,7 @@ def test_no_mnemonic_twice_on_any_page(
     ids=["purpose", "recipient", "cookie", "catalogue", "processor-service", "other-authority",
          "own-section"],
 )
-@pytest.mark.parametrize("lang", ["en", "nl", "fr", "de"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_mnemonic_twice_in_dialogs(
     qtbot: Any, make: Any, lang: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget, QWizard
 from tests.ui.conftest import current, docx_text, pdf_text
 from tests.ui.keyboard import Keyboard, label_of
 from wizard.flow import PageId
+from wizard.languages import LANGUAGES
 from wizard.model.answers import OutputFormat, Service
 from wizard.ui.main_window import MainWindow
 from wizard.ui.purpose_dialog import PurposeDialog
@@ -58,7 +59,7 @@ def focused(widget: QWidget) -> bool:
     return focus is not None and (focus is widget or focus is widget.focusProxy())
 
 
-@pytest.mark.parametrize("lang", ["en", "nl", "fr", "de"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_new_project_by_keyboard_to_docx_and_pdf(
     qtbot: Any,
     make_window: Any,

@@ -7,12 +7,13 @@ from __future__ import annotations
 from typing import Any
 
 from tests.ui.conftest import type_text
+from wizard.languages import LANGUAGES
 from wizard.model.answers import DataCategory, LocalText, Purpose
 from wizard.ui.purpose_dialog import PurposeDialog
 
 
 def test_ticking_a_category_proposes_its_usual_contents_in_each_language(qtbot: Any) -> None:
-    dialog = PurposeDialog(None, ["en", "nl", "fr", "de"], country="NL")
+    dialog = PurposeDialog(None, list(LANGUAGES), country="NL")
     qtbot.addWidget(dialog)
     details = dialog.details[DataCategory.IDENTITY]
     assert not details.isVisibleTo(dialog)

@@ -19,10 +19,11 @@ from PySide6.QtWidgets import QFileDialog
 from tests.ui.conftest import EXAMPLES
 from wizard.cli import main
 from wizard.flow import PageId
+from wizard.languages import LANGUAGES
 from wizard.ui.main_window import MainWindow
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.privacy.json"))
-LANGS = ["en", "nl", "fr", "de"]
+LANGS = list(LANGUAGES)
 
 
 class NetworkAttempt(AssertionError):

@@ -24,6 +24,7 @@ from datetime import date
 from functools import cache
 from types import MappingProxyType
 
+from wizard.languages import LANGUAGES, SOURCE
 from wizard.resources import read_text
 
 __all__ = [
@@ -34,9 +35,6 @@ __all__ = [
     "default_authority",
 ]
 
-#: Languages the policy text is written in; each may have an official authority name.
-LANGUAGES: tuple[str, ...] = ("en", "nl", "fr", "de")
-
 _DATA_FILE = ("data", "supervisory-authorities.csv")
 _COLUMNS = (
     "id",
@@ -44,7 +42,9 @@ _COLUMNS = (
     "region",
     "level",
     "name_national",
-    *(f"name_{lang}" for lang in LANGUAGES),
+    # The English name; a column per other language (``name_nl``) is optional: without one,
+    # the authority is named by its national name in that language.
+    f"name_{SOURCE}",
     "abbreviation",
     "postal_address",
     "phone",
@@ -88,7 +88,7 @@ class SupervisoryAuthority:
 
 def _row_to_authority(row: Mapping[str, str]) -> SupervisoryAuthority:
     names = {
-        lang: row[f"name_{lang}"].strip() for lang in LANGUAGES if row[f"name_{lang}"].strip()
+        lang: name for lang in LANGUAGES if (name := (row.get(f"name_{lang}") or "").strip())
     }
     return SupervisoryAuthority(
         id=row["id"].strip(),

@@ -17,12 +17,10 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from wizard.languages import LANGUAGES as _LANGUAGES
 from wizard.resources import read_text
 
 __all__ = ["CookieLaw", "cookie_law", "cookie_laws"]
-
-#: The output languages each row names the law in.
-_LANGUAGES = ("en", "nl", "fr", "de")
 
 
 @dataclass(frozen=True)
@@ -53,7 +51,7 @@ def _load() -> dict[str, CookieLaw]:
         laws[country] = CookieLaw(
             country=country,
             original=row["original"].strip(),
-            names={lang: row[lang].strip() for lang in _LANGUAGES},
+            names={lang: row[lang].strip() for lang in _LANGUAGES if lang in row},
             checked=row["checked"].strip(),
             source=row["source"].strip(),
             verified_on=date.fromisoformat(row["verified_on"].strip()),

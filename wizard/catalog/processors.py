@@ -21,6 +21,7 @@ from functools import cache
 from types import MappingProxyType
 from typing import Any
 
+from wizard.languages import LANGUAGES
 from wizard.resources import read_text
 
 __all__ = [
@@ -34,9 +35,6 @@ __all__ = [
     "processors",
     "search",
 ]
-
-#: Languages the purpose is written in (the policy's output languages).
-LANGUAGES: tuple[str, ...] = ("en", "nl", "fr", "de")
 
 #: Categories in the order the picker shows them.
 CATEGORIES: tuple[str, ...] = (

@@ -11,11 +11,12 @@ from typing import Any
 import jinja2
 from babel import Locale
 
+from wizard import languages
 from wizard.i18n import translation
 from wizard.model.answers import Project
 from wizard.policy.document import Block, Document, Labels
-from wizard.policy.engine import BABEL_LOCALES, long_date
 from wizard.policy.engine import environment as policy_environment
+from wizard.policy.engine import long_date
 from wizard.policy.parse import parse_blocks
 
 
@@ -56,7 +57,7 @@ def document(
     """A document of ``project`` in ``lang`` with the footer words of the policy."""
     # The footer's words are the policy's (a call through a plain name is not extracted again).
     policy_words = translation("policy", lang).gettext
-    locale = Locale.parse(BABEL_LOCALES[lang])
+    locale = Locale.parse(languages.get(lang).locale)
     day = date or project.publication.effective_date or dt.date.today()
     day_text = long_date(day, locale)
     org = project.organisation.legal_name or project.organisation.trading_name

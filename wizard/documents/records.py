@@ -9,11 +9,12 @@ from typing import Any
 
 from babel import Locale
 
+from wizard import languages
 from wizard.documents.common import environment, from_template
 from wizard.i18n import translation
 from wizard.model.answers import Project
 from wizard.policy.document import Document
-from wizard.policy.engine import BABEL_LOCALES, RecipientView, facts, long_date
+from wizard.policy.engine import RecipientView, facts, long_date
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ def _context(project: Project, lang: str) -> dict[str, Any]:
         *policy_security["other"],
         *_lines(project.record.security.get(lang)),
     ]
-    context["record_date"] = long_date(record_date(project), Locale.parse(BABEL_LOCALES[lang]))
+    context["record_date"] = long_date(record_date(project), Locale.parse(languages.get(lang).locale))
     return context
 
 

@@ -15,6 +15,7 @@ from dataclasses import field as dataclass_field
 from typing import Any
 
 from wizard.flow import N_, Issue, PageId
+from wizard.languages import LANGUAGES
 from wizard.law import applicability as law
 from wizard.law.findings import Finding, Severity
 from wizard.model.answers import CookieCategory, LegalBasis, Project
@@ -256,7 +257,7 @@ def _dpo_required(project: Project) -> list[Hit]:
             for r in rules
         )
 
-    named = Named({lang: cited(lang) for lang in ("en", "nl", "fr", "de")})
+    named = Named({lang: cited(lang) for lang in LANGUAGES})
     return [
         Hit(
             "dpo",

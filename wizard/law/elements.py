@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from wizard import languages
 from wizard.flow import N_
 
 
@@ -30,24 +31,7 @@ def article_ref(ref: str, lang: str = "en") -> str:
     if not match:
         return ref
     article, paragraph, point = match.groups()
-    if lang == "nl":
-        parts = [f"art. {article}", paragraph and f"lid {paragraph}", point and f"sub {point}"]
-        return " ".join(p for p in parts if p)
-    if lang == "fr":
-        parts = [
-            f"article {article}",
-            paragraph and f"paragraphe {paragraph}",
-            point and f"point {point})",
-        ]
-        return ", ".join(p for p in parts if p)
-    if lang == "de":
-        parts = [f"Art. {article}", paragraph and f"Abs. {paragraph}", point and f"lit. {point}"]
-        return " ".join(p for p in parts if p)
-    return (
-        f"Art. {article}"
-        + (f"({paragraph})" if paragraph else "")
-        + (f"({point})" if point else "")
-    )
+    return languages.get(lang).citation.cite(article, paragraph, point)
 
 
 #: The elements of Art. 13 and 14 GDPR, in the order of the schedule annexed to the Article 29

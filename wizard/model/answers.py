@@ -24,10 +24,8 @@ from pydantic import (
     model_validator,
 )
 
+from wizard.languages import LANGUAGES as LANGUAGES
 from wizard.model.countries import EEA_COUNTRIES, is_country_code
-
-#: Output languages of the policy, as ISO 639-1 codes.
-LANGUAGES: tuple[str, ...] = ("en", "nl", "fr", "de")
 
 
 class Strict(BaseModel):

@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import threading
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -22,7 +23,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.lists import format_list
 
-from wizard import APP_NAME
+from wizard import APP_NAME, languages
 from wizard.i18n import translation
 from wizard.law import applicability as law
 from wizard.model.answers import (
@@ -44,8 +45,6 @@ from wizard.policy.typography import typography
 from wizard.policy.vocabulary import Words
 from wizard.resources import resource
 
-#: The Babel locale used for dates and country names in each document language.
-BABEL_LOCALES = {"en": "en_GB", "nl": "nl_NL", "fr": "fr_FR", "de": "de_DE"}
 TEMPLATE = "policy/policy.html.j2"
 
 
@@ -63,13 +62,6 @@ def _load_template(name: str) -> tuple[str, str, Any] | None:
         return None
     # Shipped templates never change while the app runs.
     return node.read_text(encoding="utf-8"), f"resources/templates/{name}", lambda: True
-
-
-#: The colon that follows a label, per language (French typography puts a no-break space
-#: before the high punctuation marks : ; ? !).
-COLONS = {"fr": "\u00a0:"}
-#: The separator between items of a list inside a sentence (French: a no-break space before).
-SEMICOLONS = {"fr": "\u00a0; "}
 
 
 class _SharedBytecode(jinja2.BytecodeCache):
@@ -106,12 +98,12 @@ def environment(lang: str, domain: str = "policy") -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.install_gettext_translations(translation(domain, lang), newstyle=True)  # type: ignore[attr-defined]
-    locale = Locale.parse(BABEL_LOCALES[lang])
+    locale = Locale.parse(languages.get(lang).locale)
     # "a, b and c" in the document's language.
     env.filters["and_list"] = lambda items: format_list(list(items), locale=locale) if items else ""
     # The colon after a label: French sets a no-break space before it ("Courriel : ...").
-    env.globals["colon"] = COLONS.get(lang, ":")
-    env.globals["semicolon"] = SEMICOLONS.get(lang, "; ")
+    env.globals["colon"] = languages.get(lang).colon
+    env.globals["semicolon"] = languages.get(lang).semicolon
     return env
 
 
@@ -216,12 +208,21 @@ def engine_missing_texts(project: Project, lang: str) -> list[str]:
     return texts.missing
 
 
+#: The first of a month as an ordinal, by Babel locale ("fr_FR": "1er").
+_FIRST_DAYS = {
+    language.locale: language.first_day
+    for code in LANGUAGES
+    if (language := languages.get(code)).first_day
+}
+
+
 def long_date(date: dt.date, locale: Locale) -> str:
     """A date in the document language's long form ("1 December 2026", "1 december 2026",
     "1er décembre 2026", "1. Dezember 2026"): French writes the first of a month as an ordinal."""
     text = format_date(date, "long", locale=locale)
-    if locale.language == "fr" and date.day == 1 and text.startswith("1 "):
-        text = "1er " + text[2:]
+    ordinal = _FIRST_DAYS.get(str(locale))
+    if ordinal and date.day == 1 and text.startswith("1 "):
+        text = f"{ordinal} {text[2:]}"
     return text
 
 
@@ -241,7 +242,8 @@ def localised_address(address: str, country: str, locale: Locale) -> str:
     if not sep:
         return address
     names = {
-        str(Locale.parse(code).territories.get(country, "")) for code in BABEL_LOCALES.values()
+        str(Locale.parse(languages.get(code).locale).territories.get(country, ""))
+        for code in LANGUAGES
     }
     names |= set(_COUNTRY_ALIASES.get(country, ()))
     if last.strip().casefold() not in {n.casefold() for n in names if n}:
@@ -251,7 +253,7 @@ def localised_address(address: str, country: str, locale: Locale) -> str:
 
 def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
     words = Words(translation("policy", lang), lang)
-    locale = Locale.parse(BABEL_LOCALES[lang])
+    locale = Locale.parse(languages.get(lang).locale)
     org = project.organisation
 
     purposes: list[PurposeView] = []
@@ -267,7 +269,7 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
                 f"{where}.data_details.{data_category.value}",
             )
             category = words.data_category(data_category)
-            data.append(f"{category}{COLONS.get(lang, ':')} {details}" if details else category)
+            data.append(f"{category}{languages.get(lang).colon} {details}" if details else category)
         other = texts.get(p.other_data, f"{where}.other_data")
         if other:
             data.append(other)
@@ -657,7 +659,7 @@ def _authority(project: Project, lang: str) -> AuthorityView | None:
             return AuthorityView(
                 name=name,
                 address=localised_address(
-                    found.postal_address, found.country, Locale.parse(BABEL_LOCALES[lang])
+                    found.postal_address, found.country, Locale.parse(languages.get(lang).locale)
                 ),
                 website=found.website or None,
                 email=found.email or None,
@@ -675,7 +677,7 @@ def _check_lang(lang: str) -> None:
         raise PolicyError([f"unsupported language {lang!r} (choose from {', '.join(LANGUAGES)})"])
 
 
-def warm_up(langs: list[str] | tuple[str, ...] = LANGUAGES) -> None:
+def warm_up(langs: Sequence[str] = LANGUAGES) -> None:
     """Load and compile the policy template for ``langs`` now (about 40 ms for the first
     language, a few for each further one), so the first preview does not wait for it."""
     for lang in langs:
@@ -725,7 +727,7 @@ def build_document(project: Project, lang: str, draft: bool = False) -> Document
     draft = draft or project.publication.effective_date is None
     html = policy_html(project, lang, draft)
     t = translation("policy", lang)
-    locale = Locale.parse(BABEL_LOCALES[lang])
+    locale = Locale.parse(languages.get(lang).locale)
     effective = project.publication.effective_date
     effective_text = long_date(effective, locale) if effective else ""
     effective_label = t.gettext("Effective {date}").replace("{date}", effective_text)

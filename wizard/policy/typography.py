@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from wizard import languages
+
 __all__ = ["NBSP", "typography"]
 
 NBSP = "\u00a0"
@@ -32,7 +34,8 @@ def _french(text: str) -> str:
 
 
 def typography(text: str, lang: str) -> str:
-    """``text`` with the typography of ``lang`` (French only; other languages unchanged)."""
-    if lang == "fr" and text:
+    """``text`` with the typography of ``lang`` (where it spaces its punctuation, as French
+    does; other languages unchanged)."""
+    if text and languages.get(lang).spaced_punctuation:
         return _french(text)
     return text

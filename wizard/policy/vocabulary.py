@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gettext
 
+from wizard import languages
 from wizard.model.answers import (
     CookieCategory,
     DataCategory,
@@ -241,7 +242,7 @@ class Words:
         medical diagnosis ..."): English, Dutch and French start it in lower case (German keeps
         the catalogue's capitals, which its nouns need)."""
         text = self._(SPECIAL_CONDITIONS[value])
-        if self._lang != "de" and text[:1].isupper() and not text[1:2].isupper():
+        if not languages.get(self._lang).capitalised_nouns and text[:1].isupper() and not text[1:2].isupper():
             text = text[0].lower() + text[1:]
         return text
 

@@ -47,6 +47,7 @@ from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle, StyleFa
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from wizard import languages
 from wizard.fileio import atomic_write_bytes
 from wizard.policy.document import (
     Block,
@@ -95,7 +96,6 @@ BODY_PT = 10.5
 TABLE_PT = 9.5
 
 #: Proofing language for each interface language the wizard writes.
-_LANG_TAGS = {"en": "en-GB", "nl": "nl-NL", "fr": "fr-FR", "de": "de-DE"}
 
 #: Link schemes that become clickable; anything else stays plain text.
 
@@ -189,12 +189,13 @@ def fit_property(text: str, limit: int = PROPERTY_LIMIT) -> str:
 
 def language_tag(lang: str) -> str:
     """A BCP 47 tag for Word's proofing language: ``nl`` -> ``nl-NL``, ``de_AT`` -> ``de-AT``."""
-    lang = lang.strip().replace("_", "-")
-    if not lang:
-        return "en-GB"
+    lang = lang.strip().replace("_", "-") or languages.SOURCE
+    if lang in languages.LANGUAGES:
+        return languages.get(lang).tag
     parts = lang.split("-")
     if len(parts) == 1:
-        return _LANG_TAGS.get(parts[0].lower(), parts[0].lower())
+        code = parts[0].lower()
+        return languages.get(code).tag if code in languages.LANGUAGES else code
     return f"{parts[0].lower()}-{parts[1].upper()}"
 
 

@@ -47,6 +47,7 @@ from reportlab.platypus.paragraph import cleanBlockQuotedText
 from reportlab.platypus.paraparser import ParaParser
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from wizard import languages
 from wizard.fileio import atomic_write_bytes
 from wizard.policy.document import (
     Cell,
@@ -280,8 +281,10 @@ def _markup(spans: Inline, anchors: frozenset[str] = frozenset()) -> str:
 def _pdf_lang(lang: str) -> str:
     """A BCP 47 tag for the catalog's /Lang: "nl" -> "nl-NL", "fr_BE" -> "fr-BE"."""
     tag = lang.strip().replace("_", "-")
-    defaults = {"en": "en-GB", "nl": "nl-NL", "fr": "fr-FR", "de": "de-DE"}
-    return defaults.get(tag.lower(), tag)
+    for code in (tag, tag.lower()):
+        if code in languages.LANGUAGES:
+            return languages.get(code).tag
+    return tag
 
 
 # --------------------------------------------------------------------------------------------

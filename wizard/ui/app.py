@@ -16,12 +16,13 @@ from PySide6.QtWidgets import QApplication
 
 from wizard import APP_NAME
 from wizard.i18n import system_ui_language
+from wizard.languages import SOURCE
 from wizard.ui.tr import set_ui_language
 
 
 def _install_qt_translator(app: QApplication, lang: str) -> None:
     """Qt's own strings (context menus, colour dialogs) in the UI language, when available."""
-    if lang == "en":
+    if lang == SOURCE:
         return
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

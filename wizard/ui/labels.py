@@ -12,7 +12,8 @@ from enum import Enum
 
 from babel import Locale
 
-from wizard.flow import LANGUAGE_NAMES, N_
+from wizard import languages
+from wizard.flow import N_
 from wizard.model.answers import (
     CookieCategory,
     DataCategory,
@@ -201,7 +202,7 @@ def duration_text(amount: int, unit: TimeUnit) -> str:
 
 def language_name(code: str) -> str:
     """The name of an output language, in the UI language."""
-    return _(LANGUAGE_NAMES[code])
+    return _(languages.get(code).name)
 
 
 def country_name(code: str) -> str:
@@ -230,4 +231,4 @@ def long_date(date: _dt.date) -> str:
     from babel.dates import format_date
 
     lang = ui_language()
-    return format_date(date, "long", locale=Locale.parse("en_GB" if lang == "en" else lang))
+    return format_date(date, "long", locale=Locale.parse(languages.get(lang).locale))

@@ -32,16 +32,16 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from wizard import languages
+from wizard.languages import LANGUAGES
 from wizard.ui.notes import Explanation
 from wizard.ui.tr import _, ui_language
 
 if TYPE_CHECKING:
     from wizard.model.answers import Project
 
-#: The policy languages, in the order offered (the model's ``LANGUAGES``, without importing it).
-POLICY_LANGUAGES = ("en", "nl", "fr", "de")
-#: Their names (the messages of ``flow.LANGUAGE_NAMES``, translated when shown).
-LANGUAGE_LABELS = {"en": "English", "nl": "Dutch", "fr": "French", "de": "German"}
+#: The policy languages, in the order offered (the registry's, read when the page is built).
+POLICY_LANGUAGES = LANGUAGES
 
 #: The wizard id of the page that follows (the organisation page; see flow.PAGE_ORDER).
 NEXT_PAGE_NUMBER = 1
@@ -132,7 +132,7 @@ class WelcomePage(QWizardPage):
         row = QHBoxLayout()
         self.language_boxes: dict[str, QCheckBox] = {}
         for lang in POLICY_LANGUAGES:
-            box = QCheckBox(_(LANGUAGE_LABELS[lang]))
+            box = QCheckBox(_(languages.get(lang).name))
             box.setChecked(lang == ui_language())
             box.toggled.connect(self._languages_changed)
             self.language_boxes[lang] = box
