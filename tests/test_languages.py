@@ -49,7 +49,9 @@ def _catalog(lang: str, domain: str):  # noqa: ANN202 - babel Catalog
     path = ROOT / "translations" / lang / "LC_MESSAGES" / f"{domain}.po"
     assert path.is_file(), f"missing catalogue {path.relative_to(ROOT)}"
     with path.open("rb") as handle:
-        return read_po(handle, locale=lang)
+        # abort_invalid: a malformed entry (a msgid without its msgstr, as a bad merge leaves)
+        # is an error, not a warning after which the entry is silently dropped.
+        return read_po(handle, locale=lang, abort_invalid=True)
 
 
 @pytest.mark.parametrize("domain", DOMAINS)
@@ -57,7 +59,7 @@ def _catalog(lang: str, domain: str):  # noqa: ANN202 - babel Catalog
 def test_catalogue_is_complete(lang: str, domain: str) -> None:
     catalog = _catalog(lang, domain)
     with (ROOT / "translations" / f"{domain}.pot").open("rb") as handle:
-        template = read_po(handle)
+        template = read_po(handle, abort_invalid=True)
     wanted = {m.id if isinstance(m.id, str) else m.id[0] for m in template if m.id}
     present = {m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id}
     assert wanted <= present, f"not in {lang}/{domain}.po: {sorted(wanted - present)[:5]}"
@@ -65,6 +67,27 @@ def test_catalogue_is_complete(lang: str, domain: str) -> None:
     assert not untranslated, untranslated[:5]
     fuzzy = [m.id for m in catalog if m.id and m.fuzzy]
     assert not fuzzy, fuzzy[:5]
+
+
+@pytest.mark.parametrize("domain", DOMAINS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_translation_of_a_changed_sentence_is_left_behind(lang: str, domain: str) -> None:
+    """A changed English sentence is a new msgid: the catalogue then lacks it (the test above)
+    and still holds the old one. That old entry must be updated to the new sentence or marked
+    obsolete (``#~``), never left as a live translation of text the app no longer has."""
+    with (ROOT / "translations" / f"{domain}.pot").open("rb") as handle:
+        wanted = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(handle) if m.id}
+    present = {m.id if isinstance(m.id, str) else m.id[0] for m in _catalog(lang, domain) if m.id}
+    assert not present - wanted, f"stale in {lang}/{domain}.po: {sorted(present - wanted)[:5]}"
+
+
+def test_a_malformed_catalogue_is_an_error(tmp_path: Path) -> None:
+    from babel.messages.pofile import PoFileError
+
+    broken = tmp_path / "broken.po"
+    broken.write_text('msgid "One"\n\nmsgid "Two"\nmsgstr "Deux"\n', encoding="utf-8")
+    with broken.open("rb") as handle, pytest.raises(PoFileError):
+        read_po(handle, abort_invalid=True)
 
 
 @pytest.mark.parametrize("domain", DOMAINS)
