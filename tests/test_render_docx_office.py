@@ -21,6 +21,7 @@ import pytest
 from docx.oxml.ns import qn
 from fontTools.ttLib import TTFont
 
+from wizard import languages
 from wizard.languages import LANGUAGES
 from wizard.model.project_file import load_project
 from wizard.policy.document import Table
@@ -165,7 +166,7 @@ def test_the_docx_carries_its_font(lang: str) -> None:
         cmap = font.getBestCmap()
         assert all(ord(c) in cmap for c in "AzéßĳłřΩЖ€–“”•")
     assert faces == {"Regular", "Bold", "Italic", "Bold Italic"}
-    tag = {"en": "en-GB", "nl": "nl-NL", "fr": "fr-FR", "de": "de-DE"}[lang]
+    tag = languages.get(lang).tag
     assert f'w:lang w:val="{tag}"' in styles
     assert "Symbol" not in numbering and "\u2022" in numbering
 

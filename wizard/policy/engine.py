@@ -208,19 +208,21 @@ def engine_missing_texts(project: Project, lang: str) -> list[str]:
     return texts.missing
 
 
-#: The first of a month as an ordinal, by Babel locale ("fr_FR": "1er").
-_FIRST_DAYS = {
-    language.locale: language.first_day
-    for code in LANGUAGES
-    if (language := languages.get(code)).first_day
-}
+def _first_day(locale: Locale) -> str | None:
+    """How the registered language of ``locale`` writes the first of a month, if as an
+    ordinal ("1er" for French, whatever its country)."""
+    for code in LANGUAGES:
+        language = languages.get(code)
+        if language.first_day and language.locale.split("_")[0] == locale.language:
+            return language.first_day
+    return None
 
 
 def long_date(date: dt.date, locale: Locale) -> str:
     """A date in the document language's long form ("1 December 2026", "1 december 2026",
     "1er décembre 2026", "1. Dezember 2026"): French writes the first of a month as an ordinal."""
     text = format_date(date, "long", locale=locale)
-    ordinal = _FIRST_DAYS.get(str(locale))
+    ordinal = _first_day(locale)
     if ordinal and date.day == 1 and text.startswith("1 "):
         text = f"{ordinal} {text[2:]}"
     return text
