@@ -144,12 +144,6 @@ class Text:
 
 
 #: German words that are written in lower case inside a sentence (nouns keep their capital).
-_GERMAN_LOWER = frozenset(
-    "unser unsere unserem unseren unserer unseres ihr ihre ihrem ihren ihrer ihres "
-    "der die das den dem des ein eine einem einen einer eines".split()
-)
-
-
 def inline_case(text: str, lang: str) -> str:
     """A description the user wrote to stand alone ("Our accountant", "Unser Steuerbüro") as it
     reads inside a sentence: "our accountant", "unser Steuerbüro". English, Dutch and French
@@ -158,7 +152,8 @@ def inline_case(text: str, lang: str) -> str:
     first = text.split(" ", 1)[0]
     if not first[:1].isupper() or first[1:2].isupper():
         return text
-    if languages.get(lang).capitalised_nouns and first.casefold() not in _GERMAN_LOWER:
+    language = languages.get(lang)
+    if language.capitalised_nouns and first.casefold() not in language.lowered_words:
         return text
     return text[0].lower() + text[1:]
 

@@ -83,6 +83,8 @@ class Language:
     #: Nouns keep their capital inside a sentence (German): a description the user wrote to
     #: stand alone is not lowered, except for the words in :attr:`lowered_words`.
     capitalised_nouns: bool = False
+    #: The articles and possessives that do start with a small letter inside a sentence.
+    lowered_words: frozenset[str] = frozenset()
     #: The folder holding ``<code>/LC_MESSAGES/<domain>.mo`` (None: the app's own catalogues).
     catalogues: Path | None = None
 
@@ -174,6 +176,10 @@ for _language in (
         "Deutsch",
         Citation("Art. {}", "Abs. {}", "lit. {}", " "),
         capitalised_nouns=True,
+        lowered_words=frozenset(
+            "unser unsere unserem unseren unserer unseres ihr ihre ihrem ihren ihrer ihres "
+            "der die das den dem des ein eine einem einen einer eines".split()
+        ),
     ),
 ):
     register(_language)
