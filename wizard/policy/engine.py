@@ -388,10 +388,15 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
     age = children.age_threshold
     if age is None and children.targets_children:
         age = law.project_consent_age(project)
+    # Who the services are for (the range) and the Art. 8 age are two answers: parental
+    # consent is promised only for those in the range below the threshold, and an adults-only
+    # service says nothing about children.
     children_view = {
-        "applies": children.targets_children or children.age_threshold is not None,
-        "targets": children.targets_children,
+        "applies": children.targets_children,
+        "youngest": children.youngest_age,
+        "oldest": children.oldest_age,
         "age": age,
+        "parental": age is not None and children.minors_below(age),
         "parental_consent": texts.get(children.parental_consent, "children.parental_consent"),
     }
 
