@@ -141,9 +141,7 @@ def test_check_advises_a_dpia_the_childs_interests_and_who_can_consent(
 
     project = teen_app()
     consent = next(i for i, p in enumerate(project.purposes) if "consent" in p.bases)
-    interests = next(
-        i for i, p in enumerate(project.purposes) if "legitimate_interests" in p.bases
-    )
+    interests = next(i for i, p in enumerate(project.purposes) if "legitimate_interests" in p.bases)
     health = project.purposes[0]
     health.data_categories = [*health.data_categories, DataCategory.HEALTH]
     health.special_condition = SpecialCondition.EXPLICIT_CONSENT
@@ -240,3 +238,20 @@ def test_the_policy_itself_keeps_the_formal_register(lang: str) -> None:
 
     for project in (teen_app(), with_translated_texts(example("telehealth-startup"))):
         assert informal_words(docx_text(project, lang), lang) == [], lang
+
+
+# --- what changed since the last version --------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_new_range_is_a_change_of_the_next_version(lang: str) -> None:
+    from wizard import history
+
+    old = teen_app()
+    new = old.model_copy(deep=True)
+    new.children.oldest_age = 15
+    changes = history.diff(old, new)
+    assert [c.kind for c in changes] == [history.ChangeKind.CHILDREN_AGES_CHANGED]
+    text = changes[0].text(lang)
+    assert {"en": "ages", "nl": "leeftijden", "fr": "âges", "de": "Altersgruppe"}[lang] in text
+    assert history.diff(old, old.model_copy(deep=True)) == []
