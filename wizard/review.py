@@ -812,7 +812,7 @@ def _judge(
             return _NA, N_("no recipients: the data are not shared"), {}
         return ok
     if element_id == "transfers":
-        if not transfers(project) and law.own_processing_country(project):
+        if not transfers(project) and law.own_processing_countries(project):
             return ok
         if not transfers(project):
             return _NA, N_("no transfers: every recipient is in the EEA"), {}

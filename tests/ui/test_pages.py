@@ -661,3 +661,19 @@ def test_children_page_sets_the_age_range_by_keyboard(qtbot: Any, window: MainWi
     page.only_minors.setChecked(False)
     assert project.children.oldest_age is None
     assert window.isWindowModified()
+
+
+def test_organisation_page_records_own_staff_outside_the_eea(qtbot: Any, window: MainWindow) -> None:
+    """An organisation in the EU/EEA ticks the countries where its own staff process the data;
+    one outside has no such list (its own country is already where it processes them)."""
+    open_example(window, "physiotherapy-practice")
+    window.wizard.jump_to(PageId.ORGANISATION)
+    page = window.wizard.pages[PageId.ORGANISATION]
+    assert page.abroad.isVisibleTo(window)
+    codes = [page.abroad.item(i).data(Qt.ItemDataRole.UserRole) for i in range(page.abroad.count())]
+    assert "US" in codes and "NL" not in codes and "NO" not in codes
+    page.abroad.item(codes.index("US")).setCheckState(Qt.CheckState.Checked)
+    assert window.session.project.organisation.own_processing_countries == ["US"]
+    assert window.isWindowModified()
+    page.country.setCurrentIndex(page.country.findData("US"))
+    assert not page.abroad.isVisibleTo(window)

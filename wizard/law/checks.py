@@ -528,6 +528,50 @@ def _register(project: Project) -> list[Hit]:
     return hits
 
 
+@check(
+    "own_processing_outside_eea",
+    PageId.ORGANISATION,
+    Severity.WARNING,
+    N_("Art. 24, Art. 32 and Art. 44 GDPR"),
+    N_(
+        "When your own staff or office process the data in a country outside the EU/EEA, no "
+        "other organisation receives them: that is no transfer under Chapter V, and no "
+        "safeguard such as standard contractual clauses is needed (EDPB Guidelines 05/2021). "
+        "You remain responsible for the processing there: assess the risks of that country's "
+        "law and practice (for example access by its authorities) and document the measures "
+        "that protect the data. A separate company of your group there is a recipient, and "
+        "giving it the data is a transfer that needs a safeguard."
+    ),
+)
+def _own_processing(project: Project) -> list[Hit]:
+    from wizard.flow import Named
+    from wizard.model.answers import LANGUAGES
+
+    if law.established_outside_eea(project):
+        return []
+    countries = law.own_processing_countries(project)
+    if not countries:
+        return []
+    from babel import Locale
+
+    named = Named(
+        {
+            lang: ", ".join(str(Locale.parse(lang).territories.get(c, c)) for c in countries)
+            for lang in LANGUAGES
+        }
+    )
+    return [
+        Hit(
+            "organisation.own_processing_countries",
+            N_(
+                "Your own staff process the data in {countries}: assess the risks of that "
+                "country's law for the data and document the measures that protect them."
+            ),
+            {"countries": named},
+        )
+    ]
+
+
 # --- inconsistent answers -------------------------------------------------------------------------
 
 

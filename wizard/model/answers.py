@@ -339,6 +339,21 @@ class Organisation(Strict):
     email: Email | None = None
     phone: str = ""
     website: Url | None = None
+    #: Countries outside the EU/EEA where the organisation itself (its own staff or office,
+    #: not another company) processes the data, for an organisation established in the
+    #: EU/EEA (format 4). Not a transfer under Chapter V (EDPB Guidelines 05/2021): the policy
+    #: says plainly that the organisation processes the data there itself.
+    own_processing_countries: list[CountryCode] = Field(default_factory=list)
+
+    @field_validator("own_processing_countries")
+    @classmethod
+    def _outside_the_eea(cls, value: list[str]) -> list[str]:
+        inside = [c for c in value if c in EEA_COUNTRIES]
+        if inside:
+            raise ValueError(
+                f"{', '.join(inside)} is in the EU/EEA: list only countries outside it"
+            )
+        return list(dict.fromkeys(value))
 
 
 class Person(Strict):

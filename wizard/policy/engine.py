@@ -560,12 +560,21 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
 
 
 def _own_processing(project: Project, locale: Locale) -> dict[str, Any] | None:
-    """The controller's own processing in its country outside the EEA (not a transfer), with
-    the recipients there; ``None`` for a controller in the EU/EEA."""
-    country = law.own_processing_country(project)
-    if not country:
+    """The controller's own processing outside the EEA (not a transfer): in its own country of
+    establishment outside the EEA, with the recipients there (``established``), or, for a
+    controller in the EU/EEA, by its own staff in the ``countries`` it named; ``None`` when
+    there is none."""
+    countries = law.own_processing_countries(project)
+    if not countries:
         return None
+    if not law.own_processing_country(project):
+        return {
+            "established": False,
+            "countries": [_country_name(locale, c) for c in countries],
+        }
+    country = countries[0]
     return {
+        "established": True,
         "country": _country_name(locale, country),
         "recipients": [
             r.name or r.category.get(locale.language) or ""
@@ -601,8 +610,10 @@ def _paragraphs(text: str | None) -> list[str]:
     spaces: the renderers wrap the lines)."""
     if not text:
         return []
-    blocks = [" ".join(line.strip() for line in block.splitlines()) for block in
-              text.replace("\r\n", "\n").split("\n\n")]
+    blocks = [
+        " ".join(line.strip() for line in block.splitlines())
+        for block in text.replace("\r\n", "\n").split("\n\n")
+    ]
     return [b.strip() for b in blocks if b.strip()]
 
 
@@ -613,9 +624,7 @@ def _own_sections(project: Project, texts: _Texts) -> dict[str, list[dict[str, A
         out.setdefault(section.after.value, []).append(
             {
                 "heading": texts.get(section.heading, f"own_sections[{i}].heading", True) or "",
-                "paragraphs": _paragraphs(
-                    texts.get(section.text, f"own_sections[{i}].text", True)
-                ),
+                "paragraphs": _paragraphs(texts.get(section.text, f"own_sections[{i}].text", True)),
             }
         )
     return out
