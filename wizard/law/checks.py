@@ -572,6 +572,39 @@ def _own_processing(project: Project) -> list[Hit]:
     ]
 
 
+@check(
+    "cookie_law_unverified",
+    PageId.COOKIES,
+    Severity.WARNING,
+    N_("Art. 5(3) ePrivacy Directive"),
+    N_(
+        "The app knows a citation for the national provision that implements Art. 5(3) of the "
+        "ePrivacy Directive in your country, but it has not been confirmed against a source "
+        "that can be cited. The policy therefore names the directive alone. Check the "
+        "provision in your country's official journal or with your supervisory authority; you "
+        "may add it in an own section."
+    ),
+)
+def _cookie_law_unverified(project: Project) -> list[Hit]:
+    from wizard.catalog.cookie_laws import cookie_law
+
+    if not project.cookies.used:
+        return []
+    provision = cookie_law(law.establishment(project))
+    if provision is None or provision.confirmed:
+        return []
+    return [
+        Hit(
+            "cookies",
+            N_(
+                "The national cookie provision the app knows for your country ({citation}) "
+                "is not confirmed: the policy names the ePrivacy Directive alone."
+            ),
+            {"citation": provision.original},
+        )
+    ]
+
+
 # --- inconsistent answers -------------------------------------------------------------------------
 
 

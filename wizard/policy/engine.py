@@ -372,6 +372,8 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
 
     establishment = project.organisation.country or project.organisation.address.country
     provision = cookie_law(establishment) if project.cookies.used else None
+    if provision is not None and not provision.confirmed:
+        provision = None  # never printed as fact (the review advises checking it)
     # The law in the reader's language, with the country named: a reader elsewhere is never
     # told about "our national law" as if it were theirs.
     cookie_texts["law"] = typography(provision.name(lang), lang) if provision else None
