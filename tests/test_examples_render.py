@@ -95,7 +95,7 @@ def expected_facts(project: Project) -> list[str]:
         found = authority(project.authority.catalog_id)
         assert found is not None
         facts += [found.name_national, found.website]
-    if project.children.age_threshold:
+    if project.children.targets_children and project.children.age_threshold:
         facts.append(f"under the age of {project.children.age_threshold}")
     facts += [
         "Right of access",

@@ -580,6 +580,14 @@ SCENARIOS: list[tuple[Callable[[Project], None] | None, Callable[[Project], None
     (_with_representative, _edit("representative", None), K.REPRESENTATIVE_REMOVED),
     (_with_representative, _edit("representative", Person(name="Other")), K.REPRESENTATIVE_CHANGED),
     (_edit("children.targets_children", True), lambda p: None, K.CHILDREN_NOT_TARGETED),
+    (
+        _edit("children.targets_children", True),
+        lambda p: (
+            _edit("children.targets_children", True)(p),
+            _edit("children.oldest_age", 17)(p),
+        ),
+        K.CHILDREN_AGES_CHANGED,
+    ),
     (None, _edit("authority.email", "new@authority.example"), K.AUTHORITY_DETAILS_CHANGED),
     (_with_automated, _edit("automated_decisions.used", False), K.AUTOMATED_DECISIONS_STOPPED),
     (

@@ -309,7 +309,7 @@ def test_a_format_2_file_opens_with_the_new_answers_empty() -> None:
     data["format_version"] = 2
     data["$schema"] = "https://privacy-wizard.invalid/schema/project-v2.json"
     project = loads_project(json.dumps(data), source="old.privacy.json")
-    assert project.format_version == FORMAT_VERSION == 3
+    assert project.format_version == FORMAT_VERSION == 4
     assert not project.security and project.own_sections == []
     assert all(p.additional_bases == [] and not p.withdrawal for p in project.purposes)
     assert all(r.fallback_safeguards == [] for r in project.recipients)

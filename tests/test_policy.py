@@ -99,7 +99,7 @@ def test_telehealth_transfers_dpo_children_and_consent() -> None:
     doc = build_document(example("telehealth-startup"), "en")
     titles = [h.text for h in doc.headings(2)]
     assert "Transfers outside the European Economic Area" in titles
-    assert "Children" in titles
+    assert "Children" not in titles  # adults only (issue 12, point 8)
     text = doc.text()
     assert "dpo@dsb-consult.de" in text and "Dr. Jana Weber, DSB Consult GmbH" in text
     transfer = next(
@@ -118,7 +118,8 @@ def test_telehealth_transfers_dpo_children_and_consent() -> None:
     assert "Article 46(2)(c)" in rows["Functional Software, Inc. (Sentry)"][1]
     assert "copy of the appropriate safeguards" in text
     assert "Right to withdraw consent" in text
-    assert "not intended for children under the age of 16" in text
+    # For adults only: nothing about children (the Art. 8 age alone is no audience).
+    assert "intended for children" not in text and "under the age of 16" not in text
     assert "Berliner Beauftragte für Datenschutz und Informationsfreiheit" in text
     assert "13 months" in text and "_ga" in text
 

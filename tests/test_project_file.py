@@ -41,7 +41,7 @@ def test_saved_file_is_readable_json_with_stable_order() -> None:
     data = json.loads(text)
     assert list(data)[:3] == ["$schema", "format_version", "organisation"]
     assert list(data)[-2:] == ["publication", "history"]
-    assert data["format_version"] == FORMAT_VERSION == 3
+    assert data["format_version"] == FORMAT_VERSION == 4
     assert text.startswith('{\n  "$schema"')
     assert text.endswith("}\n")
 
@@ -121,8 +121,8 @@ def test_format_1_is_migrated_with_an_empty_history(tmp_path: Path) -> None:
     out = tmp_path / "old.privacy.json"
     save_project(project, out)
     saved = json.loads(out.read_text(encoding="utf-8"))
-    assert saved["format_version"] == 3 and saved["history"] == []
-    assert saved["$schema"].endswith("project-v3.json")
+    assert saved["format_version"] == 4 and saved["history"] == []
+    assert saved["$schema"].endswith("project-v4.json")
 
 
 def test_history_survives_a_round_trip(tmp_path: Path) -> None:
@@ -181,8 +181,8 @@ def test_newer_version_is_refused_clearly() -> None:
     (problem,) = _problems('{"format_version": 99}')
     assert problem.startswith("format_version: the file uses format 99")
     assert "newer version" in problem and "update" in problem
-    (problem,) = _problems('{"format_version": 4}')
-    assert "reads format 3 and older" in problem
+    (problem,) = _problems('{"format_version": 5}')
+    assert "reads format 4 and older" in problem
 
 
 def test_wrong_types_name_the_field() -> None:
@@ -265,7 +265,7 @@ def test_schema_describes_the_file_and_accepts_the_examples() -> None:
     ):
         assert key in schema["properties"]
     assert list(schema["properties"])[:3] == ["$schema", "format_version", "organisation"]
-    assert schema["properties"]["format_version"]["const"] == 3
+    assert schema["properties"]["format_version"]["const"] == 4
     assert "format_version" in schema["required"]
     version = schema["$defs"]["PublishedVersion"]
     assert set(version["properties"]) == {

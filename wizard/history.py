@@ -99,6 +99,7 @@ class ChangeKind(StrEnum):
     COOKIE_CONSENT_CHANGED = "cookie_consent_changed"
     CHILDREN_TARGETED = "children_targeted"
     CHILDREN_NOT_TARGETED = "children_not_targeted"
+    CHILDREN_AGES_CHANGED = "children_ages_changed"
     AGE_THRESHOLD_CHANGED = "age_threshold_changed"
     RESPONSE_TIME_CHANGED = "response_time_changed"
     RIGHTS_CHANNELS_CHANGED = "rights_channels_changed"
@@ -803,6 +804,13 @@ def _children(old: Answers, new: Answers) -> list[Change]:
             Change(
                 ChangeKind.CHILDREN_NOT_TARGETED,
                 N_("Our services are no longer intended for children."),
+            )
+        )
+    elif b.targets_children and (a.youngest_age, a.oldest_age) != (b.youngest_age, b.oldest_age):
+        out.append(
+            Change(
+                ChangeKind.CHILDREN_AGES_CHANGED,
+                N_("The ages for which our services are intended have changed."),
             )
         )
     old_age, new_age = _age(old), _age(new)

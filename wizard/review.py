@@ -606,19 +606,6 @@ def page_findings(project: Project, page: PageId) -> list[Finding]:
     return out + [f for f in _own_findings(project) + pdf_font_findings(project) if f.page is page]
 
 
-#: The page where each top-level part of the project file is answered.
-_PAGE_OF_KEY = {
-    "organisation": PageId.ORGANISATION,
-    "dpo": PageId.ORGANISATION,
-    "representative": PageId.ORGANISATION,
-    "purposes": PageId.PURPOSES,
-    "recipients": PageId.RECIPIENTS,
-    "cookies": PageId.COOKIES,
-    "children": PageId.CHILDREN,
-    "rights": PageId.RIGHTS,
-    "authority": PageId.RIGHTS,
-    "automated_decisions": PageId.RIGHTS,
-}
 
 
 def pdf_font_findings(project: Project) -> list[Finding]:
@@ -631,7 +618,7 @@ def pdf_font_findings(project: Project) -> list[Finding]:
             "pdf_missing_characters",
             Severity.WARNING,
             Issue(
-                _PAGE_OF_KEY.get(m.field.split(".")[0].split("[")[0], PageId.REVIEW),
+                checks.PAGE_OF_KEY.get(m.field.split(".")[0].split("[")[0], PageId.REVIEW),
                 m.field,
                 N_("The PDF cannot show these characters: {characters}"),
                 {"characters": " ".join(m.characters)},
@@ -823,7 +810,7 @@ def _judge(
             return _NA, N_("no recipients: the data are not shared"), {}
         return ok
     if element_id == "transfers":
-        if not transfers(project) and law.own_processing_country(project):
+        if not transfers(project) and law.own_processing_countries(project):
             return ok
         if not transfers(project):
             return _NA, N_("no transfers: every recipient is in the EEA"), {}

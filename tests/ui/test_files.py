@@ -178,4 +178,4 @@ def test_format_1_project_opens_and_is_saved_in_the_current_format(
     assert window.session.project.history == []
     assert window.save()
     saved = json.loads(old.read_text(encoding="utf-8"))
-    assert saved["format_version"] == 3 and saved["history"] == []
+    assert saved["format_version"] == 4 and saved["history"] == []

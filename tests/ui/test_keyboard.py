@@ -114,6 +114,7 @@ def test_tab_order_follows_the_form(qtbot: Any, window: MainWindow) -> None:
         page.email.editor,
         page.phone,
         page.website.editor,
+        page.abroad,  # own staff outside the EU/EEA (issue 12, point 3)
         page.has_dpo,
     ]
     seen = [QApplication.focusWidget()]

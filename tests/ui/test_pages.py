@@ -632,3 +632,48 @@ def test_country_lists_sort_as_a_reader_expects(monkeypatch: pytest.MonkeyPatch)
     names = [name for _code, name in countries_sorted()]
     assert names.index("Dänemark") < names.index("Deutschland")
     assert names.index("Oman") < names.index("Österreich") < names.index("Pakistan")
+
+
+def test_children_page_sets_the_age_range_by_keyboard(qtbot: Any, window: MainWindow) -> None:
+    """The ages the services are meant for are asked apart from the Art. 8 age (issue 12)."""
+    from tests.ui.keyboard import Keyboard, label_of
+
+    open_example(window, "software-company")
+    project = window.session.project
+    project.children.targets_children = True
+    window.wizard.jump_to(PageId.CHILDREN)
+    page = window.wizard.pages[PageId.CHILDREN]
+    assert page.youngest.specialValueText() and page.youngest.value() == 0
+    assert not page.oldest.isEnabled()
+    page.targets.setFocus()
+    keys = Keyboard(qtbot)
+    keys.alt(label_of(page.youngest))
+    assert page.youngest.hasFocus()
+    keys.select_all()
+    keys.type("13")
+    keys.alt(page.only_minors.text())
+    assert page.only_minors.isChecked() and page.oldest.isEnabled()
+    assert project.children.youngest_age == 13 and project.children.oldest_age == 17
+    page.oldest.setValue(15)
+    assert project.children.oldest_age == 15
+    page.youngest.setValue(16)  # the oldest age follows: never below the youngest
+    assert project.children.youngest_age == 16 and project.children.oldest_age == 16
+    page.only_minors.setChecked(False)
+    assert project.children.oldest_age is None
+    assert window.isWindowModified()
+
+
+def test_organisation_page_records_own_staff_outside_the_eea(qtbot: Any, window: MainWindow) -> None:
+    """An organisation in the EU/EEA ticks the countries where its own staff process the data;
+    one outside has no such list (its own country is already where it processes them)."""
+    open_example(window, "physiotherapy-practice")
+    window.wizard.jump_to(PageId.ORGANISATION)
+    page = window.wizard.pages[PageId.ORGANISATION]
+    assert page.abroad.isVisibleTo(window)
+    codes = [page.abroad.item(i).data(Qt.ItemDataRole.UserRole) for i in range(page.abroad.count())]
+    assert "US" in codes and "NL" not in codes and "NO" not in codes
+    page.abroad.item(codes.index("US")).setCheckState(Qt.CheckState.Checked)
+    assert window.session.project.organisation.own_processing_countries == ["US"]
+    assert window.isWindowModified()
+    page.country.setCurrentIndex(page.country.findData("US"))
+    assert not page.abroad.isVisibleTo(window)

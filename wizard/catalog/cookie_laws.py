@@ -3,7 +3,9 @@
 Read from ``resources/data/cookie-laws.csv`` (sources and "verified on" dates in
 ``resources/data/README.md``). Every EU/EEA country has a row: the provision and its act where a
 source confirmed the provision (``checked = provision``), otherwise the act alone
-(``checked = act``). Each row names the law in each output language, with its original title
+(``checked = act``). A row whose citation was not confirmed against a source that can be
+cited has ``status = unverified``: the policy does not print it as fact (it names the directive
+alone) and the review advises checking it. Each row names the law in each output language, with its original title
 where the reader's language differs, so that a Dutch reader of a French controller's policy reads
 "artikel 82 van de Wet inzake informatica en vrijheden (loi n° 78-17 ...)", never a French
 citation inside a Dutch sentence.
@@ -34,8 +36,16 @@ class CookieLaw:
     names: dict[str, str]
     #: ``"provision"`` when a source confirmed the provision, ``"act"`` when only the act is named.
     checked: str
+    #: ``"confirmed"`` when the citation was checked against the cited ``source`` on
+    #: ``verified_on``; ``"unverified"`` when it was not (no date then).
+    status: str
     source: str
-    verified_on: date
+    verified_on: date | None
+
+    @property
+    def confirmed(self) -> bool:
+        """Whether the citation was confirmed against its source (and may be printed)."""
+        return self.status == "confirmed"
 
     def name(self, lang: str) -> str:
         """The citation in ``lang`` (English for a language the data do not have)."""
@@ -53,8 +63,13 @@ def _load() -> dict[str, CookieLaw]:
             original=row["original"].strip(),
             names={lang: row[lang].strip() for lang in _LANGUAGES if lang in row},
             checked=row["checked"].strip(),
+            status=row["status"].strip(),
             source=row["source"].strip(),
-            verified_on=date.fromisoformat(row["verified_on"].strip()),
+            verified_on=(
+                date.fromisoformat(row["verified_on"].strip())
+                if row["verified_on"].strip()
+                else None
+            ),
         )
     return laws
 

@@ -99,6 +99,20 @@ def own_processing_country(project: Answers) -> str:
     return establishment(project) if established_outside_eea(project) else ""
 
 
+def own_processing_countries(project: Answers) -> list[str]:
+    """Every third country where the controller itself processes the data: its own country of
+    establishment outside the EEA, or, for a controller in the EU/EEA, the countries where its
+    own staff or office process them. Neither is a transfer under Chapter V: no other
+    controller or processor receives the data (EDPB Guidelines 05/2021, criterion 2), but the
+    controller stays responsible for the risks of processing there (Art. 24 and 32)."""
+    own = own_processing_country(project)
+    if own:
+        return [own]
+    if not establishment(project):
+        return []
+    return list(project.organisation.own_processing_countries)
+
+
 __all__ = [
     "OBJECTION_BASES",
     "PORTABILITY_BASES",
@@ -109,6 +123,7 @@ __all__ = [
     "is_transfer",
     "legal_bases",
     "objection_applies",
+    "own_processing_countries",
     "own_processing_country",
     "portability_applies",
     "project_consent_age",

@@ -31,6 +31,8 @@ class Hit:
     message: str
     args: Mapping[str, Any] = dataclass_field(default_factory=dict)
     severity: Severity | None = None
+    #: The page the field is answered on, when it differs from the check's page.
+    page: PageId | None = None
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ class Check:
             Finding(
                 self.code,
                 hit.severity or self.severity,
-                Issue(self.page, hit.field, hit.message, hit.args, blocking=False),
+                Issue(hit.page or self.page, hit.field, hit.message, hit.args, blocking=False),
                 self.explanation,
                 self.article,
             )
@@ -295,6 +297,315 @@ def _representative_left(project: Project) -> list[Hit]:
     ]
 
 
+# --- children --------------------------------------------------------------------------------------
+
+
+@check(
+    "children_dpia",
+    PageId.CHILDREN,
+    Severity.WARNING,
+    N_("Art. 35(1), (3) and (4) GDPR"),
+    N_(
+        "Children are vulnerable data subjects (Recital 75). A service meant for them meets "
+        "criteria under which a data protection impact assessment is likely required (Art. "
+        "35(1) and (3); the EDPB's criteria for a high risk count vulnerable data subjects as "
+        "one), and the lists the supervisory authorities publish under Art. 35(4) name "
+        "processing of children's data. Carry out and document the assessment before the "
+        "processing starts, or record why it is not needed."
+    ),
+)
+def _children_dpia(project: Project) -> list[Hit]:
+    if not project.children.targets_children:
+        return []
+    return [
+        Hit(
+            "children.targets_children",
+            N_(
+                "Your services are meant for children: a data protection impact assessment is "
+                "likely needed."
+            ),
+        )
+    ]
+
+
+@check(
+    "children_legitimate_interests",
+    PageId.PURPOSES,
+    Severity.WARNING,
+    N_("Art. 6(1)(f) GDPR"),
+    N_(
+        "Legitimate interests are no basis where the interests or fundamental rights of the "
+        'person override them, "in particular where the data subject is a child" (Art. '
+        "6(1)(f)). Weigh the child's interests explicitly and record the balancing; for "
+        "marketing or profiling it will rarely allow the processing (Recital 38)."
+    ),
+)
+def _children_interests(project: Project) -> list[Hit]:
+    from wizard.flow import purpose_named
+
+    if not project.children.targets_children:
+        return []
+    return [
+        Hit(
+            f"purposes[{index}].legal_basis",
+            N_(
+                "{purpose}: rests on legitimate interests, and your services are meant for "
+                "children: their interests weigh more."
+            ),
+            {"purpose": purpose_named(purpose)},
+        )
+        for index, purpose in enumerate(project.purposes)
+        if LegalBasis.LEGITIMATE_INTERESTS in purpose.bases
+    ]
+
+
+@check(
+    "children_consent_capacity",
+    PageId.PURPOSES,
+    Severity.WARNING,
+    N_("Art. 8 and Art. 9(2)(a) GDPR"),
+    N_(
+        "For an online service offered directly to a child, a child under the age of digital "
+        "consent cannot consent alone: the holder of parental responsibility gives or "
+        "authorises the consent (Art. 8(1)). Art. 8 covers only that consent: whether a minor "
+        "can give the explicit consent of Art. 9(2)(a) to health or other special data "
+        "depends on national law (Art. 8(3) leaves the Member States' rules on capacity "
+        "untouched). Make sure each consent you rely on can be given by the people your "
+        "services are meant for, or is given by their parents."
+    ),
+)
+def _children_consent(project: Project) -> list[Hit]:
+    from wizard.flow import purpose_named
+    from wizard.model.answers import SpecialCondition
+
+    children = project.children
+    if not children.targets_children:
+        return []
+    age = children.age_threshold or law.project_consent_age(project)
+    hits: list[Hit] = []
+    for index, purpose in enumerate(project.purposes):
+        args = {"purpose": purpose_named(purpose), "age": age}
+        if LegalBasis.CONSENT in purpose.bases and children.minors_below(age):
+            hits.append(
+                Hit(
+                    f"purposes[{index}].legal_basis",
+                    N_(
+                        "{purpose}: rests on consent, and some of the people your services "
+                        "are meant for are under {age}: their parents give or authorise it."
+                    ),
+                    args,
+                )
+            )
+        if (
+            purpose.special_categories
+            and purpose.special_condition is SpecialCondition.EXPLICIT_CONSENT
+        ):
+            hits.append(
+                Hit(
+                    f"purposes[{index}].special_condition",
+                    N_(
+                        "{purpose}: rests on explicit consent to special categories of data, "
+                        "and your services are meant for minors: check at what age national "
+                        "law lets a minor give it."
+                    ),
+                    args,
+                )
+            )
+    return hits
+
+
+# --- one register per document ----------------------------------------------------------------------
+
+
+#: The page where each top-level part of the project file is answered.
+PAGE_OF_KEY: dict[str, PageId] = {
+    "organisation": PageId.ORGANISATION,
+    "dpo": PageId.ORGANISATION,
+    "representative": PageId.ORGANISATION,
+    "purposes": PageId.PURPOSES,
+    "recipients": PageId.RECIPIENTS,
+    "cookies": PageId.COOKIES,
+    "children": PageId.CHILDREN,
+    "rights": PageId.RIGHTS,
+    "authority": PageId.RIGHTS,
+    "automated_decisions": PageId.RIGHTS,
+    "security": PageId.SECURITY,
+    "processor_activities": PageId.SECURITY,
+    "other_authorities": PageId.SECURITY,
+    "own_sections": PageId.SECURITY,
+    "publication": PageId.OUTPUT,
+    "record": PageId.OUTPUT,
+}
+
+#: The pronouns of the informal register, in the languages whose policy addresses the reader
+#: formally ("u", "vous", "Sie"); English has one "you".
+_INFORMAL = {
+    "nl": ("je", "jij", "jou", "jouw", "jullie"),
+    "fr": ("tu", "toi", "ton", "ta", "tes", "te", "t'"),
+    "de": (
+        "du",
+        "dich",
+        "dir",
+        "dein",
+        "deine",
+        "deinen",
+        "deinem",
+        "deiner",
+        "deines",
+        "euch",
+        "euer",
+        "eure",
+        "euren",
+        "eurem",
+        "eurer",
+    ),
+}
+_FORMAL = {"nl": "u", "fr": "vous", "de": "Sie"}
+
+
+def _texts(data: Any, path: str) -> list[tuple[str, str, str]]:
+    """Every text of a language in ``data`` (a project as JSON data): (field, language, text)."""
+    from wizard.model.answers import LANGUAGES
+
+    if isinstance(data, dict):
+        if data and all(k in LANGUAGES and isinstance(v, str) for k, v in data.items()):
+            return [(path, lang, text) for lang, text in data.items()]
+        out: list[tuple[str, str, str]] = []
+        for key, value in data.items():
+            out += _texts(value, f"{path}.{key}" if path else str(key))
+        return out
+    if isinstance(data, list):
+        return [t for i, item in enumerate(data) for t in _texts(item, f"{path}[{i}]")]
+    return []
+
+
+def informal_words(text: str, lang: str) -> list[str]:
+    """The informal pronouns in ``text`` (a text in ``lang``), in order of appearance."""
+    import re
+
+    words = _INFORMAL.get(lang, ())
+    # A French "t'" (t'inscrire, t'aider) is "te" or "ta" elided before a vowel.
+    tokens = re.findall(r"[^\W\d_]+'?", text.replace("\u2019", "'"))
+    found = [t for t in tokens if t.casefold() in words or t.casefold().rstrip("'") in words]
+    return list(dict.fromkeys(found))
+
+
+@check(
+    "register_mixed",
+    PageId.REVIEW,
+    Severity.WARNING,
+    N_("Art. 12(1) GDPR"),
+    N_(
+        'The policy addresses its readers formally in Dutch, French and German ("u", '
+        '"vous", "Sie"). A text of yours that says "je", "tu" or "du" switches '
+        "register in the middle of the document, which reads as careless in a legal text "
+        "that must be clear and intelligible. Rewrite the text in the formal register."
+    ),
+)
+def _register(project: Project) -> list[Hit]:
+    from wizard.flow import LANGUAGE_NAMES
+
+    data = project.model_dump(mode="json", exclude={"history"})
+    hits: list[Hit] = []
+    for field, lang, text in _texts(data, ""):
+        if lang not in project.publication.languages or lang not in _INFORMAL:
+            continue
+        words = informal_words(text, lang)
+        if not words:
+            continue
+        page = PAGE_OF_KEY.get(field.split(".")[0].split("[")[0], PageId.REVIEW)
+        hits.append(
+            Hit(
+                field,
+                N_('{language} text uses the informal "{words}"; the policy says "{formal}".'),
+                {
+                    "language": LANGUAGE_NAMES[lang],
+                    "words": ", ".join(words),
+                    "formal": _FORMAL[lang],
+                },
+                page=page,
+            )
+        )
+    return hits
+
+
+@check(
+    "own_processing_outside_eea",
+    PageId.ORGANISATION,
+    Severity.WARNING,
+    N_("Art. 24, Art. 32 and Art. 44 GDPR"),
+    N_(
+        "When your own staff or office process the data in a country outside the EU/EEA, no "
+        "other organisation receives them: that is no transfer under Chapter V, and no "
+        "safeguard such as standard contractual clauses is needed (EDPB Guidelines 05/2021). "
+        "You remain responsible for the processing there: assess the risks of that country's "
+        "law and practice (for example access by its authorities) and document the measures "
+        "that protect the data. A separate company of your group there is a recipient, and "
+        "giving it the data is a transfer that needs a safeguard."
+    ),
+)
+def _own_processing(project: Project) -> list[Hit]:
+    from wizard.flow import Named
+    from wizard.model.answers import LANGUAGES
+
+    if law.established_outside_eea(project):
+        return []
+    countries = law.own_processing_countries(project)
+    if not countries:
+        return []
+    from babel import Locale
+
+    named = Named(
+        {
+            lang: ", ".join(str(Locale.parse(lang).territories.get(c, c)) for c in countries)
+            for lang in LANGUAGES
+        }
+    )
+    return [
+        Hit(
+            "organisation.own_processing_countries",
+            N_(
+                "Your own staff process the data in {countries}: assess the risks of that "
+                "country's law for the data and document the measures that protect them."
+            ),
+            {"countries": named},
+        )
+    ]
+
+
+@check(
+    "cookie_law_unverified",
+    PageId.COOKIES,
+    Severity.WARNING,
+    N_("Art. 5(3) ePrivacy Directive"),
+    N_(
+        "The app knows a citation for the national provision that implements Art. 5(3) of the "
+        "ePrivacy Directive in your country, but it has not been confirmed against a source "
+        "that can be cited. The policy therefore names the directive alone. Check the "
+        "provision in your country's official journal or with your supervisory authority; you "
+        "may add it in an own section."
+    ),
+)
+def _cookie_law_unverified(project: Project) -> list[Hit]:
+    from wizard.catalog.cookie_laws import cookie_law
+
+    if not project.cookies.used:
+        return []
+    provision = cookie_law(law.establishment(project))
+    if provision is None or provision.confirmed:
+        return []
+    return [
+        Hit(
+            "cookies",
+            N_(
+                "The national cookie provision the app knows for your country ({citation}) "
+                "is not confirmed: the policy names the ePrivacy Directive alone."
+            ),
+            {"citation": provision.original},
+        )
+    ]
+
+
 # --- inconsistent answers -------------------------------------------------------------------------
 
 
@@ -380,7 +691,9 @@ __all__ = [
     "Check",
     "Hit",
     "check",
+    "PAGE_OF_KEY",
     "dpo_required_by",
     "expected_authority",
+    "informal_words",
     "run",
 ]

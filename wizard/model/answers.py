@@ -20,6 +20,7 @@ from pydantic import (
     ConfigDict,
     Field,
     RootModel,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -336,6 +337,21 @@ class Organisation(Strict):
     email: Email | None = None
     phone: str = ""
     website: Url | None = None
+    #: Countries outside the EU/EEA where the organisation itself (its own staff or office,
+    #: not another company) processes the data, for an organisation established in the
+    #: EU/EEA (format 4). Not a transfer under Chapter V (EDPB Guidelines 05/2021): the policy
+    #: says plainly that the organisation processes the data there itself.
+    own_processing_countries: list[CountryCode] = Field(default_factory=list)
+
+    @field_validator("own_processing_countries")
+    @classmethod
+    def _outside_the_eea(cls, value: list[str]) -> list[str]:
+        inside = [c for c in value if c in EEA_COUNTRIES]
+        if inside:
+            raise ValueError(
+                f"{', '.join(inside)} is in the EU/EEA: list only countries outside it"
+            )
+        return list(dict.fromkeys(value))
 
 
 class Person(Strict):
@@ -509,9 +525,16 @@ class Cookies(Strict):
 class Children(Strict):
     """Children (Art. 8 GDPR)."""
 
-    #: Whether the services are offered directly to children.
+    #: Whether the services are meant for people under 18 (``False``: adults only, and the
+    #: policy says nothing about children).
     targets_children: bool = False
-    #: The age below which a parent's consent is needed; default from the country.
+    #: The youngest age the services are meant for; ``None``: no lower limit.
+    youngest_age: int | None = Field(default=None, ge=0, le=17)
+    #: The oldest age the services are meant for, when they are only for minors; ``None``:
+    #: adults too. Kept apart from :attr:`age_threshold`, the Art. 8 age: a service for 13 to
+    #: 17 year olds under a threshold of 16 asks parental consent for those under 16 only.
+    oldest_age: int | None = Field(default=None, ge=0, le=17)
+    #: The age below which a parent's consent is needed (Art. 8); default from the country.
     age_threshold: int | None = Field(default=None, ge=13, le=18)
     #: How parental consent is obtained and checked, in the user's words.
     parental_consent: LocalText = Field(default_factory=LocalText)
@@ -523,6 +546,23 @@ class Children(Strict):
     @classmethod
     def _unique_countries(cls, value: list[str]) -> list[str]:
         return list(dict.fromkeys(value))
+
+    @field_validator("oldest_age")
+    @classmethod
+    def _range_in_order(cls, value: int | None, info: ValidationInfo) -> int | None:
+        youngest = info.data.get("youngest_age")
+        if value is not None and youngest is not None and value < youngest:
+            raise ValueError(f"the oldest age ({value}) is below the youngest age ({youngest})")
+        return value
+
+    @property
+    def only_minors(self) -> bool:
+        """Whether the services are meant only for people under 18."""
+        return self.targets_children and self.oldest_age is not None
+
+    def minors_below(self, age: int) -> bool:
+        """Whether people under ``age`` are among those the services are meant for."""
+        return self.targets_children and (self.youngest_age is None or self.youngest_age < age)
 
 
 class Rights(Strict):
@@ -619,6 +659,8 @@ class OtherAuthority(Strict):
                 "supervisory authority instead"
             )
         return self
+
+
 class Record(Strict):
     """What the record of processing activities (Art. 30(1) GDPR) needs beyond the policy."""
 

@@ -17,7 +17,7 @@ import json
 import os
 import re
 import stat
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +27,8 @@ from wizard.fileio import atomic_write_bytes
 from wizard.model.answers import Project
 
 #: The project-file format this version writes and reads.
-FORMAT_VERSION = 3
-SCHEMA_ID = "https://privacy-wizard.invalid/schema/project-v3.json"
+FORMAT_VERSION = 4
+SCHEMA_ID = "https://privacy-wizard.invalid/schema/project-v4.json"
 FILE_SUFFIX = ".privacy.json"
 #: The largest project file read: a real project with years of history is well under 1 MB.
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -214,6 +214,22 @@ def _add_history(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "history": data.get("history", [])}
 
 
+def _each_answers(
+    data: dict[str, Any], fill: Callable[[dict[str, Any]], dict[str, Any]]
+) -> dict[str, Any]:
+    """``fill`` applied to the answers and to the answers of every published version."""
+    data = fill(data)
+    history = data.get("history")
+    if isinstance(history, list):
+        data["history"] = [
+            {**v, "answers": fill(v["answers"])}
+            if isinstance(v, dict) and isinstance(v.get("answers"), dict)
+            else v
+            for v in history
+        ]
+    return data
+
+
 #: The categories whose name format 2 printed with "such as ..." examples.
 _CATEGORIES_WITH_EXAMPLES = frozenset(
     {
@@ -269,22 +285,31 @@ def _add_data_details(data: dict[str, Any]) -> dict[str, Any]:
             filled.append(purpose)
         return {**answers, "purposes": filled}
 
-    data = fill(data)
-    history = data.get("history")
-    if isinstance(history, list):
-        data["history"] = [
-            {**v, "answers": fill(v["answers"])}
-            if isinstance(v, dict) and isinstance(v.get("answers"), dict)
-            else v
-            for v in history
-        ]
-    return data
+    return _each_answers(data, fill)
+
+
+def _add_age_range(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 4 records the ages the services are meant for (``children.youngest_age`` and
+    ``oldest_age``) apart from the Art. 8 threshold. Format 3 knew only whether the services
+    were meant for children, which its policy printed as "also intended for children": that is
+    no lower and no upper limit, so the policy of a migrated file says what it said before."""
+
+    def fill(answers: dict[str, Any]) -> dict[str, Any]:
+        children = answers.get("children")
+        if not isinstance(children, dict):
+            return answers
+        return {
+            **answers,
+            "children": {"youngest_age": None, "oldest_age": None, **children},
+        }
+
+    return _each_answers(data, fill)
 
 
 #: The migration steps, oldest first. Each adds one field and runs on every older file whatever
 #: its number says: a step only fills what is absent, so steps written at different times (or
 #: on different branches that both raise the format number) compose in any order.
-_STEPS = (_add_history, _add_data_details)
+_STEPS = (_add_history, _add_data_details, _add_age_range)
 
 
 def _migrate(data: dict[str, Any], version: int) -> dict[str, Any]:

@@ -376,6 +376,8 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
 
     establishment = project.organisation.country or project.organisation.address.country
     provision = cookie_law(establishment) if project.cookies.used else None
+    if provision is not None and not provision.confirmed:
+        provision = None  # never printed as fact (the review advises checking it)
     # The law in the reader's language, with the country named: a reader elsewhere is never
     # told about "our national law" as if it were theirs.
     cookie_texts["law"] = typography(provision.name(lang), lang) if provision else None
@@ -392,10 +394,15 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
     age = children.age_threshold
     if age is None and children.targets_children:
         age = law.project_consent_age(project)
+    # Who the services are for (the range) and the Art. 8 age are two answers: parental
+    # consent is promised only for those in the range below the threshold, and an adults-only
+    # service says nothing about children.
     children_view = {
-        "applies": children.targets_children or children.age_threshold is not None,
-        "targets": children.targets_children,
+        "applies": children.targets_children,
+        "youngest": children.youngest_age,
+        "oldest": children.oldest_age,
         "age": age,
+        "parental": age is not None and children.minors_below(age),
         "parental_consent": texts.get(children.parental_consent, "children.parental_consent"),
     }
 
@@ -559,12 +566,21 @@ def _view(project: Project, lang: str, texts: _Texts) -> dict[str, Any]:
 
 
 def _own_processing(project: Project, locale: Locale) -> dict[str, Any] | None:
-    """The controller's own processing in its country outside the EEA (not a transfer), with
-    the recipients there; ``None`` for a controller in the EU/EEA."""
-    country = law.own_processing_country(project)
-    if not country:
+    """The controller's own processing outside the EEA (not a transfer): in its own country of
+    establishment outside the EEA, with the recipients there (``established``), or, for a
+    controller in the EU/EEA, by its own staff in the ``countries`` it named; ``None`` when
+    there is none."""
+    countries = law.own_processing_countries(project)
+    if not countries:
         return None
+    if not law.own_processing_country(project):
+        return {
+            "established": False,
+            "countries": [_country_name(locale, c) for c in countries],
+        }
+    country = countries[0]
     return {
+        "established": True,
         "country": _country_name(locale, country),
         "recipients": [
             r.name or r.category.get(locale.language) or ""
@@ -600,8 +616,10 @@ def _paragraphs(text: str | None) -> list[str]:
     spaces: the renderers wrap the lines)."""
     if not text:
         return []
-    blocks = [" ".join(line.strip() for line in block.splitlines()) for block in
-              text.replace("\r\n", "\n").split("\n\n")]
+    blocks = [
+        " ".join(line.strip() for line in block.splitlines())
+        for block in text.replace("\r\n", "\n").split("\n\n")
+    ]
     return [b.strip() for b in blocks if b.strip()]
 
 
@@ -612,9 +630,7 @@ def _own_sections(project: Project, texts: _Texts) -> dict[str, list[dict[str, A
         out.setdefault(section.after.value, []).append(
             {
                 "heading": texts.get(section.heading, f"own_sections[{i}].heading", True) or "",
-                "paragraphs": _paragraphs(
-                    texts.get(section.text, f"own_sections[{i}].text", True)
-                ),
+                "paragraphs": _paragraphs(texts.get(section.text, f"own_sections[{i}].text", True)),
             }
         )
     return out

@@ -1,4 +1,5 @@
-"""Children: whether the services are meant for them, the Art. 8 age, and parental consent."""
+"""Children: whether the services are meant for them and for which ages, the Art. 8 age, and
+parental consent."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from wizard.model.countries import EEA_COUNTRIES
 from wizard.ui.labels import country_name, name_key
 from wizard.ui.pages.base import BasePage
 from wizard.ui.tr import _
-from wizard.ui.widgets import Explanation, LocalTextEdit, add_form_row, new_form
+from wizard.ui.widgets import Explanation, LocalTextEdit, add_form_row, new_form, plain_label
 
 
 class ChildrenPage(BasePage):
@@ -43,6 +44,26 @@ class ChildrenPage(BasePage):
         self.details = QWidget()
         form = new_form()
         self.details.setLayout(form)
+        form.addRow(
+            Explanation(
+                _(
+                    "Under the GDPR everyone under 18 is a child. Leave the box unticked when "
+                    "your services are for adults only: the policy then says nothing about "
+                    "children. The ages your services are meant for are not the age of digital "
+                    "consent: a service for 13 to 17 year olds asks the parents' consent only "
+                    "for those under that age."
+                )
+            )
+        )
+        self.youngest = QSpinBox()
+        self.youngest.setRange(0, 17)
+        self.youngest.setSpecialValueText(_("no lower limit"))
+        add_form_row(form, _("Meant for people from the age &of:"), self.youngest)
+        self.only_minors = QCheckBox(_("Only for minors, up to the a&ge of:"))
+        self.oldest = QSpinBox()
+        self.oldest.setRange(0, 17)
+        self.oldest.setAccessibleName(plain_label(self.only_minors.text()))
+        form.addRow(self.only_minors, self.oldest)
         self.age = QSpinBox()
         self.age.setRange(13, 18)
         add_form_row(form, _("Parents consent for children &under:"), self.age)
@@ -67,6 +88,9 @@ class ChildrenPage(BasePage):
         layout.addStretch(1)
         self.targets.toggled.connect(self._targets_toggled)
         self.age.valueChanged.connect(self._write)
+        self.youngest.valueChanged.connect(self._write_range)
+        self.oldest.valueChanged.connect(self._write_range)
+        self.only_minors.toggled.connect(self._write_range)
         self.consent.edited.connect(self._write)
         self.countries.itemChanged.connect(self._countries_changed)
 
@@ -75,6 +99,11 @@ class ChildrenPage(BasePage):
         proposed, _country = flow.highest_age(self.project)
         self.targets.setChecked(children.targets_children)
         self.age.setValue(children.age_threshold or proposed)
+        self.youngest.setValue(children.youngest_age or 0)
+        self.only_minors.setChecked(children.oldest_age is not None)
+        self.oldest.setMinimum(children.youngest_age or 0)
+        self.oldest.setValue(children.oldest_age if children.oldest_age is not None else 17)
+        self.oldest.setEnabled(children.oldest_age is not None)
         self._fill_countries()
         self._show_age_note()
         self.consent.set_languages(self.project.publication.languages)
@@ -136,6 +165,17 @@ class ChildrenPage(BasePage):
         if checked and children.age_threshold is None:
             children.age_threshold = self.age.value()
         self.details.setVisible(checked)
+        self.changed()
+
+    def _write_range(self, *_args: object) -> None:
+        """The range as the user sets it; the oldest age never below the youngest."""
+        if self.loading:
+            return
+        self.oldest.setEnabled(self.only_minors.isChecked())
+        self.oldest.setMinimum(self.youngest.value())
+        children = self.project.children
+        children.youngest_age = self.youngest.value() or None
+        children.oldest_age = self.oldest.value() if self.only_minors.isChecked() else None
         self.changed()
 
     def _write(self, *_args: object) -> None:

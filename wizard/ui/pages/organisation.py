@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGroupBox,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -88,6 +91,30 @@ class OrganisationPage(BasePage):
         add_form_row(form, _("Ph&one:"), self.phone)
         self.website = url_edit("https://www.example.com")
         add_form_row(form, _("&Website:"), self.website)
+        # The organisation's own processing outside the EU/EEA (not a transfer, EDPB
+        # Guidelines 05/2021): only for an organisation established in the EU/EEA.
+        self.abroad = QListWidget()
+        self.abroad.setMaximumHeight(self.abroad.fontMetrics().lineSpacing() * 5 + 8)
+        for code, name in countries_sorted():
+            if code not in EEA_COUNTRIES:
+                item = QListWidgetItem(name)
+                item.setData(Qt.ItemDataRole.UserRole, code)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+                self.abroad.addItem(item)
+        self.abroad_label = add_form_row(
+            form,
+            _("Countries outside the EU/EEA where your own staff wor&k with the data:"),
+            self.abroad,
+        )
+        self.abroad_note = Explanation(
+            _(
+                "Tick the countries outside the EU/EEA where your own employees or your own "
+                "office process the data, e.g. support staff working from the United States. "
+                "A separate company of your group there is not meant here: it is a recipient."
+            )
+        )
+        form.addRow(self.abroad_note)
 
         layout.addWidget(section_label(_("Data protection officer")))
         layout.addWidget(
@@ -174,6 +201,7 @@ class OrganisationPage(BasePage):
         self.email.edited.connect(self._write_organisation)
         self.website.edited.connect(self._write_organisation)
         self.country.currentIndexChanged.connect(self._place_changed)
+        self.abroad.itemChanged.connect(self._write_abroad)
         self.region.currentIndexChanged.connect(self._place_changed)
         self.has_dpo.toggled.connect(self._dpo_toggled)
         for box in (self.fact_public, self.fact_special, self.fact_monitoring, self.fact_none):
@@ -202,6 +230,11 @@ class OrganisationPage(BasePage):
         self.email.set_text(org.email or "")
         self.phone.setText(org.phone)
         self.website.set_text(org.website or "")
+        chosen = set(org.own_processing_countries)
+        for i in range(self.abroad.count()):
+            item = self.abroad.item(i)
+            checked = item.data(Qt.ItemDataRole.UserRole) in chosen
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         facts = project.dpo_facts
         self.fact_public.setChecked(bool(facts and facts.public_body))
         self.fact_special.setChecked(bool(facts and facts.large_scale_special))
@@ -232,6 +265,9 @@ class OrganisationPage(BasePage):
 
         self.people_row.setVisible(national_dpo_rule(org.country or "") is not None)
         self.rep_box.setVisible(bool(org.country) and org.country not in EEA_COUNTRIES)
+        in_eea = org.country in EEA_COUNTRIES
+        for widget in (self.abroad, self.abroad_label, self.abroad_note):
+            widget.setVisible(in_eea)
         self.proposal.setText(self._proposal_text())
         self.proposal.setVisible(bool(org.country))
 
@@ -289,6 +325,16 @@ class OrganisationPage(BasePage):
             # A website is a service: proposed (with its purposes) until the person chooses.
             self.project.services = [Service.WEBSITE]
             flow.add_suggestions(self.project, Service.WEBSITE)
+        self.changed()
+
+    def _write_abroad(self, _item: QListWidgetItem) -> None:
+        if self.loading:
+            return
+        self.project.organisation.own_processing_countries = [
+            self.abroad.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.abroad.count())
+            if self.abroad.item(i).checkState() == Qt.CheckState.Checked
+        ]
         self.changed()
 
     def _place_changed(self, *_args: object) -> None:
@@ -357,4 +403,3 @@ class OrganisationPage(BasePage):
             Person(name=name, email=email, phone=phone) if (name or email or phone) else None
         )
         self.changed()
-

@@ -1,0 +1,110 @@
+"""An organisation in the EU/EEA whose own staff process the data outside the EEA (issue 12,
+point 3): the policy says plainly that it processes the data there itself, which is no transfer
+to another organisation (EDPB Guidelines 05/2021), apart from the recipients and their
+safeguards; the review advises assessing that country's law."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.test_legal_text import docx_text, example, with_translated_texts
+from wizard.model import Project
+from wizard.model.answers import LANGUAGES
+from wizard.model.project_file import ProjectFileError, loads_project, save_project
+
+
+def with_staff_abroad() -> Project:
+    """The Berlin telehealth start-up, whose support staff work from the United States."""
+    project = with_translated_texts(example("telehealth-startup"))
+    project.organisation.own_processing_countries = ["US"]
+    return project
+
+
+#: What each language says about the organisation's own processing in the United States.
+OWN = {
+    "en": (
+        "Our own staff also process your personal data outside the European Economic Area "
+        "(EEA), in the following country: United States.",
+        "not a transfer",
+    ),
+    "nl": (
+        "Onze eigen medewerkers verwerken uw persoonsgegevens ook buiten de Europese "
+        "Economische Ruimte (EER), in het volgende land: Verenigde Staten.",
+        "geen doorgifte",
+    ),
+    "fr": (
+        "Notre propre personnel traite également vos données à caractère personnel en dehors "
+        "de l'Espace économique européen (EEE), dans le pays suivant : États-Unis.",
+        "pas d'un transfert",
+    ),
+    "de": (
+        "Unsere eigenen Mitarbeitenden verarbeiten Ihre personenbezogenen Daten auch "
+        "außerhalb des Europäischen Wirtschaftsraums (EWR), und zwar in folgendem Land: "
+        "Vereinigte Staaten.",
+        "keine Übermittlung",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_policy_says_the_organisation_itself_processes_the_data_there(lang: str) -> None:
+    text = " ".join(docx_text(with_staff_abroad(), lang).replace("\u00a0", " ").split())
+    for words in OWN[lang]:
+        assert words in text, (lang, words)
+    # The recipients' transfers keep their own table and safeguards.
+    assert "Zoom Video Communications, Inc." in text
+    before = docx_text(with_translated_texts(example("telehealth-startup")), lang)
+    assert OWN[lang][0] not in before.replace("\u00a0", " ")
+
+
+def test_a_country_inside_the_eea_is_refused_naming_the_field() -> None:
+    data = json.loads(
+        (Path(__file__).parent.parent / "examples" / "telehealth-startup.privacy.json").read_text(
+            encoding="utf-8"
+        )
+    )
+    data["organisation"]["own_processing_countries"] = ["US", "FR"]
+    with pytest.raises(ProjectFileError) as raised:
+        loads_project(json.dumps(data))
+    assert any(
+        p.startswith("organisation.own_processing_countries:") and "FR" in p
+        for p in raised.value.problems
+    )
+
+
+def test_check_advises_assessing_the_countrys_law_without_a_must_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from wizard.cli import main
+
+    path = tmp_path / "abroad.privacy.json"
+    save_project(with_staff_abroad(), path)
+    main(["check", str(path), "--format", "json"])
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    (own,) = [f for f in findings if f["code"] == "own_processing_outside_eea"]
+    assert own["severity"] == "warning"
+    assert own["field"] == "organisation.own_processing_countries"
+    assert "United States" in own["message"]
+    main(["check", str(path), "--lang", "de"])
+    assert "Vereinigte Staaten" in capsys.readouterr().out
+
+
+def test_a_controller_outside_the_eea_keeps_its_own_wording() -> None:
+    project = with_staff_abroad()
+    project.organisation.country = "US"
+    project.organisation.address.country = "US"
+    text = docx_text(project, "en")
+    assert (
+        "We are established in United States" in text or "established in the United States" in text
+    )
+    assert "Our own staff also process" not in text
+
+
+def test_several_countries_are_named_together() -> None:
+    project = with_staff_abroad()
+    project.organisation.own_processing_countries = ["US", "IN"]
+    text = " ".join(docx_text(project, "en").split())
+    assert "in the following countries: United States and India." in text
