@@ -19,8 +19,8 @@ from wizard.policy.document import (
     Labels,
     ListBlock,
     Paragraph,
-    Span,
     QrCode,
+    Span,
     Table,
 )
 from wizard.render.pdf import pdf_bytes, render_pdf

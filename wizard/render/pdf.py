@@ -917,7 +917,7 @@ def _fits_beside(para: _Para, code: Drawing, width: float) -> bool:
     """Whether ``para`` is short enough to share a table row with ``code`` (a row cannot
     break across pages: a long paragraph stands alone, the code below it)."""
     _w, height = para.wrap(width - code.width - 0.5 * cm, _FRAME_HEIGHT)
-    return height <= 3 * code.height
+    return bool(height <= 3 * code.height)
 
 
 def _qr(block: QrCode, size: float = 2.5 * cm) -> Drawing:
