@@ -11,6 +11,7 @@ written with the user's text missing in its language.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from wizard.model.answers import DocumentKind, Project
@@ -28,6 +29,18 @@ STEMS = {
 }
 #: Formats a kind is written in besides the project's chosen ones.
 EXTRA_FORMATS = {"records": ("xlsx",)}
+
+
+def extra_formats(kind: str, formats: Sequence[str]) -> list[str]:
+    """What ``kind`` writes besides ``formats`` (the chosen ones): the record also as a
+    spreadsheet; the notice and the consent texts also as snippets to paste into a web page
+    (``snippet.html``, with HTML) or a Markdown site (``snippet.md``, with Markdown)."""
+    from wizard.documents.snippets import SNIPPET_FORMATS, SNIPPET_KINDS
+
+    out = list(EXTRA_FORMATS.get(kind, ())) if formats else []
+    if kind in SNIPPET_KINDS:
+        out += [snippet for full, snippet in SNIPPET_FORMATS.items() if full in formats]
+    return out
 
 
 @dataclass(frozen=True)
@@ -58,8 +71,9 @@ def build(project: Project, variant: str, lang: str, draft: bool = False) -> Doc
         from wizard.policy.engine import build_document
 
         return build_document(project, lang, draft=draft)
-    document = _build_other(project, variant, lang)
-    if draft or project.publication.effective_date is None:
+    draft = draft or project.publication.effective_date is None
+    document = _build_other(project, variant, lang, draft)
+    if draft:
         return as_draft(document)
     return document
 
@@ -89,12 +103,13 @@ def as_draft(document: Document) -> Document:
     )
 
 
-def _build_other(project: Project, variant: str, lang: str) -> Document:
-    """The documents other than the policy, before any draft mark."""
+def _build_other(project: Project, variant: str, lang: str, draft: bool) -> Document:
+    """The documents other than the policy, before the draft mark (the notice leaves room for
+    it)."""
     if variant in ("notice", "notice-children"):
         from wizard.documents.notice import build_notice
 
-        return build_notice(project, lang, children=variant == "notice-children")
+        return build_notice(project, lang, children=variant == "notice-children", draft=draft)
     if variant == "records":
         from wizard.documents.records import build_records
 
