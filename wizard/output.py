@@ -158,7 +158,7 @@ def write_output(project: Project, job: OutputJob, document: Document | None = N
     if document is None:
         document = build(project, job)
     if job.fmt.startswith("snippet."):
-        from wizard.documents.snippets import snippet_text
+        from wizard.render.snippets import snippet_text
 
         text = snippet_text(project, job.variant, document, job.fmt)
         atomic_write_bytes(job.path, text.encode("utf-8"))
@@ -207,7 +207,7 @@ def render_language(
             if fmt == "xlsx":
                 out[fmt] = xlsx_bytes(project, lang)
             elif fmt.startswith("snippet."):
-                from wizard.documents.snippets import snippet_text
+                from wizard.render.snippets import snippet_text
 
                 out[fmt] = snippet_text(project, variant, document, fmt).encode("utf-8")
             else:

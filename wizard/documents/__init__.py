@@ -29,14 +29,16 @@ STEMS = {
 }
 #: Formats a kind is written in besides the project's chosen ones.
 EXTRA_FORMATS = {"records": ("xlsx",)}
+#: The document kinds written as snippets too (by :mod:`wizard.render.snippets`).
+SNIPPET_KINDS = ("notice", "consent")
+#: The snippet formats, each written when its full format is chosen.
+SNIPPET_FORMATS = {"html": "snippet.html", "md": "snippet.md"}
 
 
 def extra_formats(kind: str, formats: Sequence[str]) -> list[str]:
     """What ``kind`` writes besides ``formats`` (the chosen ones): the record also as a
     spreadsheet; the notice and the consent texts also as snippets to paste into a web page
     (``snippet.html``, with HTML) or a Markdown site (``snippet.md``, with Markdown)."""
-    from wizard.documents.snippets import SNIPPET_FORMATS, SNIPPET_KINDS
-
     out = list(EXTRA_FORMATS.get(kind, ())) if formats else []
     if kind in SNIPPET_KINDS:
         out += [snippet for full, snippet in SNIPPET_FORMATS.items() if full in formats]

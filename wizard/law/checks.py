@@ -503,7 +503,7 @@ def informal_words(text: str, lang: str) -> list[str]:
     ),
 )
 def _register(project: Project) -> list[Hit]:
-    from wizard.flow import LANGUAGE_NAMES
+    from wizard.languages import get as get_language
 
     data = project.model_dump(mode="json", exclude={"history"})
     hits: list[Hit] = []
@@ -519,7 +519,7 @@ def _register(project: Project) -> list[Hit]:
                 field,
                 N_('{language} text uses the informal "{words}"; the policy says "{formal}".'),
                 {
-                    "language": LANGUAGE_NAMES[lang],
+                    "language": get_language(lang).name,
                     "words": ", ".join(words),
                     "formal": _FORMAL[lang],
                 },

@@ -16,11 +16,6 @@ from wizard.i18n import translation
 from wizard.model.answers import Project
 from wizard.policy.document import Document
 
-#: The document kinds written as snippets too.
-SNIPPET_KINDS = ("notice", "consent")
-#: The snippet formats, each written when its full format is chosen.
-SNIPPET_FORMATS = {"html": "snippet.html", "md": "snippet.md"}
-
 
 def snippet_text(project: Project, variant: str, document: Document, fmt: str) -> str:
     """The snippet ``fmt`` (a value of :data:`SNIPPET_FORMATS`) of ``document``, the built
