@@ -27,3 +27,19 @@ def test_mypy_strict_on_the_layers_without_qt() -> None:
     # The files come from [tool.mypy] in pyproject.toml.
     result = _run("mypy", "--no-incremental")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+_TEXT_SUFFIXES = {".py", ".md", ".po", ".pot", ".j2", ".json", ".csv", ".toml", ".cfg", ".txt",
+                  ".spec", ".sh", ".yml", ".yaml", ".xml", ".desktop", ".iss"}  # fmt: skip
+_SKIPPED = {".venv", ".git", "build", "dist", "node_modules", "__pycache__"}
+
+
+def test_no_file_holds_merge_conflict_markers() -> None:
+    found = []
+    for path in ROOT.rglob("*"):
+        if path.suffix not in _TEXT_SUFFIXES or _SKIPPED & set(path.relative_to(ROOT).parts):
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.startswith(("<<<<<<< ", ">>>>>>> ")) or line == "=======":
+                found.append(f"{path.relative_to(ROOT)}:{number}")
+    assert not found, found
