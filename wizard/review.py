@@ -623,8 +623,12 @@ _PAGE_OF_KEY = {
 
 def pdf_font_findings(project: Project) -> list[Finding]:
     """A warning for every text with characters the PDF's fonts cannot show (never silent)."""
-    from wizard.render.fonts import missing_in_pdf
+    from wizard.render.fonts import missing_characters, missing_in_pdf
 
+    # The common case first: every character of the whole project file shows (a JSON dump keeps
+    # each text's characters as they are, escaping only ASCII), so no text needs looking at.
+    if not missing_characters(project.model_dump_json(exclude={"history"})):
+        return []
     data = project.model_dump(mode="json", exclude={"history"})
     return [
         Finding(
