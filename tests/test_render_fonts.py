@@ -128,6 +128,17 @@ def test_check_and_review_name_the_characters_and_the_field() -> None:
     assert found[0].severity.value == "warning"
 
 
+def test_scripts_the_fonts_show_give_no_finding_wherever_they_are() -> None:
+    from wizard.review import pdf_font_findings
+
+    data = _data(lambda d: d["purposes"][1]["name"].update(en=f"{GREEK} {ARABIC} {HEBREW} ĳ"))
+    assert pdf_font_findings(loads_project(json.dumps(data), "test")) == []
+    # A character the fonts lack in the last text of the file is still found.
+    data = _data(lambda d: d["purposes"][-1]["name"].update(de="Ärzte 😀"))
+    found = pdf_font_findings(loads_project(json.dumps(data), "test"))
+    assert [f.field for f in found] == [f"purposes[{len(data['purposes']) - 1}].name.de"]
+
+
 def test_render_warns_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     project = tmp_path / "p.privacy.json"
     project.write_text(

@@ -610,8 +610,12 @@ def page_findings(project: Project, page: PageId) -> list[Finding]:
 
 def pdf_font_findings(project: Project) -> list[Finding]:
     """A warning for every text with characters the PDF's fonts cannot show (never silent)."""
-    from wizard.render.fonts import missing_in_pdf
+    from wizard.render.fonts import missing_characters, missing_in_pdf
 
+    # The common case first: every character of the whole project file shows (a JSON dump keeps
+    # each text's characters as they are, escaping only ASCII), so no text needs looking at.
+    if not missing_characters(project.model_dump_json(exclude={"history"})):
+        return []
     data = project.model_dump(mode="json", exclude={"history"})
     return [
         Finding(
