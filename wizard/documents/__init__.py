@@ -58,8 +58,9 @@ def build(project: Project, variant: str, lang: str, draft: bool = False) -> Doc
         from wizard.policy.engine import build_document
 
         return build_document(project, lang, draft=draft)
-    document = _build_other(project, variant, lang)
-    if draft or project.publication.effective_date is None:
+    draft = draft or project.publication.effective_date is None
+    document = _build_other(project, variant, lang, draft)
+    if draft:
         return as_draft(document)
     return document
 
@@ -89,12 +90,13 @@ def as_draft(document: Document) -> Document:
     )
 
 
-def _build_other(project: Project, variant: str, lang: str) -> Document:
-    """The documents other than the policy, before any draft mark."""
+def _build_other(project: Project, variant: str, lang: str, draft: bool) -> Document:
+    """The documents other than the policy, before the draft mark (the notice leaves room for
+    it)."""
     if variant in ("notice", "notice-children"):
         from wizard.documents.notice import build_notice
 
-        return build_notice(project, lang, children=variant == "notice-children")
+        return build_notice(project, lang, children=variant == "notice-children", draft=draft)
     if variant == "records":
         from wizard.documents.records import build_records
 
