@@ -389,6 +389,36 @@ def test_record_missing_security_in_one_language_is_named() -> None:
         build(project, "records", "fr")
 
 
+def test_record_text_missing_in_one_language_is_named_on_the_output_page() -> None:
+    """The one translation check names the record's own texts where they are asked (the
+    Output page) when the record is chosen, and generation stops before anything is rendered;
+    the policy alone does not need them."""
+    from wizard import flow
+    from wizard.model.answers import DocumentKind
+    from wizard.policy.engine import missing_texts
+
+    project = load_project(TELEHEALTH)
+    texts = dict(project.record.internal_recipients.root)
+    del texts["de"]
+    project.record.internal_recipients = LocalText(texts)
+    project.publication.languages = ["en", "de"]
+    project.publication.documents = [DocumentKind.POLICY, DocumentKind.RECORDS]
+    gaps = flow.translation_gaps(project, "de")
+    assert [g.field for g in gaps] == ["record.internal_recipients.de"]
+    assert gaps[0].page is flow.PageId.OUTPUT
+    assert "German" in gaps[0].text(lambda m: m, "en")
+    assert not flow.translation_gaps(project, "en")
+    on_page = flow.page_issues(project, flow.PageId.OUTPUT)
+    assert "record.internal_recipients.de" in [i.field for i in on_page]
+    assert "record.internal_recipients.de" in [i.field for i in flow.generation_blockers(project)]
+    # The policy does not print the record's texts: it can still be written in German.
+    assert missing_texts(project, "de") == []
+    assert build(project, "policy", "de").blocks
+    # Without the record chosen, its texts are nobody's gap.
+    project.publication.documents = [DocumentKind.POLICY]
+    assert not flow.translation_gaps(project, "de")
+
+
 def test_check_records_passes_for_the_examples(capsys: pytest.CaptureFixture[str]) -> None:
     for path in EXAMPLE_FILES:
         assert main(["check", str(path), "--document", "records"]) == 0

@@ -30,6 +30,7 @@ from wizard.model.answers import (
     LANGUAGES,
     Cookie,
     CookieCategory,
+    DocumentKind,
     Email,
     LegalBasis,
     LocalText,
@@ -262,6 +263,21 @@ class UsedText:
     required: bool
     message: str
     args: Mapping[str, Any] = dataclass_field(default_factory=dict)
+    #: The document that prints it: the policy, or the record of processing activities.
+    document: str = "policy"
+
+
+def record_texts(project: Project) -> list[UsedText]:
+    """The record's own texts (asked on the Output page), which only the record prints."""
+    page, record = PageId.OUTPUT, project.record
+    return [
+        UsedText(page, "record.security", record.security, False,
+                 N_("Record of processing: your security measures are not written in "
+                    "{language} yet."), document="records"),
+        UsedText(page, "record.internal_recipients", record.internal_recipients, False,
+                 N_("Record of processing: who receives the data inside your organisation is "
+                    "not written in {language} yet."), document="records"),
+    ]
 
 
 def _purpose_texts(purpose: Purpose, index: int) -> list[UsedText]:
@@ -371,6 +387,8 @@ def used_texts(project: Project) -> list[UsedText]:
         out.append(UsedText(page, f"own_sections[{index}].text", section.text, True,
                             N_("Your section {number}: text not written in {language} yet."),
                             numbered))
+    if DocumentKind.RECORDS in project.publication.documents:
+        out += record_texts(project)
     return out
 
 
@@ -393,12 +411,19 @@ def _gaps(texts: Iterable[UsedText], languages: Iterable[str]) -> list[Issue]:
     return issues
 
 
-def translation_gaps(project: Project, lang: str) -> list[Issue]:
-    """What the policy in ``lang`` still lacks of the person's own text: each text the policy
-    prints that is not written in ``lang`` (or is required and empty). The one check of
-    missing translations: the pages, the review, the Output page and the policy engine all
-    use it, so a review with nothing missing means every document can be written."""
-    return _gaps(used_texts(project), [lang])
+def translation_gaps(project: Project, lang: str, document: str | None = None) -> list[Issue]:
+    """What the documents in ``lang`` still lack of the person's own text: each text they
+    print that is not written in ``lang`` (or is required and empty); with ``document``, only
+    the texts that document prints ("policy", or "records" for the record's own texts, which
+    count only when the record is chosen). The one check of missing translations: the pages,
+    the review, the Output page and the documents all use it, so a review with nothing missing
+    means every document can be written."""
+    texts = used_texts(project)
+    if document == "records":
+        texts = record_texts(project)
+    elif document is not None:
+        texts = [t for t in texts if t.document == document]
+    return _gaps(texts, [lang])
 
 
 def _page_gaps(

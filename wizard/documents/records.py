@@ -50,13 +50,14 @@ def record_date(project: Project) -> dt.date:
 
 
 def missing_record_texts(project: Project, lang: str) -> list[str]:
-    """The record's own texts written in other languages but not in ``lang``."""
-    out = []
-    for name in ("security", "internal_recipients"):
-        text = getattr(project.record, name)
-        if text and text.get(lang) is None:
-            out.append(f"record.{name}: no text in language '{lang}'")
-    return out
+    """The record's own texts written in other languages but not in ``lang``, from the one
+    translation check (:func:`wizard.flow.translation_gaps`)."""
+    from wizard.flow import translation_gaps
+
+    return [
+        f"{gap.field.rpartition('.')[0]}: no text in language '{lang}'"
+        for gap in translation_gaps(project, lang, "records")
+    ]
 
 
 def _lines(text: str | None) -> list[str]:

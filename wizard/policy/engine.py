@@ -204,7 +204,7 @@ def missing_texts(project: Project, lang: str) -> list[str]:
 
     return [
         f"{gap.field.rpartition('.')[0]}: no text in language '{lang}'"
-        for gap in translation_gaps(project, lang)
+        for gap in translation_gaps(project, lang, "policy")
     ]
 
 
