@@ -18,7 +18,8 @@ from openpyxl import load_workbook
 from tests.conftest import EXAMPLES
 from tests.test_examples_render import docx_text
 from wizard.cli import main
-from wizard.documents import build, outputs
+from wizard import flow
+from wizard.documents import KINDS, build, outputs
 from wizard.documents.consent import consent_purposes
 from wizard.documents.readability import measure
 from wizard.documents.records_check import record_findings
@@ -112,6 +113,10 @@ def test_file_names_per_document(telehealth_files: Path) -> None:
             ):
                 assert f"{stem}-{lang}.{fmt}" in names
         assert f"records-of-processing-{lang}.xlsx" in names
+        # The notice and the consent texts also as snippets to paste into a site.
+        for stem in ("privacy-notice", "consent-texts"):
+            assert {f"{stem}-{lang}.snippet.html", f"{stem}-{lang}.snippet.md"} <= names
+    assert not any(".snippet." in n and n.startswith(("privacy-policy", "records")) for n in names)
     # Only the record is a spreadsheet; the children's notice only where children are targeted.
     assert not any(n.endswith(".xlsx") and not n.startswith("records-") for n in names)
     assert not any(n.startswith("privacy-notice-children") for n in names)
@@ -146,6 +151,9 @@ def test_examples_produce_all_four_documents(path: Path) -> None:
     measures, internal recipients, date) need, in every language."""
     project = load_project(path)
     assert project.publication.policy_url and project.record.date
+    # The example chooses all four, and its texts are complete for them in every language.
+    assert [d.value for d in project.publication.documents] == list(KINDS)
+    assert not any(flow.translation_gaps(project, lang) for lang in LANGS)
     project.children.targets_children = True  # the children's notice too
     jobs = output_jobs(project, "out", LANGS, ["pdf"], ["policy", "notice", "records", "consent"])
     variants = {(j.variant, j.lang) for j in jobs}
@@ -228,6 +236,66 @@ def test_notice_without_a_policy_address_says_where_to_ask() -> None:
     document = build(project, "notice", "en")
     assert not [b for b in document.blocks if isinstance(b, QrCode)]
     assert f"Ask us for our full privacy policy at {project.organisation.email}." in document.text()
+
+
+def _fragment(path: Path) -> str:
+    """An HTML snippet, checked to be a fragment: one section, nothing of a whole page."""
+    text = path.read_text(encoding="utf-8")
+    for tag in ("<!doctype", "<html", "<head", "<body", "<style", "<script", "<link", "<meta"):
+        assert tag not in text.lower(), (path.name, tag)
+    assert text.startswith("<section ") and text.rstrip().endswith("</section>")
+    return text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_notice_snippets_to_paste_into_a_site(telehealth_files: Path, lang: str) -> None:
+    project = load_project(TELEHEALTH)
+    full = _html_text(telehealth_files / f"privacy-notice-{lang}.html")
+    snippet = _fragment(telehealth_files / f"privacy-notice-{lang}.snippet.html")
+    assert f'lang="{lang}"' in snippet.split(">", 1)[0]
+    # The page's own <h1> stays the only one: the notice's title is an <h2>, its parts <h3>.
+    assert "<h1" not in snippet and snippet.count("<h2>") == 1 and snippet.count("<h3>") >= 5
+    assert " id=" not in snippet and "<svg" not in snippet
+    text = _flat(html.unescape(re.sub(r"<[^>]+>", " ", snippet)))
+    # What the reader of the full notice reads, in one piece (without the QR code and footer).
+    assert text in full and project.rights.email and project.rights.email in text
+    md = (telehealth_files / f"privacy-notice-{lang}.snippet.md").read_text(encoding="utf-8")
+    assert md.startswith("## ") and "\n# " not in md and "\n---\n" not in md
+    assert project.publication.policy_url and project.publication.policy_url in md
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_consent_snippet_is_a_form_with_equal_buttons(telehealth_files: Path, lang: str) -> None:
+    project = load_project(TELEHEALTH)
+    d = translation("documents", lang).gettext
+    snippet = _fragment(telehealth_files / f"consent-texts-{lang}.snippet.html")
+    # One unticked checkbox per purpose on consent, its sentence as the label.
+    boxes = re.findall(r"<label><input ([^>]*)> ([^<]*)</label>", snippet)
+    consents = [b for b in boxes if 'name="consent-' in b[0]]
+    assert len(consents) == len(consent_purposes(project))
+    for (attrs, label), i in zip(consents, consent_purposes(project), strict=True):
+        assert "checked" not in attrs
+        assert (project.purposes[i].name.get(lang) or "") in html.unescape(label)
+    assert _flat(
+        d("Withdrawing does not affect the lawfulness of the processing before the withdrawal.")
+    ) in _flat(html.unescape(snippet))
+    # The banner: "Accept all" and "Reject all" as the same element with the same class.
+    buttons = re.findall(
+        r'<button type="button" class="([^"]*)" value="[^"]*">([^<]*)</button>', snippet
+    )
+    assert [label for _cls, label in buttons] == [
+        html.escape(d("Accept all")),
+        html.escape(d("Reject all")),
+    ]
+    assert buttons[0][0] == buttons[1][0]
+    assert f"<summary>{html.escape(d('Cookie settings'))}</summary>" in snippet
+    # Only the strictly necessary category is on, and it cannot be switched off.
+    categories = re.findall(
+        r'<input type="checkbox" name="cookies-\d+" value="on"([^>]*)>', snippet
+    )
+    assert [c.strip() for c in categories] == ["checked disabled", ""]
+    md = (telehealth_files / f"consent-texts-{lang}.snippet.md").read_text(encoding="utf-8")
+    assert md.startswith("## ") and d("Accept all") in md and d("Reject all") in md
 
 
 # --- the children's notice -----------------------------------------------------------------------
@@ -542,11 +610,16 @@ def test_user_text_stays_literal_in_every_document(tmp_path: Path) -> None:
     )
     for job in jobs:
         write_output(project, job)
+    assert {j.fmt for j in jobs} == {"html", "docx", "snippet.html", "xlsx"}
     for job in jobs:
         if job.fmt == "html":
             page = job.path.read_text(encoding="utf-8")
             assert "<b>" not in page
             assert hostile in _html_text(job.path)
+        elif job.fmt == "snippet.html":
+            snippet = _fragment(job.path)
+            assert "<b>" not in snippet
+            assert hostile in html.unescape(re.sub(r"<[^>]+>", " ", snippet))
         elif job.fmt == "docx":
             assert hostile in _docx_text(job.path)
 
@@ -568,6 +641,7 @@ def test_history_records_which_documents_were_published() -> None:
     from wizard.model.answers import DocumentKind
 
     project = load_project(TELEHEALTH)
+    project.publication.documents = [DocumentKind.POLICY]
     assert [d.value for d in new_version(project, LocalText()).documents] == ["policy"]
     project.publication.documents = [DocumentKind.POLICY, DocumentKind.RECORDS]
     entry = new_version(project, LocalText({"en": "x"}))
@@ -600,7 +674,10 @@ def _long_project() -> Project:
         extra = project.purposes[0].model_copy(deep=True)
         extra.id = f"extra-{i}"
         extra.name = LocalText(
-            {lang: f"Further processing activity {i} with a long descriptive name" for lang in LANGS}
+            {
+                lang: f"Further processing activity {i} with a long descriptive name"
+                for lang in LANGS
+            }
         )
         project.purposes.append(extra)
     for i in range(10):
@@ -637,9 +714,11 @@ def test_long_lists_end_in_and_n_more_on_one_page(tmp_path: Path) -> None:
         for lang in LANGS:
             document = build(project, variant, lang, draft=True)
             lists = [b for b in document.blocks if isinstance(b, ListBlock)]
-            purposes = next(b for b in lists if _flat(plain(b.items[0])) == _flat(
-                project.purposes[0].name.get(lang) or ""
-            ))
+            purposes = next(
+                b
+                for b in lists
+                if _flat(plain(b.items[0])) == _flat(project.purposes[0].name.get(lang) or "")
+            )
             hidden = len(project.purposes) - (len(purposes.items) - 1)
             assert hidden >= 2, (variant, lang)
             text = plain(purposes.items[-1])
@@ -704,7 +783,9 @@ def test_the_record_describes_the_measures_of_the_policys_security_section(lang:
     project.security = Security(measures=[SecurityMeasure.MULTI_FACTOR])
     policy = build(project, "policy", lang).text()
     record = build(project, "records", lang).text()
-    measure = Words(translation("policy", lang), lang).security_measure(SecurityMeasure.MULTI_FACTOR)
+    measure = Words(translation("policy", lang), lang).security_measure(
+        SecurityMeasure.MULTI_FACTOR
+    )
     # One object, two documents: the same measure in the policy and in the record's (g).
     assert measure in policy and measure in record
 
@@ -720,4 +801,6 @@ def test_every_document_of_a_draft_carries_the_mark(lang: str) -> None:
         draft = build(project, variant, lang, draft=True)
         assert not final.draft and mark not in final.title
         assert draft.draft and mark in draft.title and mark in draft.subject
-        assert mark in draft.labels.effective and draft.text().count(mark) > final.text().count(mark)
+        assert mark in draft.labels.effective and draft.text().count(mark) > final.text().count(
+            mark
+        )

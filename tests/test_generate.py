@@ -16,7 +16,7 @@ import pytest
 import wizard.output
 from tests.conftest import EXAMPLES
 from wizard import history
-from wizard.model.answers import LANGUAGES, Project
+from wizard.model.answers import LANGUAGES, DocumentKind, Project
 from wizard.model.project_file import load_project
 from wizard.output import (
     FORMATS,
@@ -34,7 +34,11 @@ EXAMPLE = EXAMPLES / "software-company.privacy.json"
 
 @pytest.fixture(scope="module")
 def project() -> Project:
-    return load_project(EXAMPLE)
+    """The example with the policy as its one document (the example chooses all four; these
+    tests count the policy's files)."""
+    project = load_project(EXAMPLE)
+    project.publication.documents = [DocumentKind.POLICY]
+    return project
 
 
 def _listing(folder: Path) -> dict[str, bytes]:

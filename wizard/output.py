@@ -60,6 +60,11 @@ class OutputJob:
     path: Path
     variant: str = "policy"
 
+    @property
+    def kind(self) -> str:
+        """The document kind (the children's notice is a notice)."""
+        return self.variant.removesuffix("-children")
+
 
 class GenerationError(Exception):
     """A file of the set could not be produced; the message names it. Nothing was written."""
@@ -85,7 +90,7 @@ def output_jobs(
 ) -> list[OutputJob]:
     """The files to write, document by document and language by language; defaults come from
     the project's publication. The record of processing activities is also written as XLSX."""
-    from wizard.documents import EXTRA_FORMATS, outputs
+    from wizard.documents import extra_formats, outputs
 
     langs = list(languages) if languages is not None else list(project.publication.languages)
     fmts = list(formats) if formats is not None else [f.value for f in project.publication.formats]
@@ -99,7 +104,7 @@ def output_jobs(
     base = Path(folder)
     jobs = []
     for kind in kinds:
-        kind_formats = [*fmts, *(f for f in EXTRA_FORMATS.get(kind, ()) if fmts)]
+        kind_formats = [*fmts, *extra_formats(kind, fmts)]
         for out in outputs(project, kind):
             jobs += [
                 OutputJob(lang, fmt, base / file_name(lang, fmt, out.variant), out.variant)
@@ -152,6 +157,12 @@ def write_output(project: Project, job: OutputJob, document: Document | None = N
         return job.path
     if document is None:
         document = build(project, job)
+    if job.fmt.startswith("snippet."):
+        from wizard.documents.snippets import snippet_text
+
+        text = snippet_text(project, job.variant, document, job.fmt)
+        atomic_write_bytes(job.path, text.encode("utf-8"))
+        return job.path
     atomic_write_bytes(job.path, render_bytes(document, job.fmt))
     return job.path
 
@@ -195,6 +206,10 @@ def render_language(
         try:
             if fmt == "xlsx":
                 out[fmt] = xlsx_bytes(project, lang)
+            elif fmt.startswith("snippet."):
+                from wizard.documents.snippets import snippet_text
+
+                out[fmt] = snippet_text(project, variant, document, fmt).encode("utf-8")
             else:
                 out[fmt] = render_bytes(document, fmt)
         except Exception as exc:  # noqa: BLE001 - named and passed on as one message
@@ -406,10 +421,12 @@ def generate(
     rendered, :class:`OSError` naming the file that could not be written, or
     :class:`Cancelled`; in each case no file was added or changed.
     """
+    from wizard.documents import extra_formats
+
     jobs = output_jobs(project, folder, languages, formats, documents)
     plan: dict[tuple[str, str], list[str]] = {}
     for job in jobs:
-        if job.fmt not in FORMATS and not (job.fmt == "xlsx" and job.variant == "records"):
+        if job.fmt not in FORMATS and job.fmt not in extra_formats(job.kind, FORMATS):
             raise ValueError(
                 f"unknown output format {job.fmt!r} (choose from {', '.join(FORMATS)})"
             )

@@ -11,6 +11,7 @@ written with the user's text missing in its language.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from wizard.model.answers import DocumentKind, Project
@@ -28,6 +29,18 @@ STEMS = {
 }
 #: Formats a kind is written in besides the project's chosen ones.
 EXTRA_FORMATS = {"records": ("xlsx",)}
+
+
+def extra_formats(kind: str, formats: Sequence[str]) -> list[str]:
+    """What ``kind`` writes besides ``formats`` (the chosen ones): the record also as a
+    spreadsheet; the notice and the consent texts also as snippets to paste into a web page
+    (``snippet.html``, with HTML) or a Markdown site (``snippet.md``, with Markdown)."""
+    from wizard.documents.snippets import SNIPPET_FORMATS, SNIPPET_KINDS
+
+    out = list(EXTRA_FORMATS.get(kind, ())) if formats else []
+    if kind in SNIPPET_KINDS:
+        out += [snippet for full, snippet in SNIPPET_FORMATS.items() if full in formats]
+    return out
 
 
 @dataclass(frozen=True)

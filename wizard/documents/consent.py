@@ -50,7 +50,8 @@ def consent_purposes(project: Project) -> list[int]:
     ]
 
 
-def _context(project: Project, lang: str) -> dict[str, Any]:
+def consent_context(project: Project, lang: str) -> dict[str, Any]:
+    """What the consent texts (the document and the form snippet) show, in ``lang``."""
     context = facts(project, lang)
     views: list[PurposeView] = context["purposes"]
     recipients: list[RecipientView] = context["recipients"]
@@ -109,7 +110,7 @@ def build_consent(project: Project, lang: str) -> Document:
         project,
         lang,
         "consent/consent.html.j2",
-        _context(project, lang),
+        consent_context(project, lang),
         words.gettext("Consent texts"),
         words.gettext("Consent texts of {organisation}"),
     )

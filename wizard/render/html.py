@@ -300,20 +300,29 @@ class _Ids:
 def _levels(doc: Document) -> dict[int, int]:
     """The HTML level of every heading: one h1 (the title), then levels that never skip."""
     levels: dict[int, int] = {}
-    previous = 1
     seen_title = (
         bool(doc.blocks) and isinstance(doc.blocks[0], Heading) and doc.blocks[0].level <= 1
     )
-    for index, block in enumerate(doc.blocks):
-        if not isinstance(block, Heading):
-            continue
-        if index == 0 and seen_title:
-            levels[index] = 1
-            continue
-        level = min(max(block.level, 2), previous + 1, 6)
-        levels[index] = level
-        previous = level
+    headings = [(i, b.level) for i, b in enumerate(doc.blocks) if isinstance(b, Heading)]
+    if seen_title:
+        levels[0] = 1
+        headings = headings[1:]
+    levels.update(nested_levels(headings, 2))
     return levels
+
+
+def nested_levels(headings: list[tuple[int, int]], top: int) -> dict[int, int]:
+    """The output level of each heading (key, document level) below a title: ``top`` for the
+    highest, one deeper under it, never skipping a level, and siblings on the same level (a
+    notice's subheadings with no section above them are all one level)."""
+    out: dict[int, int] = {}
+    stack: list[tuple[int, int]] = []  # (document level, output level) of the open headings
+    for key, level in headings:
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        out[key] = min(stack[-1][1] + 1 if stack else top, 6)
+        stack.append((level, out[key]))
+    return out
 
 
 def _heading_html(heading: Heading, level: int, hid: str, ids: frozenset[str]) -> str:
@@ -332,7 +341,8 @@ def _toc(doc: Document, ids: _Ids, levels: dict[int, int]) -> list[str]:
         for index, block in enumerate(doc.blocks)
         if isinstance(block, Heading) and levels.get(index, 1) in (2, 3)
     ]
-    if sum(1 for index, _b in entries if levels[index] == 2) < 2:
+    # Sections of the document (a notice's subheadings, with no section above them, are not).
+    if sum(1 for index, b in entries if levels[index] == 2 and b.level == 2) < 2:
         return []
     out = [
         '<nav class="toc" aria-labelledby="contents-title">',
@@ -519,3 +529,32 @@ def html_text(doc: Document) -> str:
 def render_html(doc: Document, path: str | os.PathLike[str]) -> None:
     """Render ``doc`` as an HTML file at ``path`` (UTF-8), written atomically."""
     atomic_write_bytes(path, html_text(doc).encode("utf-8"))
+
+
+def html_fragment(doc: Document, name: str) -> str:
+    """``doc`` as a fragment to paste into a web page or form: one ``<section class="name">``
+    in the document's language, no ``<html>``, ``<head>``, ``<body>``, style or script, so the
+    site's own look applies. Headings start at ``<h2>`` (the page has its own ``<h1>``) and
+    carry no ids that could clash with the page's; a QR code is left out (on a web page the
+    link is the way to the policy). The user's text is escaped as in the full page."""
+    levels = {i: min(level + 1, 6) for i, level in _levels(doc).items()}  # below the page's h1
+    none: frozenset[str] = frozenset()
+    out = [f'<section class="{esc(name)}" lang="{esc(_lang(doc.lang))}">']
+    tables = 0
+    last_heading = doc.title
+    for index, block in enumerate(doc.blocks):
+        if isinstance(block, Heading):
+            level = levels[index]
+            out.append(f"<h{level}>{_inline(block.spans, none)}</h{level}>")
+            last_heading = block.numbered_text
+        elif isinstance(block, Paragraph):
+            role = block.role if block.role in ("lead", "meta", "note") else ""
+            attr = f' class="{role}"' if role else ""
+            out.append(f"<p{attr}>{_inline(block.spans, none)}</p>")
+        elif isinstance(block, ListBlock):
+            out += _list_html(block, none)
+        elif isinstance(block, Table):
+            tables += 1
+            out += _table_html(block, tables, last_heading, none)
+    out += ["</section>", ""]
+    return "\n".join(out)

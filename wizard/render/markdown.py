@@ -21,6 +21,7 @@ import os
 import re
 
 from wizard.fileio import atomic_write_bytes
+from wizard.render.html import nested_levels
 from wizard.policy.document import (
     Cell,
     Document,
@@ -157,23 +158,25 @@ def _list(block: ListBlock) -> list[str]:
     return out
 
 
-def markdown_text(doc: Document) -> str:
-    """The policy as a Markdown document (a string ending in a newline)."""
+def markdown_text(doc: Document, fragment: bool = False) -> str:
+    """The policy as a Markdown document (a string ending in a newline); a ``fragment`` (to
+    paste into a page that has its own title) starts its headings at ``##`` and has no
+    footer."""
     chunks: list[list[str]] = []
     first = doc.blocks[0] if doc.blocks else None
+    top = 2 if fragment else 1
     if not (isinstance(first, Heading) and first.level <= 1):
-        chunks.append([f"# {escape_text(doc.title)}"])
-    previous = 1
+        chunks.append([f"{'#' * top} {escape_text(doc.title)}"])
+    # One title; below it the levels never skip (a "####" after a "##" would).
+    headings = [(i, b.level) for i, b in enumerate(doc.blocks) if isinstance(b, Heading)]
+    if isinstance(first, Heading) and first.level <= 1:
+        headings = headings[1:]
+    levels = nested_levels(headings, top + 1)
     last_meta = False
     for index, block in enumerate(doc.blocks):
         was_meta, last_meta = last_meta, isinstance(block, Paragraph) and block.role == "meta"
         if isinstance(block, Heading):
-            if index == 0 and block.level <= 1:
-                level = 1
-            else:
-                # One title; below it the levels never skip (a "####" after a "##" would).
-                level = min(max(block.level, 2), previous + 1, 6)
-                previous = level
+            level = levels.get(index, top)
             chunks.append([_heading(block, level)])
         elif isinstance(block, Paragraph):
             text = _inline(block.spans, hard_break="\\\n")
@@ -195,7 +198,7 @@ def markdown_text(doc: Document) -> str:
         elif isinstance(block, Table):
             chunks.append(_table(block))
     footer = [p for p in (doc.organisation.strip(), doc.labels.effective.strip()) if p]
-    if footer:
+    if footer and not fragment:
         chunks.append(["---"])
         chunks.append([_emphasis(" · ".join(escape_text(p) for p in footer), "*")])
     return "\n\n".join("\n".join(chunk) for chunk in chunks) + "\n"
