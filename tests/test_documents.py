@@ -17,8 +17,8 @@ from openpyxl import load_workbook
 
 from tests.conftest import EXAMPLES
 from tests.test_examples_render import docx_text
-from wizard.cli import main
 from wizard import flow
+from wizard.cli import main
 from wizard.documents import KINDS, build, outputs
 from wizard.documents.consent import consent_purposes
 from wizard.documents.readability import measure
@@ -352,7 +352,7 @@ def test_record_has_every_item_of_article_30_for_every_activity(lang: str) -> No
     controller = tables[0]
     assert ART_30[lang][0] in document.text()
     assert project.organisation.legal_name in controller.rows[0][1].text
-    assert project.dpo and project.dpo.name in controller.rows[2][1].text
+    assert project.dpo and project.dpo.name in controller.rows[3][1].text
     for table, purpose in zip(tables[1:], project.purposes, strict=True):
         labels = [row[0].text for row in table.rows]
         # (c) has two rows: the data subjects, and the personal data.
@@ -374,6 +374,42 @@ def test_record_has_every_item_of_article_30_for_every_activity(lang: str) -> No
         assert line in document.text()
     internal = project.record.internal_recipients.get(lang)
     assert internal and internal.splitlines()[0] in document.text()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_record_names_joint_controllers_and_whole_transfer_safeguards(lang: str) -> None:
+    """What a reviewer of Art. 30(1)(a) and (e) looks for: the joint controllers (or that
+    there are none), the safeguard a transfer rests on and the one that takes over, and the
+    teams inside the organisation only as far as their task requires."""
+    from wizard.model.answers import RecipientRole
+    from wizard.policy.vocabulary import Words
+
+    d = translation("documents", lang).gettext
+    project = load_project(TELEHEALTH)
+    controller = [b for b in build(project, "records", lang).blocks if isinstance(b, Table)][0]
+    assert [r[0].text for r in controller.rows][1] == d("Joint controllers (Art. 26)")
+    assert controller.rows[1][1].text == d("No joint controllers.")
+    stripe = next(r for r in project.recipients if r.name.startswith("Stripe"))
+    stripe.role = RecipientRole.JOINT_CONTROLLER
+    document = build(project, "records", lang)
+    controller = [b for b in document.blocks if isinstance(b, Table)][0]
+    assert stripe.name in controller.rows[1][1].text
+    assert stripe.name in records_sheet_controller(project, lang)
+    words = Words(translation("policy", lang), lang)
+    zoom = next(r for r in project.recipients if r.name.startswith("Zoom"))
+    assert zoom.fallback_safeguards, "the example covers Zoom's transfer twice"
+    text = document.text()
+    for safeguard in (zoom.safeguard, *zoom.fallback_safeguards):
+        assert safeguard and words.safeguard(safeguard) in text
+    internal = (project.record.internal_recipients.get(lang) or "").splitlines()
+    line = d("Inside the organisation, as far as their task requires: {recipients}")
+    assert line.split("{recipients}")[0] in text and internal[0] in text
+
+
+def records_sheet_controller(project: Project, lang: str) -> str:
+    from wizard.documents.records import records_sheet
+
+    return "\n".join(value for _label, value in records_sheet(project, lang).controller)
 
 
 @pytest.mark.parametrize("lang", LANGS)

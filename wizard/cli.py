@@ -81,7 +81,10 @@ def _parser() -> argparse.ArgumentParser:
         "--document",
         dest="documents",
         help="documents, comma-separated: policy,notice,records,consent (default: policy); "
-        "the record of processing activities is also written as .xlsx",
+        "the record of processing activities is also written as .xlsx; with html or md, the "
+        "notice and the consent texts are also written as <name>-<lang>.snippet.html and "
+        ".snippet.md: fragments to paste into a web page, form or Markdown site (no <html>, "
+        "<head> or <body>, no style), beside the complete .html and .md files",
     )
     render.add_argument("--out", required=True, metavar="DIR", help="the folder to write into")
     render.add_argument(

@@ -83,7 +83,10 @@ def build_notice(
     shown = [len(purposes), len(recipients)]
 
     def render() -> tuple[Block, ...]:
-        for key, items, count in (("purposes", purposes, shown[0]), ("recipients", recipients, shown[1])):
+        for key, items, count in (
+            ("purposes", purposes, shown[0]),
+            ("recipients", recipients, shown[1]),
+        ):
             context[key] = items[:count]
             context[f"more_{key}"] = len(items) - count
         return (*render_blocks(template, lang, context), *qr)

@@ -11,7 +11,7 @@ from babel import Locale
 
 from wizard.documents.common import environment, from_template
 from wizard.i18n import translation
-from wizard.model.answers import Project
+from wizard.model.answers import Project, RecipientRole
 from wizard.policy.document import Document
 from wizard.policy.engine import BABEL_LOCALES, RecipientView, facts, long_date
 
@@ -64,11 +64,40 @@ def _lines(text: str | None) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
+def _transfer(rv: RecipientView, colon: str, lang: str) -> str:
+    """A transfer for Art. 30(1)(e): who receives the data in which third country, on which
+    safeguard, with the safeguards that cover it should that one cease to apply (the policy's
+    own words for both)."""
+    policy_words = translation("policy", lang).gettext
+    text = f"{rv.importer or rv.name}, {rv.transfer_country or rv.country}{colon} {rv.safeguard}"
+    if rv.fallbacks:
+        text += ". " + policy_words(
+            "Should that basis cease to apply, the transfer is covered by: %(safeguards)s"
+        ) % {"safeguards": str(environment(lang).globals["semicolon"]).join(rv.fallbacks)}
+    if rv.importer:
+        text += (
+            f" ({policy_words('Receives the data from %(recipient)s') % {'recipient': rv.name}})"
+        )
+    return text
+
+
+def joint_controllers(project: Project, context: dict[str, Any]) -> list[str]:
+    """The joint controllers (Art. 26) among the recipients, with their country, for
+    Art. 30(1)(a)."""
+    views: list[RecipientView] = context["recipients"]
+    return [
+        f"{rv.name}, {rv.country}"
+        for model, rv in zip(project.recipients, views, strict=True)
+        if model.role is RecipientRole.JOINT_CONTROLLER
+    ]
+
+
 def activities(project: Project, lang: str, context: dict[str, Any]) -> list[Activity]:
     """The activities of the record in ``lang`` from the policy engine's ``context``."""
     words = translation("documents", lang)
     colon = context["colon"] if "colon" in context else ":"
     internal = _lines(project.record.internal_recipients.get(lang))
+    semicolon = str(environment(lang).globals["semicolon"])
     out = []
     recipients: list[RecipientView] = context["recipients"]
     for purpose, view in zip(project.purposes, context["purposes"], strict=True):
@@ -84,12 +113,14 @@ def activities(project: Project, lang: str, context: dict[str, Any]) -> list[Act
             .replace("{country}", rv.country)
             for _, rv in mine
         ]
-        names += [
-            words.gettext("Internal: {recipient}").replace("{recipient}", i) for i in internal
-        ]
-        transfers = [
-            f"{rv.name}, {rv.country}{colon} {rv.safeguard}" for _, rv in mine if rv.outside_eea
-        ]
+        if internal:
+            # One list for the whole organisation: each team only as far as its task requires.
+            names.append(
+                words.gettext(
+                    "Inside the organisation, as far as their task requires: {recipients}"
+                ).replace("{recipients}", semicolon.join(internal))
+            )
+        transfers = [_transfer(rv, colon, lang) for _, rv in mine if rv.outside_eea]
         erasure = "; ".join(
             x
             for x in (
@@ -128,6 +159,7 @@ def _context(project: Project, lang: str) -> dict[str, Any]:
     context = facts(project, lang, missing_record_texts(project, lang))
     context["colon"] = environment(lang).globals["colon"]
     context["activities"] = activities(project, lang, context)
+    context["joint_controllers"] = joint_controllers(project, context)
     # Art. 30(1)(g): the measures of the policy's security section (one object, so the policy and
     # the record never disagree), then what the record adds in the user's words.
     policy_security = context["security"]
@@ -197,6 +229,12 @@ def records_sheet(project: Project, lang: str) -> Sheet:
         (_("E-mail"), org["email"] or ""),
         (_("Telephone"), org["phone"]),
     ]
+    controller.append(
+        (
+            _("Joint controllers (Art. 26)"),
+            "\n".join(context["joint_controllers"]) or _("No joint controllers."),
+        )
+    )
     for label, person in (
         (_("Representative in the Union (Art. 27)"), context["representative"]),
         (_("Data protection officer"), context["dpo"]),

@@ -21,7 +21,6 @@ import os
 import re
 
 from wizard.fileio import atomic_write_bytes
-from wizard.render.html import nested_levels
 from wizard.policy.document import (
     Cell,
     Document,
@@ -33,6 +32,7 @@ from wizard.policy.document import (
     Table,
     link_target,
 )
+from wizard.render.html import nested_levels
 
 __all__ = ["escape_text", "markdown_text", "render_markdown"]
 
