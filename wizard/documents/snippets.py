@@ -36,7 +36,8 @@ def snippet_text(project: Project, variant: str, document: Document, fmt: str) -
 
         context = consent_context(project, document.lang)
         context["lang"] = document.lang
-        mark = translation("policy", document.lang).gettext("DRAFT")
+        policy_words = translation("policy", document.lang).gettext  # the policy's own word
+        mark = policy_words("DRAFT")
         context["draft_mark"] = mark if document.draft else ""
         template = environment(document.lang).get_template("consent/snippet.html.j2")
         return template.render(context).strip() + "\n"
