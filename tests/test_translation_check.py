@@ -16,7 +16,7 @@ import pytest
 from tests.conftest import local_texts
 from wizard import flow, review
 from wizard.flow import PageId
-from wizard.model.answers import LocalText, Project
+from wizard.model.answers import DocumentKind, LocalText, Project
 from wizard.model.project_file import load_project
 from wizard.output import output_jobs, write_output
 from wizard.policy.engine import PolicyError, build_document, engine_missing_texts, missing_texts
@@ -29,6 +29,9 @@ def _example(name: str = "physiotherapy-practice") -> Project:
     project.publication.languages = ["en", "nl"]
     project.publication.output_folder = "/tmp/unused"
     project.publication.effective_date = dt.date(2026, 12, 1)
+    # The policy alone (the examples choose all four documents; the record's own texts are
+    # part of this check too, tested in test_documents.py).
+    project.publication.documents = [DocumentKind.POLICY]
     return project
 
 
