@@ -100,8 +100,11 @@ def check_rendering(
     for langs, fmts in calls:
         before = _listing(folder)
         try:
-            # A draft: the property is about rendering, not about the publication gate.
-            written = generate(project, folder, langs, fmts, processes=processes, draft=True)
+            # A draft: the property is about rendering, not about the publication gate; and
+            # about the policy (the examples the projects grow from choose all four documents).
+            written = generate(
+                project, folder, langs, fmts, ["policy"], processes=processes, draft=True
+            )
         except GenerationError as exc:
             assert _listing(folder) == before, "a failed generation changed the folder"
             message = str(exc)

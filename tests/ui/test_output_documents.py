@@ -12,6 +12,8 @@ from wizard.ui.main_window import MainWindow
 
 def _output(window: MainWindow) -> Any:
     assert window.open_path(EXAMPLES / "telehealth-startup.privacy.json", ask=False)
+    # The policy alone, as a new project starts (the example chooses all four documents).
+    window.session.project.publication.documents = [DocumentKind.POLICY]
     window.wizard.jump_to(PageId.OUTPUT)
     return window.wizard.pages[PageId.OUTPUT]
 

@@ -301,9 +301,7 @@ def test_generation_can_be_cancelled_and_then_writes_nothing(
     assert blocker.args[0] == []
     assert f"Stopped: 0 of {page.progress.maximum()} files" in page.status.text()
     assert list(out.iterdir()) == [], "a cancelled run leaves nothing behind"
-    assert page.progress.maximum() == len(project.publication.languages) * len(
-        project.publication.formats
-    )
+    assert page.progress.maximum() == len(wizard.output.output_jobs(project, out))
     assert not page.is_generating()
     assert page.generate_button.isEnabled()
 
