@@ -909,7 +909,15 @@ def _story(doc: Document, width: float) -> list[Flowable]:
                 story[-1] = RLTable(
                     [[story[-1], code]],
                     colWidths=[width - code.width - 0.5 * cm, code.width + 0.5 * cm],
-                    style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "RIGHT")],
+                    style=[
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                        # The paragraph keeps the left edge of the text around it; the code's
+                        # top lines up with the paragraph's first line.
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                        ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ],
                 )
             else:
                 story.append(code)
