@@ -5,8 +5,10 @@ Both are in the ``test`` extra, so CI runs them with the rest of the suite.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,11 +36,17 @@ _TEXT_SUFFIXES = {".py", ".md", ".po", ".pot", ".j2", ".json", ".csv", ".toml", 
 _SKIPPED = {".venv", ".git", "build", "dist", "node_modules", "__pycache__"}
 
 
+def _text_files() -> Iterator[Path]:
+    for folder, dirs, files in os.walk(ROOT):
+        dirs[:] = [d for d in dirs if d not in _SKIPPED]  # never walk into a venv or a build
+        for name in files:
+            if Path(name).suffix in _TEXT_SUFFIXES:
+                yield Path(folder, name)
+
+
 def test_no_file_holds_merge_conflict_markers() -> None:
     found = []
-    for path in ROOT.rglob("*"):
-        if path.suffix not in _TEXT_SUFFIXES or _SKIPPED & set(path.relative_to(ROOT).parts):
-            continue
+    for path in _text_files():
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if line.startswith(("<<<<<<< ", ">>>>>>> ")) or line == "=======":
                 found.append(f"{path.relative_to(ROOT)}:{number}")

@@ -16,6 +16,7 @@ from typing import Any
 
 from wizard.flow import N_, Issue, PageId
 from wizard.languages import LANGUAGES
+from wizard.languages import get as get_language
 from wizard.law import applicability as law
 from wizard.law.findings import Finding, Severity
 from wizard.model.answers import CookieCategory, LegalBasis, Project
@@ -503,8 +504,6 @@ def informal_words(text: str, lang: str) -> list[str]:
     ),
 )
 def _register(project: Project) -> list[Hit]:
-    from wizard.languages import get as get_language
-
     data = project.model_dump(mode="json", exclude={"history"})
     hits: list[Hit] = []
     for field, lang, text in _texts(data, ""):
