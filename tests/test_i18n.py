@@ -183,3 +183,70 @@ def test_ui_layer_asks_qt_for_the_systems_languages(
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == expected
+
+
+_GOOD_PO = """msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgid "Hello %(name)s"
+msgstr "Hallo %(name)s"
+"""
+
+
+def _catalogues(tmp_path: Path, broken: str) -> Path:
+    src = tmp_path / "translations"
+    for lang, text in (("de", _GOOD_PO), ("nl", broken)):
+        folder = src / lang / "LC_MESSAGES"
+        folder.mkdir(parents=True)
+        (folder / "policy.po").write_text(text, encoding="utf-8")
+    return src
+
+
+@pytest.mark.parametrize(
+    ("broken", "named"),
+    [
+        # A line that is not gettext syntax (a merge gone wrong, a stray edit).
+        (_GOOD_PO + 'msgid "Bye"\nthis is not a po line\nmsgstr "Dag"\n', "nl/LC_MESSAGES/policy.po"),
+        # A translation whose placeholder is misspelt: formatting it would fail at run time.
+        (_GOOD_PO.replace("Hallo %(name)s", "Hallo %(naam)s"), "'Hello %(name)s'"),
+    ],
+)
+def test_catalogue_compiler_refuses_a_broken_catalogue_and_writes_nothing(
+    tmp_path: Path, broken: str, named: str
+) -> None:
+    from wizard.i18n_build import CatalogueError, compile_all
+
+    src = _catalogues(tmp_path, broken)
+    dest = tmp_path / "locale"
+    with pytest.raises(CatalogueError) as caught:
+        compile_all(src, dest)
+    assert named in str(caught.value)
+    assert not list(dest.rglob("*.mo")), "a half-compiled set must not be left behind"
+
+
+def test_catalogue_compiler_command_exits_1_naming_the_file(tmp_path: Path) -> None:
+    """``python -m wizard.i18n_build`` (what set-up and packaging run) fails loudly."""
+    from wizard import i18n_build
+
+    src = _catalogues(tmp_path, _GOOD_PO + 'msgid "x"\ngarbage\n')
+    dest = tmp_path / "locale"
+    code = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, pathlib, wizard.i18n_build as b;"
+            "b.ROOT = pathlib.Path(sys.argv[1]);"
+            "b.compile_all.__defaults__ = (b.ROOT / 'translations', b.ROOT / 'locale');"
+            "sys.exit(b.main())",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert code.returncode == 1, code.stderr
+    assert "nl/LC_MESSAGES/policy.po" in code.stderr
+    assert "Traceback" not in code.stderr
+    assert not dest.exists()
+    assert i18n_build.compile_all(src.parent / "none", dest) == 0
