@@ -321,8 +321,8 @@ def page_issues(
     project: Project, page: PageId, used: list[UsedText] | None = None
 ) -> list[Issue]:
     """Everything missing or risky on one page (blocking and not), with the texts not yet
-    written in an output language (:func:`translation_gaps`). ``used`` is
-    :func:`used_texts` of ``project`` when the caller has it already."""
+    written in an output language (:func:`~wizard.flow.texts.translation_gaps`). ``used`` is
+    :func:`~wizard.flow.texts.used_texts` of ``project`` when the caller has it already."""
     check = _PAGE_CHECKS.get(page)
     issues = check(project) if check else []
     return without_covered_gaps(issues + page_gaps(project, page, used))

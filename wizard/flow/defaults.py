@@ -81,7 +81,7 @@ def _update_languages(
 
 
 def new_project(ui_language: str | None = None, starter: str | None = None) -> Project:
-    """A new project, empty or from a starter project (:func:`starter_projects`), with the
+    """A new project, empty or from a starter project (:func:`wizard.starters.starters`), with the
     policy languages proposed for the window's language."""
     if starter:
         from wizard.starters import load_starter
