@@ -420,15 +420,20 @@ def test_the_output_page_needs_a_version() -> None:
     assert not flow.ready_to_generate(project)
 
 
-def test_named_gives_the_users_words_in_each_language() -> None:
-    name = flow.Named({"nl": "Afspraken", "en": "Appointments"})
-    assert name == "Appointments" and f"{name}!" == "Appointments!"
-    assert (name.get("nl"), name.get("fr"), name.get(None)) == ("Afspraken", "Appointments", "Appointments")
-    only_dutch = flow.Named({"nl": "Dossier"})
-    assert only_dutch == "Dossier" and only_dutch.get("en") == "Dossier"
-    joined = flow.Named.join([name, only_dutch, "X"])
-    assert joined == "Appointments, Dossier, X"
-    assert joined.get("nl") == "Afspraken, Dossier, X"
+def test_messages_give_the_users_words_in_each_language() -> None:
+    name = LocalText({"nl": "Afspraken", "en": "Appointments"})
+    texts = (name.text_in("nl"), name.text_in("fr"), name.text_in(None))
+    assert texts == ("Afspraken", "Appointments", "Appointments")
+    only_dutch = LocalText({"nl": "Dossier"})
+    assert only_dutch.text_in("en") == "Dossier"
+    # Without the reader's language nor English: the first registered language that has it.
+    assert LocalText({"de": "Termine", "nl": "Afspraken"}).text_in("fr") == "Afspraken"
+    joined = LocalText.join([name, only_dutch, "X"])
+    assert isinstance(joined, LocalText)
+    assert joined.text_in(None) == "Appointments, Dossier, X"
+    assert joined.text_in("nl") == "Afspraken, Dossier, X"
+    assert LocalText.join(["a", "b"]) == "a, b"
+    assert flow.purpose_named(Purpose(id="intake", name=LocalText())) == "intake"
     issue = flow.Issue(PageId.PURPOSES, "purposes[0]", "{purpose}: check it.", {"purpose": name})
     assert issue.text() == "Appointments: check it."
     assert issue.text(lang="nl") == "Afspraken: check it."

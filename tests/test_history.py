@@ -670,3 +670,44 @@ def test_a_recipient_described_by_its_category_reads_inside_the_sentence() -> No
     assert "an unser Steuerbüro weiter" in texts["de"][0]
     assert inline_case("Steuerbüro des Vertrauens", "de") == "Steuerbüro des Vertrauens"
     assert inline_case("AOK members", "en") == "AOK members"
+
+
+def test_lists_are_compared_by_key_in_one_place() -> None:
+    """Purposes, recipients, cookies, services, a purpose's data and a recipient's purposes are
+    all compared by :func:`keyed_changes`: new items in their order (added or changed), then
+    the items that are gone."""
+    from wizard.history.changes import Change
+    from wizard.history.item_changes import keyed_changes
+
+    def change(kind: K, what: str) -> list[Change]:
+        return [Change(kind, "{x}", {"x": what})]
+
+    found = keyed_changes(
+        ["a", "B", "c"],
+        ["d", "b", "a"],
+        str.lower,
+        added=lambda x: change(K.SERVICE_ADDED, x),
+        removed=lambda x: change(K.SERVICE_REMOVED, x),
+        changed=lambda old, new: change(K.PURPOSE_UPDATED, old + new) if old != new else [],
+    )
+    assert [(c.kind, c.text()) for c in found] == [
+        (K.SERVICE_ADDED, "d"),
+        (K.PURPOSE_UPDATED, "Bb"),
+        (K.SERVICE_REMOVED, "c"),
+    ]
+
+
+def test_a_purpose_named_in_other_languages_only_is_named_in_the_first_registered_one() -> None:
+    """A name not written in the reader's language nor in English reads in the first
+    registered language that has it; a purpose without a name is named by its id."""
+    old = load_project(EXAMPLES / "software-company.privacy.json")
+    new = old.model_copy(deep=True)
+    new.purposes = [
+        *new.purposes,
+        Purpose(id="research", name=LocalText({"de": "Forschung", "nl": "Onderzoek"})),
+        Purpose(id="unnamed", name=LocalText()),
+    ]
+    added = [c for c in history.diff(old, new) if c.kind is K.PURPOSE_ADDED]
+    assert "Onderzoek" in added[0].text("fr") and "Forschung" not in added[0].text("fr")
+    assert "Forschung" in added[0].text("de")
+    assert "“unnamed”" in added[1].text("en")

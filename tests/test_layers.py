@@ -174,7 +174,7 @@ def test_the_checks_can_fail() -> None:
     """The graph checks see what they look for: a cycle, an upward import, a stray module."""
     assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     assert _cycle({"a": {"b"}, "b": {"c"}}) is None
-    assert "wizard.law.applicability" in imports("wizard.flow")
+    assert "wizard.law.applicability" in imports("wizard.flow.pages")
     assert "wizard.languages" in imports("wizard.model.answers")
     assert floor("wizard.review") > floor("wizard.policy.engine") > floor("wizard.flow")
     assert component("wizard.law.checks") == "wizard.law"
@@ -219,3 +219,28 @@ def test_the_blocker_really_blocks() -> None:
     result = _probe(["wizard.model", "PySide6.QtCore"])
     assert result.returncode != 0
     assert "Qt imported below the UI" in result.stderr
+
+
+def test_the_history_needs_neither_the_flow_nor_the_engine() -> None:
+    """The history marks its messages with the registry's ``N_`` and takes its locales from the
+    registry: it depends on neither the wizard's flow nor the policy engine."""
+    history = [m for m in MODULES if m == "wizard.history" or m.startswith("wizard.history.")]
+    assert len(history) > 1
+    offenders = [
+        f"{module} imports {name}"
+        for module in history
+        for name in imports(module)
+        if name.startswith(("wizard.flow", "wizard.policy.engine"))
+    ]
+    assert not offenders
+
+
+def test_the_flow_and_the_history_are_split_into_small_modules() -> None:
+    """Each module of the flow and of the history holds one kind of thing (about 500 lines)."""
+    long = {
+        module: lines
+        for module, path in MODULES.items()
+        if module.startswith(("wizard.flow", "wizard.history"))
+        and (lines := len(path.read_text(encoding="utf-8").splitlines())) > 500
+    }
+    assert not long

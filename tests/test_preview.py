@@ -202,16 +202,18 @@ def test_the_parser_shortcuts_read_rows_as_the_tag_handlers_do(
 def test_the_review_walks_the_texts_of_a_project_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """The review page lists the findings at every refresh: a large project's thousands of
     texts are collected once for all pages, not once per page."""
-    from wizard import flow, review
+    from wizard import review
+    from wizard.flow import checks, texts
 
     calls: list[int] = []
-    real = flow.used_texts
+    real = texts.used_texts
 
     def counting(project: object) -> object:
         calls.append(1)
         return real(project)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(flow, "used_texts", counting)
+    monkeypatch.setattr(texts, "used_texts", counting)
+    monkeypatch.setattr(checks, "used_texts", counting)
     project = large_project(cookies=5, recipients=5, purposes=5)
     project.purposes[0].name = LocalText({"en": "Only in English"})
     project.publication.languages = ["en", "nl"]

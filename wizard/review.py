@@ -13,7 +13,7 @@ No Qt here. Two things are computed for a :class:`~wizard.model.answers.Project`
   a data protection officer for large-scale health data, vague retention, withdrawing consent).
 
 Messages, explanations and article references are English source strings marked with
-:func:`~wizard.flow.N_`; callers translate them with a ``ui`` domain translator.
+:func:`~wizard.languages.N_`; callers translate them with a ``ui`` domain translator.
 """
 
 from __future__ import annotations
@@ -26,7 +26,9 @@ from enum import StrEnum
 from typing import Any
 
 from wizard import flow, languages
-from wizard.flow import N_, Issue, PageId
+from wizard.flow.issues import Issue
+from wizard.flow.pages import PageId
+from wizard.languages import N_
 from wizard.law import applicability as law
 from wizard.law import checks
 from wizard.law.applicability import (
@@ -39,6 +41,7 @@ from wizard.law.elements import ELEMENT_IDS, ELEMENTS, Element, article_ref
 from wizard.law.findings import Finding, Gettext, Severity
 from wizard.model.answers import (
     LegalBasis,
+    LocalText,
     Project,
     Purpose,
     Service,
@@ -712,7 +715,7 @@ _LOCATION: dict[str, tuple[str, str]] = {
 _NA = Status.NOT_APPLICABLE
 
 
-def _country_named(code: str) -> flow.Named:
+def _country_named(code: str) -> LocalText:
     """A country's name in each document language (from CLDR), for messages."""
     from babel import Locale
 
@@ -720,17 +723,20 @@ def _country_named(code: str) -> flow.Named:
         lang: str(Locale.parse(languages.get(lang).locale).territories.get(code, code))
         for lang in languages.LANGUAGES
     }
-    return flow.Named(names, code)
+    return LocalText(names)
 
 
-def _labels(purposes: list[Purpose]) -> flow.Named:
-    return flow.Named.join(flow.purpose_named(p) for p in purposes)
+def _labels(purposes: list[Purpose]) -> LocalText | str:
+    return LocalText.join(flow.purpose_named(p) for p in purposes)
 
 
-def _flagged(found: list[Finding], codes: set[str], key: str) -> list[str]:
+def _flagged(found: list[Finding], codes: set[str], key: str) -> list[LocalText | str]:
     """The ``key`` argument (a purpose's or recipient's label) of the findings with ``codes``."""
-    labels = [f.issue.args.get(key, "") for f in found if f.code in codes]
-    return list(dict.fromkeys(label for label in labels if label))
+    labels: list[LocalText | str] = []
+    for label in (f.issue.args.get(key, "") for f in found if f.code in codes):
+        if label and label not in labels:
+            labels.append(label)
+    return labels
 
 
 def _judge(
@@ -783,7 +789,7 @@ def _judge(
             return (
                 Status.PARTIAL,
                 N_("no legal basis (or Art. 9 condition) for: {purposes}"),
-                {"purposes": flow.Named.join(labels)},
+                {"purposes": LocalText.join(labels)},
             )
         return ok
     if element_id == "legitimate_interests":
@@ -795,7 +801,7 @@ def _judge(
             return (
                 Status.PARTIAL,
                 N_("the interest is not stated for: {purposes}"),
-                {"purposes": flow.Named.join(labels)},
+                {"purposes": LocalText.join(labels)},
             )
         return ok
     if element_id == "data_categories":
@@ -827,7 +833,7 @@ def _judge(
             return (
                 Status.PARTIAL,
                 N_("no valid safeguard for: {recipients}"),
-                {"recipients": flow.Named.join(labels)},
+                {"recipients": LocalText.join(labels)},
             )
         return ok
     if element_id == "retention":
@@ -838,7 +844,7 @@ def _judge(
             return (
                 Status.PARTIAL,
                 N_("no period or criteria for: {purposes}"),
-                {"purposes": flow.Named.join(labels)},
+                {"purposes": LocalText.join(labels)},
             )
         return ok
     if element_id == "right_to_object":
@@ -871,7 +877,7 @@ def _judge(
             return (
                 Status.PARTIAL,
                 N_("not stated for: {purposes}"),
-                {"purposes": flow.Named.join(labels)},
+                {"purposes": LocalText.join(labels)},
             )
         return ok
     if element_id == "automated_decision_making":

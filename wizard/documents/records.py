@@ -52,8 +52,8 @@ def record_date(project: Project) -> dt.date:
 
 def missing_record_texts(project: Project, lang: str) -> list[str]:
     """The record's own texts written in other languages but not in ``lang``, from the one
-    translation check (:func:`wizard.flow.translation_gaps`)."""
-    from wizard.flow import translation_gaps
+    translation check (:func:`wizard.flow.texts.translation_gaps`)."""
+    from wizard.flow.texts import translation_gaps
 
     return [
         f"{gap.field.rpartition('.')[0]}: no text in language '{lang}'"

@@ -4,7 +4,7 @@ Each :class:`Check` carries a stable code, the page and the article it rests on,
 severity and a plain-language explanation; its function looks at the answers and returns one
 :class:`Hit` per problem (with the field path to fix). :func:`run` turns hits into
 :class:`~wizard.law.findings.Finding` objects, so nothing downstream recognises a finding by
-its field path. Messages are English source strings marked with :func:`~wizard.flow.N_`.
+its field path. Messages are English source strings marked with :func:`~wizard.languages.N_`.
 """
 
 from __future__ import annotations
@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Any
 
-from wizard.flow import N_, Issue, PageId
-from wizard.languages import LANGUAGES
+from wizard.flow.issues import Issue
+from wizard.flow.pages import PageId
+from wizard.languages import LANGUAGES, N_
 from wizard.languages import get as get_language
 from wizard.law import applicability as law
 from wizard.law.findings import Finding, Severity
-from wizard.model.answers import CookieCategory, LegalBasis, Project
+from wizard.model.answers import CookieCategory, LegalBasis, LocalText, Project
 from wizard.model.countries import EEA_COUNTRIES
 
 
@@ -251,7 +252,6 @@ def _dpo_required(project: Project) -> list[Hit]:
     rules = dpo_required_by(project)
     if not rules or project.dpo is not None:
         return []
-    from wizard.flow import Named
     from wizard.law.elements import article_ref
 
     def cited(lang: str) -> str:
@@ -260,7 +260,7 @@ def _dpo_required(project: Project) -> list[Hit]:
             for r in rules
         )
 
-    named = Named({lang: cited(lang) for lang in LANGUAGES})
+    named = LocalText({lang: cited(lang) for lang in LANGUAGES})
     return [
         Hit(
             "dpo",
@@ -342,7 +342,7 @@ def _children_dpia(project: Project) -> list[Hit]:
     ),
 )
 def _children_interests(project: Project) -> list[Hit]:
-    from wizard.flow import purpose_named
+    from wizard.flow.issues import purpose_named
 
     if not project.children.targets_children:
         return []
@@ -376,7 +376,7 @@ def _children_interests(project: Project) -> list[Hit]:
     ),
 )
 def _children_consent(project: Project) -> list[Hit]:
-    from wizard.flow import purpose_named
+    from wizard.flow.issues import purpose_named
     from wizard.model.answers import SpecialCondition
 
     children = project.children
@@ -544,7 +544,6 @@ def _register(project: Project) -> list[Hit]:
     ),
 )
 def _own_processing(project: Project) -> list[Hit]:
-    from wizard.flow import Named
     from wizard.model.answers import LANGUAGES
 
     if law.established_outside_eea(project):
@@ -554,7 +553,7 @@ def _own_processing(project: Project) -> list[Hit]:
         return []
     from babel import Locale
 
-    named = Named(
+    named = LocalText(
         {
             lang: ", ".join(str(Locale.parse(lang).territories.get(c, c)) for c in countries)
             for lang in LANGUAGES
@@ -620,7 +619,7 @@ def _cookie_law_unverified(project: Project) -> list[Hit]:
     ),
 )
 def _analytics_basis(project: Project) -> list[Hit]:
-    from wizard.flow import purpose_named
+    from wizard.flow.issues import purpose_named
 
     cookies = project.cookies
     consent_categories = {

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from wizard import languages
-from wizard.flow import N_
+from wizard.languages import N_
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ from enum import StrEnum
 from typing import Any
 
 from wizard import flow
-from wizard.flow import Issue, PageId
+from wizard.flow.issues import Issue
+from wizard.flow.pages import PageId
 
 Gettext = Callable[[str], str]
 
@@ -27,7 +28,7 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True)
 class Finding:
-    """Something missing or risky: a flow :class:`~wizard.flow.Issue` with its explanation."""
+    """Something missing or risky: a flow :class:`~wizard.flow.issues.Issue` with its explanation."""
 
     code: str
     severity: Severity

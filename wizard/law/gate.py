@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from wizard.flow import PageId
+from wizard.flow.pages import PageId
 from wizard.law.findings import Finding, Gettext, Severity, _identity
 from wizard.model.answers import Project
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import Annotated
 
@@ -26,6 +27,7 @@ from pydantic import (
 )
 
 from wizard.languages import LANGUAGES as LANGUAGES
+from wizard.languages import SOURCE
 from wizard.model.countries import EEA_COUNTRIES, is_country_code
 
 
@@ -105,8 +107,41 @@ class LocalText(RootModel[dict[Language, str]]):
         """The languages this text is available in."""
         return set(self.root)
 
+    def text_in(self, lang: str | None) -> str:
+        """The text for a reader of ``lang``: in ``lang``, else in the source language, else in
+        the first registered language that has it ("" when it is written in none)."""
+        found = self.pick(lang)
+        return found[1] if found else ""
+
+    def pick(self, lang: str | None) -> tuple[str, str] | None:
+        """The language and the text :meth:`text_in` gives (``None`` when there is none)."""
+        for code in (lang, SOURCE, *LANGUAGES):
+            if code and (text := self.root.get(code)):
+                return code, text
+        return None
+
+    @classmethod
+    def join(cls, parts: Iterable[LocalText | str], sep: str = ", ") -> LocalText | str:
+        """``parts`` (texts, or plain strings that read the same in every language) joined with
+        ``sep``, language by language; a plain string when no part is a text."""
+        items = list(parts)
+        langs = [
+            lang
+            for lang in LANGUAGES
+            if any(isinstance(p, LocalText) and lang in p.root for p in items)
+        ]
+        if not langs:
+            return sep.join(plain(p, None) for p in items)
+        return cls({lang: sep.join(plain(p, lang) for p in items) for lang in langs})
+
     def __bool__(self) -> bool:
         return bool(self.root)
+
+
+def plain(value: LocalText | str, lang: str | None) -> str:
+    """``value`` for a reader of ``lang``: a text in that language (:meth:`LocalText.text_in`),
+    a plain string as it is."""
+    return value.text_in(lang) if isinstance(value, LocalText) else value
 
 
 # --- vocabularies -------------------------------------------------------------------------------

@@ -191,8 +191,8 @@ class _Texts:
 
 def missing_texts(project: Project, lang: str) -> list[str]:
     """The user's texts the policy in ``lang`` would print but that are not written in
-    ``lang`` (by field path), from :func:`wizard.flow.translation_gaps`."""
-    from wizard.flow import translation_gaps
+    ``lang`` (by field path), from :func:`wizard.flow.texts.translation_gaps`."""
+    from wizard.flow.texts import translation_gaps
 
     return [
         f"{gap.field.rpartition('.')[0]}: no text in language '{lang}'"

@@ -13,7 +13,7 @@ from enum import Enum
 from babel import Locale
 
 from wizard import languages
-from wizard.flow import N_
+from wizard.languages import N_
 from wizard.model.answers import (
     CookieCategory,
     DataCategory,

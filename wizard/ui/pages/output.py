@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from wizard import flow, history, review
-from wizard.flow import N_, PageId
+from wizard.flow.pages import PageId
+from wizard.languages import N_
 from wizard.model.answers import (
     LANGUAGES,
     DocumentKind,
