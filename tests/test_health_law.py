@@ -1,0 +1,144 @@
+"""The national health-law provisions (``resources/data/health-law.json``): every provision
+carries a status, a source and a date; only confirmed ones reach the policy, where a practice in
+the Netherlands, Austria or Luxembourg reads its country's provision in each language and format.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import docx
+import pytest
+
+from tests.conftest import EXAMPLES
+from tests.test_examples_render import pdf_text
+from wizard.catalog.health_law import KINDS, health_law, health_laws
+from wizard.languages import LANGUAGES
+from wizard.model import Project, load_project
+from wizard.policy.engine import build_document
+from wizard.render.docx import render_docx
+from wizard.render.html import html_text
+from wizard.render.pdf import render_pdf
+from wizard.resources import read_text
+
+LANGS = tuple(LANGUAGES)
+PHYSIO = EXAMPLES / "physiotherapy-practice.privacy.json"
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def practice_in(country: str) -> Project:
+    """The physiotherapy example moved to ``country`` (it relies on Art. 9(2)(h) GDPR)."""
+    project = load_project(PHYSIO)
+    project.organisation.country = country
+    project.organisation.address.country = country
+    return project
+
+
+def read_back(project: Project, lang: str, out: Path) -> dict[str, str]:
+    """The policy in ``lang`` as a reader of the DOCX, the PDF and the HTML sees it."""
+    doc = build_document(project, lang)
+    stem = f"{project.organisation.country}-{lang}"
+    docx_path, pdf_path = out / f"{stem}.docx", out / f"{stem}.pdf"
+    render_docx(doc, docx_path)
+    render_pdf(doc, pdf_path)
+    body = html_text(doc).split("<body", 1)[1]
+    return {
+        "docx": squash("\n".join(p.text for p in docx.Document(str(docx_path)).paragraphs)),
+        "pdf": pdf_text(pdf_path),
+        "html": squash(html.unescape(re.sub(r"<[^>]+>", " ", body))),
+    }
+
+
+def test_every_provision_has_a_status_a_source_and_for_a_confirmed_one_a_date() -> None:
+    raw = json.loads(read_text("data", "health-law.json"))["countries"]
+    assert raw, "no country listed"
+    for code, row in raw.items():
+        assert set(row) <= set(KINDS), code
+        for kind, entry in row.items():
+            where = f"{code}.{kind}"
+            assert entry["status"] in {"confirmed", "unverified"}, where
+            assert all(entry.get(lang, "").strip() for lang in LANGS), where
+            assert entry["source"].strip(), where
+            if entry["status"] == "confirmed":
+                assert date.fromisoformat(entry["verified_on"]), where
+                assert "https://" in entry["source"], where
+            else:
+                assert entry["verified_on"] is None, where
+
+
+def test_an_unverified_provision_is_kept_in_the_data_but_never_printed() -> None:
+    nl = health_law("NL")
+    assert nl is not None
+    unverified = {p.kind: p for p in nl.unverified}
+    assert "care" in unverified and "UAVG" in unverified["care"].names["en"]
+    assert nl.care == {}
+    for lang in LANGS:
+        text = squash(build_document(load_project(PHYSIO), lang).text())
+        assert "UAVG" not in text and "Uitvoeringswet" not in text, lang
+        # The GDPR condition itself is still stated.
+        assert {"en": "Article 9(2)(h) GDPR", "nl": "art. 9 lid 2 sub h AVG",
+                "fr": "article 9, paragraphe 2, point h), du RGPD",
+                "de": "Art. 9 Abs. 2 lit. h DSGVO"}[lang] in text, lang
+
+
+def test_only_confirmed_provisions_are_offered_to_the_policy() -> None:
+    for law in health_laws():
+        for kind in KINDS:
+            shown = getattr(law, kind)
+            listed = law.provisions.get(kind)
+            if listed is None or not listed.confirmed:
+                assert shown == {}, (law.country, kind)
+            else:
+                assert shown == listed.names, (law.country, kind)
+
+
+SECRECY = {
+    "NL": {
+        "en": "in particular under Article 7:457 of the Dutch Civil Code (medical treatment "
+              "contracts, WGBO).",
+        "nl": "in het bijzonder op grond van artikel 7:457 van het Burgerlijk Wetboek (WGBO).",
+        "fr": "l'article 7:457 du code civil néerlandais (contrat de traitement médical, WGBO).",
+        "de": "Artikel 7:457 des niederländischen Bürgerlichen Gesetzbuchs "
+              "(Behandlungsvertrag, WGBO).",
+    },
+    "AT": {
+        "en": "in particular under the professional secrecy of the Austrian health-profession "
+              "laws, such as Section 54 of the Physicians Act 1998 (Ärztegesetz 1998).",
+        "nl": "in het bijzonder op grond van het beroepsgeheim van de Oostenrijkse wetten op de "
+              "gezondheidsberoepen, zoals § 54 van de artsenwet 1998 (Ärztegesetz 1998).",
+        "fr": "le secret professionnel des lois autrichiennes sur les professions de santé, "
+              "comme l'article 54 de la loi de 1998 sur les médecins (Ärztegesetz 1998).",
+        "de": "die Verschwiegenheitspflicht der österreichischen Gesundheitsberufegesetze, "
+              "etwa § 54 des Ärztegesetzes 1998.",
+    },
+    "LU": {
+        "en": "in particular under Article 458 of the Luxembourg Criminal Code (Code pénal).",
+        "nl": "in het bijzonder op grond van artikel 458 van het Luxemburgse Wetboek van "
+              "Strafrecht (Code pénal).",
+        "fr": "l'article 458 du code pénal luxembourgeois.",
+        "de": "Artikel 458 des luxemburgischen Strafgesetzbuchs (Code pénal).",
+    },
+}
+
+
+@pytest.mark.parametrize("country", sorted(SECRECY))
+def test_a_practice_reads_its_countrys_secrecy_provision_in_every_language_and_format(
+    country: str, tmp_path: Path
+) -> None:
+    project = practice_in(country)
+    for lang in LANGS:
+        for fmt, text in read_back(project, lang, tmp_path).items():
+            assert squash(SECRECY[country][lang]) in text, (country, lang, fmt)
+            # No other country's provision leaks in.
+            for other, phrases in SECRECY.items():
+                if other != country:
+                    assert squash(phrases[lang]) not in text, (country, other, lang, fmt)
+            # None of these countries has a confirmed provision behind Art. 9(2)(h).
+            assert "applies together with" not in text and "in samenhang met" not in text
