@@ -83,9 +83,12 @@ def test_an_unverified_provision_is_kept_in_the_data_but_never_printed() -> None
         text = squash(build_document(load_project(PHYSIO), lang).text())
         assert "UAVG" not in text and "Uitvoeringswet" not in text, lang
         # The GDPR condition itself is still stated.
-        assert {"en": "Article 9(2)(h) GDPR", "nl": "art. 9 lid 2 sub h AVG",
-                "fr": "article 9, paragraphe 2, point h), du RGPD",
-                "de": "Art. 9 Abs. 2 lit. h DSGVO"}[lang] in text, lang
+        assert {
+            "en": "Article 9(2)(h) GDPR",
+            "nl": "art. 9 lid 2 sub h AVG",
+            "fr": "article 9, paragraphe 2, point h), du RGPD",
+            "de": "Art. 9 Abs. 2 lit. h DSGVO",
+        }[lang] in text, lang
 
 
 def test_only_confirmed_provisions_are_offered_to_the_policy() -> None:
@@ -102,26 +105,26 @@ def test_only_confirmed_provisions_are_offered_to_the_policy() -> None:
 SECRECY = {
     "NL": {
         "en": "in particular under Article 7:457 of the Dutch Civil Code (medical treatment "
-              "contracts, WGBO).",
+        "contracts, WGBO).",
         "nl": "in het bijzonder op grond van artikel 7:457 van het Burgerlijk Wetboek (WGBO).",
         "fr": "l'article 7:457 du code civil néerlandais (contrat de traitement médical, WGBO).",
         "de": "Artikel 7:457 des niederländischen Bürgerlichen Gesetzbuchs "
-              "(Behandlungsvertrag, WGBO).",
+        "(Behandlungsvertrag, WGBO).",
     },
     "AT": {
         "en": "in particular under the professional secrecy of the Austrian health-profession "
-              "laws, such as Section 54 of the Physicians Act 1998 (Ärztegesetz 1998).",
+        "laws, such as Section 54 of the Physicians Act 1998 (Ärztegesetz 1998).",
         "nl": "in het bijzonder op grond van het beroepsgeheim van de Oostenrijkse wetten op de "
-              "gezondheidsberoepen, zoals § 54 van de artsenwet 1998 (Ärztegesetz 1998).",
+        "gezondheidsberoepen, zoals § 54 van de artsenwet 1998 (Ärztegesetz 1998).",
         "fr": "le secret professionnel des lois autrichiennes sur les professions de santé, "
-              "comme l'article 54 de la loi de 1998 sur les médecins (Ärztegesetz 1998).",
+        "comme l'article 54 de la loi de 1998 sur les médecins (Ärztegesetz 1998).",
         "de": "die Verschwiegenheitspflicht der österreichischen Gesundheitsberufegesetze, "
-              "etwa § 54 des Ärztegesetzes 1998.",
+        "etwa § 54 des Ärztegesetzes 1998.",
     },
     "LU": {
         "en": "in particular under Article 458 of the Luxembourg Criminal Code (Code pénal).",
         "nl": "in het bijzonder op grond van artikel 458 van het Luxemburgse Wetboek van "
-              "Strafrecht (Code pénal).",
+        "Strafrecht (Code pénal).",
         "fr": "l'article 458 du code pénal luxembourgeois.",
         "de": "Artikel 458 des luxemburgischen Strafgesetzbuchs (Code pénal).",
     },

@@ -41,6 +41,7 @@ FIELDS = {
     "purpose",
     "website",
     "notes",
+    "checked",
     "source",
     "verified_on",
 }
@@ -219,6 +220,15 @@ def test_dpf_is_never_claimed_without_a_source() -> None:
             assert TO_BE_CONFIRMED not in item.notes.casefold(), item.id
 
 
+def test_checked_values_are_confirmed_with_a_date_and_dpf_only_when_its_safeguard_is() -> None:
+    for item in processors():
+        assert bool(item.checked) == (item.verified_on is not None), item.id
+        if item.safeguard == Safeguard.DPF.value:
+            assert item.confirmed("safeguard"), item.id
+        if TO_BE_CONFIRMED in item.notes.casefold():
+            assert not item.confirmed("safeguard"), item.id
+
+
 def test_unconfirmed_safeguards_are_scc_and_say_so() -> None:
     for item in processors():
         if TO_BE_CONFIRMED in item.notes.casefold():
@@ -346,6 +356,11 @@ def fake_data(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[dict[str, Any]]]
         ("role", "joint_controller"),
         ("data_location", []),
         ("purpose", {"nl": "Alleen Nederlands"}),
+        # The first entry claims the DPF: only with the safeguard confirmed.
+        ("checked", ["legal_entity", "role"]),
+        ("checked", ["legal_entity", "owner", "safeguard"]),
+        ("checked", ["safeguard", "safeguard"]),
+        ("checked", []),
     ],
 )
 def test_loader_rejects_bad_values(fake_data: list[dict[str, Any]], key: str, value: Any) -> None:

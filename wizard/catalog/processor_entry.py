@@ -10,8 +10,10 @@ rules a truthful policy depends on:
   receives the data outside the EEA (``importer``): an EU entity whose data go to its U.S.
   parent names that parent, so the policy never calls Google Ireland Limited "certified under
   the Data Privacy Framework" when Google LLC is;
-- the EU-U.S. Data Privacy Framework only for a U.S. importer, and only with a source and the
-  date it was checked.
+- the EU-U.S. Data Privacy Framework only for a U.S. importer, and only when a dated source
+  confirmed the safeguard;
+- ``checked`` names the values a source confirmed on ``verified_on`` (none, and no date, for an
+  entry never checked).
 """
 
 from __future__ import annotations
@@ -26,6 +28,10 @@ from wizard.model.countries import EEA_COUNTRIES, is_country_code
 
 #: Source text of an entry that was not checked against any source.
 UNCHECKED = "not re-checked"
+
+#: The values of an entry a source can confirm (``checked``): the contracting entity with its
+#: country, where the data go, the transfer safeguard and the role.
+CHECKABLE: tuple[str, ...] = ("legal_entity", "data_location", "safeguard", "role")
 
 
 def _one_of(value: str, allowed: tuple[str, ...], what: str) -> str:
@@ -75,6 +81,7 @@ class ProcessorEntry(_Strict):
     purpose: dict[str, str]
     website: str = Field(pattern=r"^https://\S+$")
     notes: dict[str, str] | str
+    checked: list[str] = Field(default_factory=list)
     source: str = Field(min_length=1)
     verified_on: dt.date | None
 
@@ -98,6 +105,15 @@ class ProcessorEntry(_Strict):
     def _safeguard(cls, value: str | None) -> str | None:
         # The invalid Privacy Shield is deliberately not among them.
         return None if value is None else _one_of(value, SAFEGUARDS, "safeguard")
+
+    @field_validator("checked")
+    @classmethod
+    def _checked(cls, value: list[str]) -> list[str]:
+        for name in value:
+            _one_of(name, CHECKABLE, "checked value")
+        if len(set(value)) != len(value):
+            raise ValueError("checked: a value is named twice")
+        return value
 
     @field_validator("data_location")
     @classmethod
@@ -138,10 +154,25 @@ class ProcessorEntry(_Strict):
             receiving = self.importer.country if self.importer else self.country
             if receiving != "US":
                 raise ValueError("safeguard: the DPF covers only companies in the United States")
-            if self.verified_on is None or "http" not in self.source or UNCHECKED in self.source:
-                raise ValueError("safeguard: a DPF certification is claimed only with a source")
+            if (
+                self.verified_on is None
+                or "http" not in self.source
+                or UNCHECKED in self.source
+                or "safeguard" not in self.checked
+            ):
+                raise ValueError(
+                    "safeguard: a DPF certification is claimed only when a source confirmed it"
+                )
         if self.verified_on is None and UNCHECKED not in self.source:
             raise ValueError(
                 f"verified_on: an entry never checked says {UNCHECKED!r} in its source"
             )
+        if bool(self.checked) != (self.verified_on is not None):
+            raise ValueError(
+                "checked: names the values confirmed on verified_on (none without a date)"
+            )
+        if "legal_entity" in self.checked and not self.legal_entity:
+            raise ValueError("checked: an empty legal_entity cannot have been confirmed")
+        if "safeguard" in self.checked and self.safeguard is None:
+            raise ValueError("checked: no safeguard to confirm (the data stay in the EEA)")
         return self

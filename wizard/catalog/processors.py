@@ -89,6 +89,7 @@ _FIELDS = (
     "purpose",
     "website",
     "notes",
+    "checked",
     "source",
     "verified_on",
 )
@@ -130,6 +131,13 @@ class Processor:
     """Where the values come from (``" ; "``-separated)."""
     verified_on: date | None
     """When the entry was checked against its sources; ``None`` when it was not."""
+    checked: tuple[str, ...] = ()
+    """The values a source confirmed on :attr:`verified_on`, of ``legal_entity`` (with its
+    country), ``data_location``, ``safeguard`` and ``role``."""
+
+    def confirmed(self, value: str) -> bool:
+        """Whether a source confirmed ``value`` (a name of :attr:`checked`)."""
+        return value in self.checked
 
     def purpose_in(self, lang: str) -> str:
         """The purpose in ``lang``, falling back to English for an unknown language."""
@@ -183,6 +191,7 @@ def _to_processor(raw: Mapping[str, Any], index: int) -> Processor:
         ),
         source=entry.source,
         verified_on=entry.verified_on,
+        checked=tuple(entry.checked),
     )
 
 
