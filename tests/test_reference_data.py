@@ -69,3 +69,25 @@ def test_the_data_say_which_rows_were_confirmed() -> None:
     status = {law.country: law.confirmed for law in cookie_laws()}
     assert all(status[c] for c in ("BE", "DE", "FR", "IE", "IT", "LU", "NL", "ES"))
     assert not any(status[c] for c in ("AT", "DK", "HU", "RO", "SE"))
+
+
+NORWAY = {
+    "en": "the Electronic Communications Act of 13 December 2024 (lov om elektronisk "
+    "kommunikasjon; ekomloven)",
+    "nl": "de Wet elektronische communicatie van 13 december 2024 (lov om elektronisk "
+    "kommunikasjon; ekomloven)",
+    "fr": "la loi du 13 décembre 2024 sur les communications électroniques (lov om "
+    "elektronisk kommunikasjon ; ekomloven)",
+    "de": "das Gesetz über die elektronische Kommunikation vom 13. Dezember 2024 (lov om "
+    "elektronisk kommunikasjon; ekomloven)",
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_norway_cites_the_electronic_communications_act_in_force_since_2025(lang: str) -> None:
+    norway = cookie_law("NO")
+    assert norway is not None and norway.confirmed and norway.checked == "act"
+    assert norway.verified_on is not None and "regjeringen.no" in norway.source
+    text = " ".join(docx_text(cookie_project("NO"), lang).replace(NBSP, " ").split())
+    assert NORWAY[lang] in text
+    assert "2-7" not in text  # the cookie section of the repealed 2003 act
