@@ -3,7 +3,8 @@
 Each starter (``resources/data/starters/<id>.json``, listed in ``index.json`` with its name in
 every UI language) fills the services, the purposes with their legal bases and retention, the
 typical processors (from the processor catalogue) and cookies, with every text in English,
-Dutch, French and German. What only the person knows (name, address, e-mail address, the
+Dutch, French and German; each purpose says what its data categories hold (``data_details``),
+as proposals the user edits. What only the person knows (name, address, e-mail address, the
 provider of their own cookies) is left for them. Starters load through the project file's
 loader, so they are validated like any project. No Qt here; the model is imported only when
 a starter is loaded, so the welcome page can list the starters before the model is needed.
