@@ -161,7 +161,7 @@ class ProcessorEntry(_Strict):
                 or "safeguard" not in self.checked
             ):
                 raise ValueError(
-                    "safeguard: a DPF certification is claimed only when a source confirmed it"
+                    "safeguard: a DPF certification is claimed only with a source that confirmed it"
                 )
         if self.verified_on is None and UNCHECKED not in self.source:
             raise ValueError(
