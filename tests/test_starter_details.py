@@ -66,3 +66,15 @@ def test_the_dental_starter_prints_what_each_purpose_holds_and_no_fixed_examples
             assert phrase in text, (lang, phrase)
     # The former fixed example list of the health category is not printed.
     assert "medical history, diagnoses, treatment notes" not in policy_text(project, "en")
+
+
+@pytest.mark.parametrize("starter_id", STARTERS)
+def test_a_starter_cites_no_national_statute_before_the_country_is_known(starter_id: str) -> None:
+    """A starter fits a practice or company in any country: a retention period it proposes
+    names no country's statute (the Dutch AWR in a French practice's policy would be false)."""
+    project = load_starter(starter_id)
+    assert all(not p.retention.statutory_reference for p in project.purposes)
+    for lang in LANGUAGES:
+        text = policy_text(project, lang)
+        for statute in ("AWR", "BGB", "WER", "147 AO"):
+            assert statute not in text, (starter_id, lang, statute)
