@@ -4,10 +4,9 @@ the GUI thread with progress and cancel; opening the results."""
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, Qt, QThread, QUrl, Signal, Slot
+from PySide6.QtCore import QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSizePolicy,
@@ -34,13 +32,14 @@ from wizard.model.answers import (
     LANGUAGES,
     DocumentKind,
     OutputFormat,
-    Project,
     PublishedVersion,
 )
-from wizard.ui.labels import label, language_name, long_date
+from wizard.ui.generation import GenerationRun, ask_for_draft, ask_to_replace
+from wizard.ui.labels import label, language_name
 from wizard.ui.notes import StatusText
 from wizard.ui.pages.base import BasePage, section_label
 from wizard.ui.tr import _, ngettext, ui_language
+from wizard.ui.version_box import VersionBox
 from wizard.ui.widgets import (
     CheckedLineEdit,
     FieldError,
@@ -67,61 +66,6 @@ _DOCUMENT_BOXES: dict[DocumentKind, str] = {
     ),
     DocumentKind.CONSENT: N_("Consent te&xts and the cookie banner's first layer"),
 }
-
-
-class GenerateWorker(QObject):
-    """Runs :func:`wizard.output.generate` in a worker thread: all files or none.
-
-    ``progress`` counts the files rendered; ``written`` lists the files once all of them are in
-    place; a cancel or a failure leaves the folder as it was.
-    """
-
-    progress = Signal(int)
-    written = Signal(list)
-    failed = Signal(str)
-    done = Signal(bool)
-
-    def __init__(self, project: Project, folder: Path, draft: bool = False) -> None:
-        super().__init__()
-        self._project = project
-        self._folder = folder
-        self._draft = draft
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    @Slot()
-    def run(self) -> None:
-        from wizard.output import Cancelled, GenerationError, generate
-
-        try:
-            paths = generate(
-                self._project,
-                self._folder,
-                progress=lambda count, _total: self.progress.emit(count),
-                cancelled=self._cancel.is_set,
-                # Worker processes are started fresh: forking a process with Qt threads is unsafe.
-                mp_context="spawn",
-                draft=self._draft,
-            )
-        except Cancelled:
-            self.done.emit(True)
-            return
-        except OSError as exc:
-            self.failed.emit(f"{exc.filename or self._folder}: {exc.strerror or exc}")
-            self.done.emit(False)
-            return
-        except GenerationError as exc:
-            self.failed.emit(str(exc))
-            self.done.emit(False)
-            return
-        except Exception as exc:  # noqa: BLE001 - any failure is shown to the user
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
-            self.done.emit(False)
-            return
-        self.written.emit([str(p) for p in paths])
-        self.done.emit(False)
 
 
 class OutputPage(BasePage):
@@ -198,25 +142,10 @@ class OutputPage(BasePage):
         self.folder.setAccessibleName(_("Folder"))
 
         # The version being published: what changed since the last one (see wizard.history).
-        self.version_heading = section_label(_("What changed in this version"))
-        layout.addWidget(self.version_heading)
-        self.version_status = QLabel()
-        self.version_status.setWordWrap(True)
-        self.version_status.setAccessibleName(_("Version status"))
-        layout.addWidget(self.version_status)
-        self.summary_label = QLabel(_("S&ummary printed in the policy (one text per language):"))
-        self.summary_label.setWordWrap(True)
-        layout.addWidget(self.summary_label)
-        self.summary = LocalTextEdit(multiline=True, accessible_name=_("What changed"))
-        self.summary.editor.setFixedHeight(self.summary.editor.fontMetrics().lineSpacing() * 6 + 12)
-        self.summary_label.setBuddy(self.summary.editor)
-        layout.addWidget(self.summary)
-        summary_row = QHBoxLayout()
-        self.propose_button = QPushButton(_("Propose &again"))
-        self.propose_button.setAccessibleName(_("Propose the summary again from the changes"))
-        summary_row.addWidget(self.propose_button)
-        summary_row.addStretch(1)
-        layout.addLayout(summary_row)
+        self.version_box = VersionBox()
+        layout.addWidget(self.version_box)
+        self.summary = self.version_box.summary
+        self.version_status = self.version_box.status
         self.show_history = QCheckBox(
             _("Lis&t the earlier versions and what changed in the policy")
         )
@@ -268,8 +197,7 @@ class OutputPage(BasePage):
         open_row.addStretch(1)
         layout.addLayout(open_row)
 
-        self.summary.edited.connect(self._summary_edited)
-        self.propose_button.clicked.connect(self.propose_summary)
+        self.version_box.propose_button.clicked.connect(self.propose_summary)
         self.show_history.toggled.connect(self._write)
         self.session.replaced.connect(self._forget_summary)
         self.date.dateChanged.connect(self._write)
@@ -282,14 +210,13 @@ class OutputPage(BasePage):
         self.open_file_button.clicked.connect(self.open_file)
         self.open_folder_button.clicked.connect(self.open_folder)
         self.results.currentItemChanged.connect(self._update_open_buttons)
-        self._thread: QThread | None = None
-        self._worker: GenerateWorker | None = None
+        self._run = GenerationRun(self)
+        self._run.progress.connect(self._progress)
+        self._run.written.connect(self._files_written)
+        self._run.failed.connect(self._failed)
+        self._run.finished.connect(self._done)
         self._written: list[str] = []
         self._total = 0
-        #: The proposal shown (``None`` when the answers are those of the last version).
-        self._proposal: history.Proposal | None = None
-        #: True once the user has changed the proposed summary (it is then no longer replaced).
-        self._summary_touched = False
         #: The version being generated, added to the history once every file is written.
         self._pending: PublishedVersion | None = None
 
@@ -392,83 +319,26 @@ class OutputPage(BasePage):
 
     def _propose_version(self) -> bool:
         """Propose the next version number and date when the answers changed; True if it did."""
-        pub = self.project.publication
-        self._proposal = proposal = history.propose(self.project)
-        changed = False
-        if proposal is not None and proposal.version != pub.version:
-            pub.version = proposal.version
-            changed = True
-        date = history.effective_date(self.project, dt.date.today(), proposal)
-        if date != pub.effective_date:
-            pub.effective_date = date
-            changed = True
-        return changed
+        return self.version_box.propose_version(self.project)
 
     def _show_version(self) -> None:
         """Show what will be recorded for this version, or that it is already published."""
-        proposal = self._proposal
-        last = history.last_published(self.project)
-        languages = list(self.project.publication.languages) or ["en"]
-        self.summary.set_languages(languages)
-        editable = proposal is not None
-        for widget in (self.summary_label, self.summary, self.propose_button):
-            widget.setVisible(editable)
+        self.version_box.show_version(self.project)
+        editable = self.version_box.proposal is not None
         self.show_history.setEnabled(bool(self.project.history) or editable)
-        self.version_heading.setText(
-            _("What changed in this version") if editable else _("Published versions")
-        )
-        if proposal is None:
-            assert last is not None
-            self.version_status.setText(
-                _(
-                    "These answers were published as version {version} on {date}. Generating "
-                    "again writes the same version; it is not recorded twice."
-                ).format(version=last.version, date=long_date(last.published))
-            )
-            return
-        version = self.project.publication.version
-        if proposal.first:
-            text = _(
-                "This will be the first version recorded in the project. When the documents "
-                "are written, version {version} and this summary are kept in the project's "
-                "history, so next time the wizard can say what changed."
-            ).format(version=version)
-        elif not proposal.changes:
-            assert last is not None
-            text = _(
-                "The answers are those of version {last}. Because the version number is new, "
-                "version {version} is recorded with the same answers when the documents are "
-                "written."
-            ).format(last=last.version, version=version)
-        else:
-            assert last is not None
-            text = ngettext(
-                "The answers differ from version {last} in {count} point. Version {version} "
-                "is recorded when the documents are written; check the summary below.",
-                "The answers differ from version {last} in {count} points. Version {version} "
-                "is recorded when the documents are written; check the summary below.",
-                len(proposal.changes),
-            ).format(last=last.version, count=len(proposal.changes), version=version)
-        self.version_status.setText(text)
-        if not self._summary_touched:
-            self.summary.set_value(proposal.summaries(languages))
 
     def _version_edited(self, *_args: object) -> None:
         # A version number typed by the user is kept; only what will be recorded is shown again.
-        self._proposal = history.propose(self.project)
+        self.version_box.reconsider(self.project)
         self._show_version()
 
     def propose_summary(self) -> None:
         """Replace the summary with the one computed from the changes."""
-        self._summary_touched = False
-        self._proposal = history.propose(self.project)
+        self.version_box.reconsider(self.project, keep_summary=False)
         self._show_version()
 
-    def _summary_edited(self) -> None:
-        self._summary_touched = True
-
     def _forget_summary(self) -> None:
-        self._summary_touched = False
+        self.version_box.forget_summary()
         self._pending = None
 
     def _write(self, *_args: object) -> None:
@@ -500,7 +370,7 @@ class OutputPage(BasePage):
     def refresh(self) -> None:
         super().refresh()
         blockers = flow.generation_blockers(self.project)
-        running = self._thread is not None
+        running = self._run.running()
         self.generate_button.setEnabled(not blockers and not running)
         # The same points, counted the same way, as the review page's summary.
         others = review.blocking_findings(review.findings(self.project))
@@ -532,7 +402,7 @@ class OutputPage(BasePage):
         While the review finds points that must be fixed, the policy is not published: the
         person is told what blocks it and may make a draft instead (marked DRAFT on every page).
         """
-        if self._thread is not None or not flow.ready_to_generate(self.project):
+        if self._run.running() or not flow.ready_to_generate(self.project):
             return False
         if not draft:
             from wizard.law.gate import blockers
@@ -548,19 +418,8 @@ class OutputPage(BasePage):
         folder = Path(self.project.publication.output_folder or ".")
         jobs = output_jobs(self.project, folder)
         existing = [job.path for job in jobs if job.path.exists()]
-        if existing:
-            names = "\n".join(p.name for p in existing)
-            answer = QMessageBox.question(
-                self,
-                _("Replace files?"),
-                _("These files already exist in {folder}:").format(folder=folder)
-                + f"\n\n{names}\n\n"
-                + _("Replace them?"),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
+        if existing and not ask_to_replace(self, folder, existing):
+            return False
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -576,66 +435,33 @@ class OutputPage(BasePage):
         # A new version is printed in its own list of changes, and recorded once written.
         source = self.project
         # A draft is not a published version: nothing is recorded in the history.
-        self._proposal = proposal = None if draft else history.propose(self.project)
+        proposal = None if draft else history.propose(self.project)
+        self.version_box.proposal = proposal
         self._pending = None
         if proposal is not None:
-            summary = history.complete_summary(self.summary.value(), proposal)
+            summary = history.complete_summary(self.version_box.summary_value(), proposal)
             self._pending = history.new_version(self.project, summary)
             source = history.with_version(self.project, self._pending)
-        self._thread = QThread(self)
-        self._worker = GenerateWorker(source.model_copy(deep=True), folder, draft)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._worker.progress.connect(self._progress)
-        self._worker.written.connect(self._files_written)
-        self._worker.failed.connect(self._failed)
-        self._worker.done.connect(self._done)
         self.cancel_button.setEnabled(True)
         self.generate_button.setEnabled(False)
-        self._thread.start()
+        self._run.start(source, folder, draft)
         return True
 
     def confirm_draft(self, lines: list[str]) -> bool:
         """Say what keeps the policy from being published; True when the person asks for a
         draft instead."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(_("The policy cannot be published yet"))
-        box.setText(
-            ngettext(
-                "{count} point must be fixed before the policy is published:",
-                "{count} points must be fixed before the policy is published:",
-                len(lines),
-            ).format(count=len(lines))
-            + "\n\n"
-            + "\n".join(f"\u2022 {line}" for line in lines)
-        )
-        box.setInformativeText(
-            _(
-                "You can fix them (the Review page shows where), or make a draft now: every "
-                "page of a draft is marked DRAFT, and it is not recorded as a published version."
-            )
-        )
-        make = box.addButton(_("Make a &draft"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return box.clickedButton() is make
+        return ask_for_draft(self, lines)
 
     def is_generating(self) -> bool:
-        return self._thread is not None
+        return self._run.running()
 
     def cancel(self) -> None:
-        if self._worker is not None:
-            self._worker.cancel()
+        if self._run.cancel():
             self.status.setText(_("Stopping after the current file..."))
 
     def stop_and_wait(self) -> None:
         """Cancel a run and wait for the worker thread (used when the window closes)."""
-        if self._thread is not None and self._worker is not None:
-            self._worker.cancel()
-            self._thread.quit()
-            self._thread.wait()
+        self._run.stop_and_wait()
 
     def _progress(self, count: int) -> None:
         self.progress.setValue(count)
@@ -657,14 +483,6 @@ class OutputPage(BasePage):
         )
 
     def _done(self, cancelled: bool) -> None:
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
-            self._thread.deleteLater()
-        if self._worker is not None:
-            self._worker.deleteLater()
-        self._thread = None
-        self._worker = None
         self.cancel_button.setEnabled(False)
         if cancelled:
             self.progress.setValue(0)  # nothing was written
@@ -683,8 +501,7 @@ class OutputPage(BasePage):
                     "Version {version} is now in the project's history; save the project to "
                     "keep it."
                 ).format(version=self._pending.version)
-                self._summary_touched = False
-                self._proposal = history.propose(self.project)
+                self.version_box.reconsider(self.project, keep_summary=False)
                 self._show_version()
                 self.session.mark_changed()
             self.status.setText(text)
