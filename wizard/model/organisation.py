@@ -1,0 +1,114 @@
+"""Who is responsible and whom people can turn to: the organisation (the controller), its data
+protection officer or EU representative, the facts that decide whether it needs an officer, and
+the supervisory authorities the policy names.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field, field_validator, model_validator
+
+from wizard.model.countries import EEA_COUNTRIES
+from wizard.model.fields import CountryCode, Email, LocalText, NonEmpty, Strict, Url
+
+
+class Address(Strict):
+    street: str = ""
+    postal_code: str = ""
+    city: str = ""
+    country: CountryCode | None = None
+
+
+class Organisation(Strict):
+    """The controller: who decides why and how the data are processed."""
+
+    legal_name: str = ""
+    trading_name: str = ""
+    address: Address = Field(default_factory=Address)
+    #: Country of establishment; proposes the supervisory authority and the Art. 8 age.
+    country: CountryCode | None = None
+    #: Subdivision where it matters for the competent authority (German Land, e.g. "DE-BE").
+    region: str | None = None
+    registration_number: str = ""
+    email: Email | None = None
+    phone: str = ""
+    website: Url | None = None
+    #: Countries outside the EU/EEA where the organisation itself (its own staff or office,
+    #: not another company) processes the data, for an organisation established in the
+    #: EU/EEA (format 4). Not a transfer under Chapter V (EDPB Guidelines 05/2021): the policy
+    #: says plainly that the organisation processes the data there itself.
+    own_processing_countries: list[CountryCode] = Field(default_factory=list)
+
+    @field_validator("own_processing_countries")
+    @classmethod
+    def _outside_the_eea(cls, value: list[str]) -> list[str]:
+        inside = [c for c in value if c in EEA_COUNTRIES]
+        if inside:
+            raise ValueError(
+                f"{', '.join(inside)} is in the EU/EEA: list only countries outside it"
+            )
+        return list(dict.fromkeys(value))
+
+
+class Person(Strict):
+    """A contact person or body: the data protection officer or the EU representative."""
+
+    name: str = ""
+    email: Email | None = None
+    phone: str = ""
+    address: Address | None = None
+
+
+class DpoFacts(Strict):
+    """The facts that decide whether a data protection officer is required (Art. 37 GDPR and
+    national rules under Art. 37(4)); ``None`` on the project: not answered yet."""
+
+    #: A public authority or body (Art. 37(1)(a)).
+    public_body: bool = False
+    #: Core activities: processing special categories (health data) or criminal data on a
+    #: large scale (Art. 37(1)(c)); a single practice treating its own patients is not.
+    large_scale_special: bool = False
+    #: Core activities: regular and systematic monitoring of people on a large scale
+    #: (Art. 37(1)(b)), e.g. tracking or profiling as the service itself.
+    large_scale_monitoring: bool = False
+    #: How many people constantly process personal data by computer (national thresholds such
+    #: as Germany's 20 in § 38 BDSG); ``None``: not given.
+    people_processing: int | None = Field(default=None, ge=0, le=1_000_000)
+
+
+class Authority(Strict):
+    """The supervisory authority named in the policy."""
+
+    #: Identifier in the authority catalogue (e.g. "NL", "DE-BE").
+    catalog_id: str | None = None
+    #: A custom authority, when not taken from the catalogue.
+    name: str = ""
+    address: str = ""
+    website: Url | None = None
+    email: Email | None = None
+    #: Why this authority is named when it is not the one of the establishment (for example
+    #: the lead authority of a main establishment in another Member State, Art. 56 GDPR). A
+    #: note for the review; the policy does not print it.
+    reason: str = ""
+
+
+class OtherAuthority(Strict):
+    """An authority under a data protection regime other than the GDPR (e.g. Switzerland's
+    FDPIC under the Federal Act on Data Protection), named in the policy as such."""
+
+    name: NonEmpty
+    country: CountryCode
+    #: The law under which it is competent, in the reader's language (e.g. "the Swiss Federal
+    #: Act on Data Protection (FADP)").
+    law: LocalText
+    address: str = ""
+    website: Url | None = None
+    email: Email | None = None
+
+    @model_validator(mode="after")
+    def _outside_gdpr(self) -> OtherAuthority:
+        if self.country in EEA_COUNTRIES:
+            raise ValueError(
+                "country: an authority in the EU/EEA is a GDPR authority; choose it as the "
+                "supervisory authority instead"
+            )
+        return self
