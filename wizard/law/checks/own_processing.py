@@ -1,0 +1,55 @@
+"""The check of the organisation's own processing outside the EU/EEA (its own staff, no
+transfer): the risks of that country's law are its to assess.
+"""
+
+from __future__ import annotations
+
+from wizard.flow.pages import PageId
+from wizard.languages import N_
+from wizard.law import applicability as law
+from wizard.law.checks.registry import Hit, check
+from wizard.law.findings import Severity
+from wizard.model.answers import LocalText, Project
+
+
+@check(
+    "own_processing_outside_eea",
+    PageId.ORGANISATION,
+    Severity.WARNING,
+    N_("Art. 24, Art. 32 and Art. 44 GDPR"),
+    N_(
+        "When your own staff or office process the data in a country outside the EU/EEA, no "
+        "other organisation receives them: that is no transfer under Chapter V, and no "
+        "safeguard such as standard contractual clauses is needed (EDPB Guidelines 05/2021). "
+        "You remain responsible for the processing there: assess the risks of that country's "
+        "law and practice (for example access by its authorities) and document the measures "
+        "that protect the data. A separate company of your group there is a recipient, and "
+        "giving it the data is a transfer that needs a safeguard."
+    ),
+)
+def _own_processing(project: Project) -> list[Hit]:
+    from wizard.model.answers import LANGUAGES
+
+    if law.established_outside_eea(project):
+        return []
+    countries = law.own_processing_countries(project)
+    if not countries:
+        return []
+    from babel import Locale
+
+    named = LocalText(
+        {
+            lang: ", ".join(str(Locale.parse(lang).territories.get(c, c)) for c in countries)
+            for lang in LANGUAGES
+        }
+    )
+    return [
+        Hit(
+            "organisation.own_processing_countries",
+            N_(
+                "Your own staff process the data in {countries}: assess the risks of that "
+                "country's law for the data and document the measures that protect them."
+            ),
+            {"countries": named},
+        )
+    ]

@@ -1,0 +1,123 @@
+"""The check that the person's own texts keep the formal register the Dutch, French and German
+policies use ("u", "vous", "Sie"), and the page each part of the project is answered on.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wizard.flow.pages import PageId
+from wizard.languages import N_
+from wizard.languages import get as get_language
+from wizard.law.checks.registry import Hit, check
+from wizard.law.findings import Severity
+from wizard.model.answers import Project
+
+#: The page where each top-level part of the project file is answered.
+PAGE_OF_KEY: dict[str, PageId] = {
+    "organisation": PageId.ORGANISATION,
+    "dpo": PageId.ORGANISATION,
+    "representative": PageId.ORGANISATION,
+    "purposes": PageId.PURPOSES,
+    "recipients": PageId.RECIPIENTS,
+    "cookies": PageId.COOKIES,
+    "children": PageId.CHILDREN,
+    "rights": PageId.RIGHTS,
+    "authority": PageId.RIGHTS,
+    "automated_decisions": PageId.RIGHTS,
+    "security": PageId.SECURITY,
+    "processor_activities": PageId.SECURITY,
+    "other_authorities": PageId.SECURITY,
+    "own_sections": PageId.SECURITY,
+    "publication": PageId.OUTPUT,
+    "record": PageId.OUTPUT,
+}
+
+#: The pronouns of the informal register, in the languages whose policy addresses the reader
+#: formally ("u", "vous", "Sie"); English has one "you".
+_INFORMAL = {
+    "nl": ("je", "jij", "jou", "jouw", "jullie"),
+    "fr": ("tu", "toi", "ton", "ta", "tes", "te", "t'"),
+    "de": (
+        "du",
+        "dich",
+        "dir",
+        "dein",
+        "deine",
+        "deinen",
+        "deinem",
+        "deiner",
+        "deines",
+        "euch",
+        "euer",
+        "eure",
+        "euren",
+        "eurem",
+        "eurer",
+    ),
+}
+_FORMAL = {"nl": "u", "fr": "vous", "de": "Sie"}
+
+
+def _texts(data: Any, path: str) -> list[tuple[str, str, str]]:
+    """Every text of a language in ``data`` (a project as JSON data): (field, language, text)."""
+    from wizard.model.answers import LANGUAGES
+
+    if isinstance(data, dict):
+        if data and all(k in LANGUAGES and isinstance(v, str) for k, v in data.items()):
+            return [(path, lang, text) for lang, text in data.items()]
+        out: list[tuple[str, str, str]] = []
+        for key, value in data.items():
+            out += _texts(value, f"{path}.{key}" if path else str(key))
+        return out
+    if isinstance(data, list):
+        return [t for i, item in enumerate(data) for t in _texts(item, f"{path}[{i}]")]
+    return []
+
+
+def informal_words(text: str, lang: str) -> list[str]:
+    """The informal pronouns in ``text`` (a text in ``lang``), in order of appearance."""
+    import re
+
+    words = _INFORMAL.get(lang, ())
+    # A French "t'" (t'inscrire, t'aider) is "te" or "ta" elided before a vowel.
+    tokens = re.findall(r"[^\W\d_]+'?", text.replace("\u2019", "'"))
+    found = [t for t in tokens if t.casefold() in words or t.casefold().rstrip("'") in words]
+    return list(dict.fromkeys(found))
+
+
+@check(
+    "register_mixed",
+    PageId.REVIEW,
+    Severity.WARNING,
+    N_("Art. 12(1) GDPR"),
+    N_(
+        'The policy addresses its readers formally in Dutch, French and German ("u", '
+        '"vous", "Sie"). A text of yours that says "je", "tu" or "du" switches '
+        "register in the middle of the document, which reads as careless in a legal text "
+        "that must be clear and intelligible. Rewrite the text in the formal register."
+    ),
+)
+def _register(project: Project) -> list[Hit]:
+    data = project.model_dump(mode="json", exclude={"history"})
+    hits: list[Hit] = []
+    for field, lang, text in _texts(data, ""):
+        if lang not in project.publication.languages or lang not in _INFORMAL:
+            continue
+        words = informal_words(text, lang)
+        if not words:
+            continue
+        page = PAGE_OF_KEY.get(field.split(".")[0].split("[")[0], PageId.REVIEW)
+        hits.append(
+            Hit(
+                field,
+                N_('{language} text uses the informal "{words}"; the policy says "{formal}".'),
+                {
+                    "language": get_language(lang).name,
+                    "words": ", ".join(words),
+                    "formal": _FORMAL[lang],
+                },
+                page=page,
+            )
+        )
+    return hits

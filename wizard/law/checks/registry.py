@@ -1,0 +1,79 @@
+"""The registry of legal checks: a :class:`Check` (stable code, page, severity, article,
+explanation) per registered function, the :class:`Hit` such a function returns per problem, and
+:func:`run`, which turns hits into findings in registration order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from typing import Any
+
+from wizard.flow.issues import Issue
+from wizard.flow.pages import PageId
+from wizard.law.findings import Finding, Severity
+from wizard.model.answers import Project
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One problem a check found: where, the message and, when it differs from the check's
+    default, its severity."""
+
+    field: str
+    message: str
+    args: Mapping[str, Any] = dataclass_field(default_factory=dict)
+    severity: Severity | None = None
+    #: The page the field is answered on, when it differs from the check's page.
+    page: PageId | None = None
+
+
+@dataclass(frozen=True)
+class Check:
+    """A registered legal check."""
+
+    code: str
+    page: PageId
+    severity: Severity
+    article: str
+    explanation: str
+    find: Callable[[Project], list[Hit]]
+
+    def findings(self, project: Project) -> list[Finding]:
+        return [
+            Finding(
+                self.code,
+                hit.severity or self.severity,
+                Issue(hit.page or self.page, hit.field, hit.message, hit.args, blocking=False),
+                self.explanation,
+                self.article,
+            )
+            for hit in self.find(project)
+        ]
+
+
+#: Every check, in registration order.
+REGISTRY: dict[str, Check] = {}
+
+
+def check(
+    code: str, page: PageId, severity: Severity, article: str, explanation: str
+) -> Callable[[Callable[[Project], list[Hit]]], Callable[[Project], list[Hit]]]:
+    """Register the decorated function as the check ``code``."""
+
+    def register(find: Callable[[Project], list[Hit]]) -> Callable[[Project], list[Hit]]:
+        if code in REGISTRY:
+            raise ValueError(f"check {code!r} registered twice")
+        REGISTRY[code] = Check(code, page, severity, article, explanation, find)
+        return find
+
+    return register
+
+
+def run(project: Project) -> list[Finding]:
+    """The findings of every registered check."""
+    out: list[Finding] = []
+    for registered in REGISTRY.values():
+        out += registered.findings(project)
+    return out
