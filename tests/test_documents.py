@@ -499,7 +499,7 @@ def test_record_text_missing_in_one_language_is_named_on_the_output_page() -> No
     the policy alone does not need them."""
     from wizard import flow
     from wizard.model.answers import DocumentKind
-    from wizard.policy.engine import missing_texts
+    from wizard.policy.view import missing_texts
 
     project = load_project(TELEHEALTH)
     texts = dict(project.record.internal_recipients.root)

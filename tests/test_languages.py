@@ -209,7 +209,7 @@ def test_french_writes_the_first_of_the_month_as_an_ordinal() -> None:
 
     from babel import Locale
 
-    from wizard.policy.engine import long_date
+    from wizard.policy.localised import long_date
 
     assert long_date(dt.date(2025, 4, 1), Locale.parse("fr_FR")) == "1er avril 2025"
     assert long_date(dt.date(2025, 4, 11), Locale.parse("fr_FR")) == "11 avril 2025"

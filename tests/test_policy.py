@@ -19,16 +19,11 @@ from wizard.model.answers import (
     Safeguard,
 )
 from wizard.policy.document import Heading, ListBlock, Paragraph, Table
-from wizard.policy.engine import (
-    TEMPLATE,
-    PolicyError,
-    _Texts,
-    _view,
-    build_document,
-    environment,
-    missing_texts,
-)
+from wizard.policy.engine import TEMPLATE, PolicyError, build_document
+from wizard.policy.items import Texts
 from wizard.policy.parse import TemplateMarkupError, parse_blocks
+from wizard.policy.templates import environment
+from wizard.policy.view import answers_view, missing_texts
 
 HOSTILE = '<b>{{ 7*7 }}</b> & "Co" ł€'
 
@@ -245,7 +240,7 @@ def test_template_asks_only_for_what_the_context_supplies() -> None:
     env = environment("en")
     source = env.loader.get_source(env, TEMPLATE)[0]  # type: ignore[union-attr]
     wanted = jinja2.meta.find_undeclared_variables(env.parse(source))
-    context = _view(example("telehealth-startup"), "en", _Texts("en"))
+    context = answers_view(example("telehealth-startup"), "en", Texts("en"))
     assert wanted - {"_", "gettext", "ngettext"} <= set(context), wanted - set(context)
 
 

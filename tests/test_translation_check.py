@@ -19,7 +19,8 @@ from wizard.flow import PageId
 from wizard.model.answers import DocumentKind, LocalText, Project
 from wizard.model.project_file import load_project
 from wizard.output import output_jobs, write_output
-from wizard.policy.engine import PolicyError, build_document, engine_missing_texts, missing_texts
+from wizard.policy.engine import PolicyError, build_document
+from wizard.policy.view import engine_missing_texts, missing_texts
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 

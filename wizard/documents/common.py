@@ -15,9 +15,9 @@ from wizard import languages
 from wizard.i18n import translation
 from wizard.model.answers import Project
 from wizard.policy.document import Block, Document, Labels
-from wizard.policy.engine import environment as policy_environment
-from wizard.policy.engine import long_date
+from wizard.policy.localised import long_date
 from wizard.policy.parse import parse_blocks
+from wizard.policy.templates import environment as policy_environment
 
 
 def environment(lang: str) -> jinja2.Environment:

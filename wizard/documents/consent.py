@@ -18,7 +18,8 @@ from wizard.model.answers import (
     SpecialCondition,
 )
 from wizard.policy.document import Document
-from wizard.policy.engine import PurposeView, RecipientView, facts
+from wizard.policy.engine import facts
+from wizard.policy.items import PurposeView, RecipientView
 from wizard.policy.vocabulary import Words
 
 

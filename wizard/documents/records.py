@@ -14,7 +14,9 @@ from wizard.documents.common import environment, from_template
 from wizard.i18n import translation
 from wizard.model.answers import Project, RecipientRole
 from wizard.policy.document import Document
-from wizard.policy.engine import RecipientView, facts, long_date
+from wizard.policy.engine import facts
+from wizard.policy.items import RecipientView
+from wizard.policy.localised import long_date
 
 
 @dataclass(frozen=True)
