@@ -35,7 +35,7 @@ LAENDER = (
 )
 #: EEA countries whose Art. 8 age no source confirmed (documented in resources/data/README.md).
 AGE_UNCONFIRMED = {"IS", "LI"}
-DATA_FILES = ("supervisory-authorities.csv", "children-age.csv")
+DATA_FILES = ("supervisory-authorities.csv", "children-age.csv", "adequacy-decisions.csv")
 
 EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 WEBSITE = re.compile(r"^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:\d+)?(/\S*)?$")

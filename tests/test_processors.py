@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 import wizard.catalog.processors as processors_module
+from wizard.catalog.adequacy import adequate_countries
 from wizard.catalog.processors import (
     CATEGORIES,
     LANGUAGES,
@@ -22,7 +23,7 @@ from wizard.catalog.processors import (
     processors,
     search,
 )
-from wizard.flow import ADEQUACY_COUNTRIES, transfer_problem
+from wizard.flow import transfer_problem
 from wizard.model.answers import DataCategory, Recipient, RecipientRole, Safeguard
 from wizard.model.countries import EEA_COUNTRIES, is_country_code
 from wizard.resources import read_text, resource
@@ -199,7 +200,7 @@ def test_adequacy_only_for_adequate_countries() -> None:
     for item in processors():
         if item.safeguard == Safeguard.ADEQUACY.value:
             for code in _outside_eea(item):
-                assert code in ADEQUACY_COUNTRIES, (item.id, code)
+                assert code in adequate_countries(), (item.id, code)
 
 
 def test_dpf_only_for_transfers_to_the_united_states() -> None:
@@ -208,7 +209,7 @@ def test_dpf_only_for_transfers_to_the_united_states() -> None:
             outside = _outside_eea(item)
             assert "US" in outside, item.id
             for code in outside:
-                assert code == "US" or code in ADEQUACY_COUNTRIES, (item.id, code)
+                assert code == "US" or code in adequate_countries(), (item.id, code)
 
 
 def test_dpf_is_never_claimed_without_a_source() -> None:

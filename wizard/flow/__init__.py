@@ -85,10 +85,9 @@ from wizard.flow.suggestions import (
     suggested_purposes,
 )
 from wizard.flow.texts import UsedText, translation_gaps, used_texts
-from wizard.flow.transfer_checks import ADEQUACY_COUNTRIES, fallback_problem, transfer_problem
+from wizard.flow.transfer_checks import fallback_problem, transfer_problem
 
 __all__ = [
-    "ADEQUACY_COUNTRIES",
     "COOKIE_CSV_COLUMNS",
     "GERMAN_LAENDER",
     "NOT_SURE",

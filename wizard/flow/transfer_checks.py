@@ -3,6 +3,7 @@ EU/EEA covers it (Chapter V GDPR)."""
 
 from __future__ import annotations
 
+from wizard.catalog.adequacy import adequate_countries
 from wizard.flow.issues import Issue, recipient_named
 from wizard.flow.pages import PageId
 from wizard.languages import N_
@@ -10,15 +11,10 @@ from wizard.law.applicability import is_transfer
 from wizard.model.answers import Project, Safeguard
 from wizard.model.countries import EEA_COUNTRIES
 
-#: Countries with an adequacy decision of the European Commission (Art. 45 GDPR), besides the US,
-#: whose adequacy decision (the Data Privacy Framework) covers certified organisations only.
-ADEQUACY_COUNTRIES: frozenset[str] = frozenset(
-    "AD AR CA CH FO GB GG IL IM JE JP KR NZ UY".split()
-)
-
 
 def transfer_problem(country: str, safeguard: Safeguard | None) -> str | None:
-    """Why ``safeguard`` does not cover a transfer to ``country``; ``None`` when it does."""
+    """Why ``safeguard`` does not cover a transfer to ``country``; ``None`` when it does (the
+    Commission's adequacy decisions are in :mod:`wizard.catalog.adequacy`)."""
     if country in EEA_COUNTRIES:
         return None
     if safeguard is None or safeguard is Safeguard.NONE:
@@ -28,9 +24,9 @@ def transfer_problem(country: str, safeguard: Safeguard | None) -> str | None:
             "The Privacy Shield was declared invalid on 16 July 2020: choose the Data Privacy "
             "Framework (if the recipient is certified) or standard contractual clauses."
         )
-    if safeguard is Safeguard.DPF and country != "US":
+    if safeguard is Safeguard.DPF and country not in adequate_countries(Safeguard.DPF):
         return N_("The Data Privacy Framework covers transfers to the United States only.")
-    if safeguard is Safeguard.ADEQUACY and country not in ADEQUACY_COUNTRIES:
+    if safeguard is Safeguard.ADEQUACY and country not in adequate_countries():
         return N_("This country has no adequacy decision: choose another safeguard.")
     return None
 
@@ -84,4 +80,3 @@ def transfers_issues(project: Project) -> list[Issue]:
                     )
                 )
     return issues
-
