@@ -171,9 +171,14 @@ def test_coverage_reads_the_document_not_the_answers() -> None:
         if isinstance(block, Heading):
             skipping = block.anchor == "complaints"
         if isinstance(block, ListBlock):
-            block = ListBlock(
-                tuple(i for i in block.items if "portability" not in "".join(s.text for s in i))
-            )
+            # Each item with what it declares: the portability item and its declaration go.
+            declared = block.item_covers or ((),) * len(block.items)
+            kept = [
+                (item, covers)
+                for item, covers in zip(block.items, declared, strict=True)
+                if "portability" not in "".join(s.text for s in item)
+            ]
+            block = ListBlock(tuple(i for i, _ in kept), block.ordered, tuple(c for _, c in kept))
         if not skipping:
             blocks.append(block)
     trimmed = dataclasses.replace(document, blocks=tuple(blocks))

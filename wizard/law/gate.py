@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from wizard.flow.pages import PageId
 from wizard.law.findings import Finding, Gettext, Severity, _identity
 from wizard.model.answers import Project
+from wizard.page_titles import PAGE_TITLES
 
 
 class NotPublishable(Exception):
@@ -58,8 +59,6 @@ def check_publishable(
 
 def finding_line(finding: Finding, gettext: Gettext = _identity, lang: str | None = None) -> str:
     """One line for a finding: ``page (field): message [article]``."""
-    from wizard.review import PAGE_TITLES
-
     page = gettext(PAGE_TITLES.get(finding.page, PAGE_TITLES[PageId.REVIEW]))
     article = finding.article_text(gettext)
     text = f"{page} ({finding.field}): {finding.text(gettext, lang)}"

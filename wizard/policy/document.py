@@ -40,6 +40,9 @@ class Heading:
     number: str = ""
     #: A stable anchor for links and bookmarks, e.g. "s3".
     anchor: str = ""
+    #: The Art. 13/14 elements (ids of :mod:`wizard.law.elements`) the template declares this
+    #: heading's section gives (``data-covers``); the renderers do not print them.
+    covers: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
@@ -75,6 +78,9 @@ class ListBlock:
 
     items: tuple[Inline, ...]
     ordered: bool = False
+    #: For each item, the Art. 13/14 elements the template declares on it (``data-covers``);
+    #: empty when no item declares any.
+    item_covers: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -82,6 +88,9 @@ class Cell:
     """A table cell: one or more lines of text."""
 
     lines: tuple[Inline, ...]
+    #: The Art. 13/14 elements the template declares on the cell (``data-covers``): on a
+    #: header cell, what its column gives.
+    covers: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:

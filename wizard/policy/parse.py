@@ -7,6 +7,11 @@ here, so a section that does not apply simply disappears and the numbers stay co
 Accepted tags: h1-h3, p (optional class lead/meta/note), ul, ol, li, table, caption, thead,
 tbody, tr, th, td, strong/b, em/i, a (href), br, section/div (ignored). Anything else is an error:
 a template bug should fail the tests, not vanish silently.
+
+A heading, a list item or a table cell may declare which Art. 13/14 elements it gives
+(``data-covers="legal_basis retention"``): the declaration is kept in the tree (``covers`` of a
+:class:`Heading` or a :class:`Cell`, ``item_covers`` of a :class:`ListBlock`), so a clause counts
+only when the template emits it. On any other tag it is an error.
 """
 
 from __future__ import annotations
@@ -43,6 +48,15 @@ _ATTR = re.compile(
 
 class TemplateMarkupError(ValueError):
     """The template emitted markup outside the supported subset."""
+
+
+#: The tags that may declare the elements they give.
+_COVERING = frozenset({"h1", "h2", "h3", "li", "td", "th"})
+
+
+def _covers(attrs: dict[str, str]) -> tuple[str, ...]:
+    """The element ids of a ``data-covers`` attribute (none when there is none)."""
+    return tuple(attrs.get("data-covers", "").split())
 
 
 _Format = tuple[bool, bool, str | None]
@@ -125,11 +139,13 @@ class _Parser:
         self._href: list[str | None] = []
         self._list: list[Inline] | None = None
         self._list_ordered = False
+        self._list_covers: list[tuple[str, ...]] = []
         self._table_header: list[Cell] = []
         self._table_rows: list[list[Cell]] = []
         self._row: list[Cell] | None = None
         self._row_is_header = False
         self._cell_lines: list[Inline] | None = None
+        self._cell_covers: tuple[str, ...] = ()
         self._caption: str = ""
         self._in_table = False
         self._last_row: tuple[tuple[Cell, ...], bool] | None = None
@@ -236,12 +252,15 @@ class _Parser:
 
     def handle_starttag(self, tag: str, attrs_list: list[tuple[str, str | None]]) -> None:
         attrs = {k: v or "" for k, v in attrs_list}
+        if "data-covers" in attrs and tag not in _COVERING:
+            raise TemplateMarkupError(f"data-covers on <{tag}>: only headings, items and cells")
         if tag in _TRANSPARENT:
             return
         if tag in ("h1", "h2", "h3", "p", "li", "caption"):
             self._start_run(tag, attrs)
         elif tag in ("td", "th"):
             self._cell_lines = []
+            self._cell_covers = _covers(attrs)
             self._row_is_header = self._row_is_header or tag == "th"
             self._start_run(tag, attrs)
         elif tag == "br":
@@ -259,6 +278,7 @@ class _Parser:
         elif tag in ("ul", "ol"):
             self._list = []
             self._list_ordered = tag == "ol"
+            self._list_covers = []
         elif tag == "table":
             self._in_table = True
             self._table_header, self._table_rows, self._caption = [], [], ""
@@ -289,21 +309,24 @@ class _Parser:
                 self._h3 += 1
                 number = f"{self._h2}.{self._h3}"
             anchor = self._attrs.get("id") or (f"s{number.replace('.', '-')}" if number else "top")
-            self.blocks.append(Heading(level, spans, number, anchor))
+            self.blocks.append(Heading(level, spans, number, anchor, _covers(self._attrs)))
         elif tag == "p":
             role = self._attrs.get("class", "")
             spans = self._end_run()
             if spans:
                 self.blocks.append(Paragraph(spans, role))
         elif tag == "li":
+            covers = _covers(self._attrs)
             spans = self._end_run()
             if self._list is None:
                 raise TemplateMarkupError("<li> outside a list")
             if spans:
                 self._list.append(spans)
+                self._list_covers.append(covers)
         elif tag in ("ul", "ol"):
             if self._list:
-                self.blocks.append(ListBlock(tuple(self._list), self._list_ordered))
+                covers = tuple(self._list_covers) if any(self._list_covers) else ()
+                self.blocks.append(ListBlock(tuple(self._list), self._list_ordered, covers))
             self._list = None
         elif tag == "caption":
             self._caption = "".join(s.text for s in self._end_run())
@@ -311,8 +334,11 @@ class _Parser:
             assert self._cell_lines is not None and self._row is not None
             last = self._end_run()
             lines = [*self._cell_lines, last] if last or not self._cell_lines else self._cell_lines
-            self._row.append(Cell(tuple(line for line in lines if line) or ((),)))
+            self._row.append(
+                Cell(tuple(line for line in lines if line) or ((),), self._cell_covers)
+            )
             self._cell_lines = None
+            self._cell_covers = ()
         elif tag == "tr":
             assert self._row is not None
             self._append_row(self._row, self._row_is_header)

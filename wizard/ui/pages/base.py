@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from wizard import flow, review
 from wizard.flow import PAGE_ORDER, PageId
 from wizard.model.answers import Project
+from wizard.page_titles import PAGE_TITLES
 from wizard.ui.session import Session
 from wizard.ui.tr import _, ui_language
 from wizard.ui.widgets import (
@@ -68,7 +69,7 @@ class BasePage(QWizardPage):
     # --- for subclasses ---------------------------------------------------------------------
 
     def title_text(self) -> str:
-        raise NotImplementedError
+        return _(PAGE_TITLES[self.page_id])
 
     def explanation_text(self) -> str:
         raise NotImplementedError

@@ -27,9 +27,6 @@ class ChildrenPage(BasePage):
 
     page_id = PageId.CHILDREN
 
-    def title_text(self) -> str:
-        return _("Children")
-
     def explanation_text(self) -> str:
         return _(
             "When an online service is offered directly to children, a parent must consent "

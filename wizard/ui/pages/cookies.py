@@ -36,9 +36,6 @@ class CookiesPage(BasePage):
 
     page_id = PageId.COOKIES
 
-    def title_text(self) -> str:
-        return _("Cookies")
-
     def explanation_text(self) -> str:
         return _(
             "Websites and apps must say which cookies and similar technologies they use. "

@@ -45,9 +45,6 @@ class OrganisationPage(BasePage):
 
     page_id = PageId.ORGANISATION
 
-    def title_text(self) -> str:
-        return _("Your organisation")
-
     def explanation_text(self) -> str:
         return _(
             "The policy must say who is responsible for the personal data and how people can "

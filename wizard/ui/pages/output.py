@@ -76,9 +76,6 @@ class OutputPage(BasePage):
     #: Emitted with the paths written when a generation run ends.
     generated = Signal(list)
 
-    def title_text(self) -> str:
-        return _("Generate the policy")
-
     def explanation_text(self) -> str:
         return _(
             "Choose the languages and formats. The DOCX file can be edited further in Word or "

@@ -32,9 +32,6 @@ class PurposesPage(BasePage):
 
     page_id = PageId.PURPOSES
 
-    def title_text(self) -> str:
-        return _("Data and purposes")
-
     def explanation_text(self) -> str:
         return _(
             "For every purpose the law wants to know which data you use, on which legal basis, "

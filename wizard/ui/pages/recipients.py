@@ -22,9 +22,6 @@ class RecipientsPage(BasePage):
 
     page_id = PageId.RECIPIENTS
 
-    def title_text(self) -> str:
-        return _("Processors and other recipients")
-
     def explanation_text(self) -> str:
         return _(
             "People have the right to know who else receives their data: the companies that "

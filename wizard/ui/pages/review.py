@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from wizard import review
 from wizard.flow import PageId
+from wizard.page_titles import PAGE_TITLES
 from wizard.policy.document import Document
 from wizard.review import Severity, Status
 from wizard.ui.labels import language_name
@@ -65,9 +66,6 @@ class ReviewPage(BasePage):
     double-click) opens its page. A second tab shows :func:`review.coverage`."""
 
     page_id = PageId.REVIEW
-
-    def title_text(self) -> str:
-        return _("Review")
 
     def explanation_text(self) -> str:
         return _(
@@ -156,7 +154,7 @@ class ReviewPage(BasePage):
         self._findings = findings
         titles = {pid: self.wizard().page(page_number(pid)).title() for pid in PageId} if (
             self.wizard() is not None
-        ) else {pid: _(review.PAGE_TITLES[pid]) for pid in PageId}
+        ) else {pid: _(PAGE_TITLES[pid]) for pid in PageId}
         current_page: PageId | None = None
         for index, finding in enumerate(findings):
             if finding.page is not current_page:

@@ -38,9 +38,6 @@ class RightsPage(BasePage):
 
     page_id = PageId.RIGHTS
 
-    def title_text(self) -> str:
-        return _("Rights and complaints")
-
     def explanation_text(self) -> str:
         return _(
             "People may see, correct and delete their data, and complain to a supervisory "

@@ -24,9 +24,6 @@ class SecurityPage(BasePage):
 
     page_id = PageId.SECURITY
 
-    def title_text(self) -> str:
-        return _("Security and more")
-
     def explanation_text(self) -> str:
         return _(
             "How you protect the data (Art. 32 GDPR): tick what you do and add your own words. "

@@ -18,9 +18,6 @@ class ServicesPage(BasePage):
 
     page_id = PageId.SERVICES
 
-    def title_text(self) -> str:
-        return _("Your services")
-
     def explanation_text(self) -> str:
         return _(
             "Tick everything you offer. Each service uses personal data in its own way; the "

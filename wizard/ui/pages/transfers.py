@@ -21,9 +21,6 @@ class TransfersPage(BasePage):
 
     page_id = PageId.TRANSFERS
 
-    def title_text(self) -> str:
-        return _("International transfers")
-
     def explanation_text(self) -> str:
         return _(
             "Some recipients process data outside the EU/EEA. The law allows this only with a "

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from wizard import languages
 from wizard.languages import LANGUAGES
+from wizard.page_titles import PAGE_TITLES
 from wizard.ui.notes import Explanation
 from wizard.ui.tr import _, ui_language
 
@@ -92,7 +93,7 @@ class WelcomePage(QWizardPage):
         return True
 
     def title_text(self) -> str:
-        return _("Welcome to Privacy Wizard")
+        return _(PAGE_TITLES[self.page_id])
 
     def explanation_text(self) -> str:
         return _(
