@@ -325,8 +325,8 @@ class _Parser:
                 self._list_covers.append(covers)
         elif tag in ("ul", "ol"):
             if self._list:
-                covers = tuple(self._list_covers) if any(self._list_covers) else ()
-                self.blocks.append(ListBlock(tuple(self._list), self._list_ordered, covers))
+                item_covers = tuple(self._list_covers) if any(self._list_covers) else ()
+                self.blocks.append(ListBlock(tuple(self._list), self._list_ordered, item_covers))
             self._list = None
         elif tag == "caption":
             self._caption = "".join(s.text for s in self._end_run())
