@@ -14,15 +14,12 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from hypothesis import strategies as st
 
+from tests.projects import EXAMPLE_FILES
 from wizard.model.project_file import project_schema
-
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = sorted((ROOT / "examples").glob("*.privacy.json"))
 
 #: String fields of the schema that are not free text: codes, ids, e-mail and web addresses,
 #: dates, file names, or the list of the purposes a recipient serves.
@@ -148,7 +145,7 @@ def _locations(
 
 @cache
 def example_data(index: int) -> str:
-    return EXAMPLES[index].read_text(encoding="utf-8")
+    return EXAMPLE_FILES[index].read_text(encoding="utf-8")
 
 
 def text_locations(data: dict[str, Any]) -> list[tuple[Any, ...]]:
@@ -166,7 +163,7 @@ def _set(data: Any, location: tuple[Any, ...], value: str) -> None:
 def hostile_projects(draw: st.DrawFn) -> tuple[str, str]:
     """``(json_text, legal_name)``: an example project with hostile text in some fields; its
     legal name (printed in every format) is always one of them."""
-    data = json.loads(example_data(draw(st.integers(0, len(EXAMPLES) - 1))))
+    data = json.loads(example_data(draw(st.integers(0, len(EXAMPLE_FILES) - 1))))
     locations = text_locations(data)
     chosen = draw(st.lists(st.sampled_from(locations), max_size=6, unique=True))
     for location in chosen:

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_legal_text import docx_text, example, with_translated_texts
+from tests.projects import example, with_translated_texts
+from tests.readback import policy_docx_text
 from wizard.model import Project
 from wizard.model.answers import LANGUAGES, LocalText
 from wizard.model.project_file import FORMAT_VERSION, loads_project, save_project
@@ -57,7 +58,7 @@ ALSO_CHILDREN = {
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_teen_service_names_its_range_and_asks_parents_below_the_threshold(lang: str) -> None:
-    text = docx_text(teen_app(), lang)
+    text = policy_docx_text(teen_app(), lang)
     age_range, parental = RANGE_13_17[lang]
     assert age_range in text.replace("\u00a0", " ")
     assert parental in text.replace("\u00a0", " ")
@@ -68,7 +69,7 @@ def test_a_teen_service_names_its_range_and_asks_parents_below_the_threshold(lan
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_service_from_the_threshold_up_promises_no_parental_consent(lang: str) -> None:
-    text = docx_text(teen_app(youngest=16, oldest=17), lang).replace("\u00a0", " ")
+    text = policy_docx_text(teen_app(youngest=16, oldest=17), lang).replace("\u00a0", " ")
     assert RANGE_13_17[lang][1] not in text
     assert {
         "en": "reached the age of 16",
@@ -82,7 +83,7 @@ def test_a_service_from_the_threshold_up_promises_no_parental_consent(lang: str)
 def test_an_adults_only_service_says_nothing_about_children(lang: str) -> None:
     project = teen_app()
     project.children.targets_children = False
-    text = docx_text(project, lang)
+    text = policy_docx_text(project, lang)
     heading = {"en": "Children", "nl": "Kinderen", "fr": "Enfants", "de": "Kinder"}[lang]
     assert heading not in text.split("\n")
     assert "16" not in " ".join(
@@ -104,7 +105,7 @@ def test_an_old_file_that_targeted_children_keeps_its_sentence_after_migration(
     migrated = loads_project(json.dumps(data))
     assert migrated.format_version == FORMAT_VERSION == 4
     assert migrated.children.youngest_age is None and migrated.children.oldest_age is None
-    assert "also intended for children" in docx_text(migrated, "en")
+    assert "also intended for children" in policy_docx_text(migrated, "en")
 
 
 def test_a_range_upside_down_is_refused_naming_the_field() -> None:
@@ -237,7 +238,7 @@ def test_the_policy_itself_keeps_the_formal_register(lang: str) -> None:
     from wizard.law.checks import informal_words
 
     for project in (teen_app(), with_translated_texts(example("telehealth-startup"))):
-        assert informal_words(docx_text(project, lang), lang) == [], lang
+        assert informal_words(policy_docx_text(project, lang), lang) == [], lang
 
 
 # --- what changed since the last version --------------------------------------------------------

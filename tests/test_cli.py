@@ -3,37 +3,15 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES
+from tests.command_line import assert_one_line_error, run_cli
+from tests.projects import EXAMPLES
 from wizard.cli import main
 
 PHYSIO = EXAMPLES / "physiotherapy-practice.privacy.json"
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m wizard`` in a fresh process, as a user would."""
-    return subprocess.run(
-        [sys.executable, "-m", "wizard", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
-
-
-def assert_one_line_error(result: subprocess.CompletedProcess[str], *needles: str) -> None:
-    assert result.returncode != 0
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("privacy-wizard: error: ")
-    assert "Traceback" not in result.stderr
-    for needle in needles:
-        assert needle in lines[0]
 
 
 def test_schema_prints_json_schema() -> None:
@@ -156,7 +134,7 @@ def test_render_html_and_markdown(tmp_path: Path) -> None:
         "privacy-policy-nl.md",
     ]
     page = (tmp_path / "privacy-policy-nl.html").read_text(encoding="utf-8")
-    assert page.startswith("<!DOCTYPE html>") and '<html lang="nl">' in page
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="nl-NL">' in page
     assert (tmp_path / "privacy-policy-nl.md").read_text(encoding="utf-8").startswith("# ")
     unknown = run_cli("render", str(PHYSIO), "--format", "htm", "--out", str(tmp_path))
     assert_one_line_error(unknown, "unknown format 'htm'", "docx, pdf, html, md")

@@ -5,26 +5,14 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES
-from tests.test_cli import assert_one_line_error
+from tests.command_line import assert_one_line_error, run_cli
+from tests.projects import EXAMPLES
 
 PHYSIO = EXAMPLES / "physiotherapy-practice.privacy.json"
-
-
-def run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "wizard", *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        stdin=subprocess.DEVNULL,
-    )
 
 
 def _write(tmp_path: Path, text: str) -> Path:
@@ -75,7 +63,7 @@ def test_unreadable_project_exits_2_naming_file_and_field(
 ) -> None:
     path = _write(tmp_path, content)
     for command in _commands(path, tmp_path / "out"):
-        result = run(*command)
+        result = run_cli(*command)
         assert result.returncode == 2, (command, result.stderr)
         assert_one_line_error(result, str(path), needle)
     assert not (tmp_path / "out").exists(), "render wrote nothing"
@@ -86,7 +74,7 @@ def test_devices_and_fifos_exit_2_at_once(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     for path in (Path("/dev/zero"), fifo):
         for command in _commands(path, tmp_path / "out"):
-            result = run(*command, timeout=30)  # a hang would time out
+            result = run_cli(*command, timeout=30)  # a hang would time out
             assert result.returncode == 2, (command, result.stderr)
             assert_one_line_error(result, str(path), "not a regular file")
 
@@ -96,7 +84,7 @@ def test_a_file_over_the_size_limit_exits_2(tmp_path: Path) -> None:
     with big.open("wb") as handle:
         handle.truncate(200 * 1024 * 1024)  # sparse
     for command in _commands(big, tmp_path / "out"):
-        result = run(*command)
+        result = run_cli(*command)
         assert result.returncode == 2, (command, result.stderr)
         assert_one_line_error(result, str(big), "limited to 5 MB")
 
@@ -104,7 +92,7 @@ def test_a_file_over_the_size_limit_exits_2(tmp_path: Path) -> None:
 def test_a_missing_file_exits_2(tmp_path: Path) -> None:
     missing = tmp_path / "missing.privacy.json"
     for command in _commands(missing, tmp_path / "out"):
-        result = run(*command)
+        result = run_cli(*command)
         assert result.returncode == 2
         assert_one_line_error(result, str(missing), "no such file")
 
@@ -114,7 +102,7 @@ def test_render_failure_writes_nothing_and_names_the_target(tmp_path: Path) -> N
     out.mkdir()
     (out / "privacy-policy-en.md").mkdir()  # a folder where a file must go
     (out / "privacy-policy-en.html").write_text("old", encoding="utf-8")
-    result = run(
+    result = run_cli(
         "render",
         str(PHYSIO),
         "--lang",

@@ -15,9 +15,9 @@ import docx
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import EXAMPLES
-from tests.test_examples_render import docx_text
-from wizard import flow
+from tests.projects import EXAMPLES
+from tests.readback import docx_text, flat, html_visible_text, pdf_text
+from wizard import flow, languages
 from wizard.cli import main
 from wizard.documents import KINDS, build, outputs
 from wizard.documents.consent import consent_purposes
@@ -39,21 +39,11 @@ def _d(lang: str) -> object:
     return translation("documents", lang).gettext
 
 
-def _flat(text: str) -> str:
-    """White space (line breaks, no-break spaces) as single spaces, soft hyphens removed."""
-    return re.sub(r"\s+", " ", text.replace("\u00ad", "")).strip()
-
-
 def _more(lang: str, count: int) -> str:
     """The last item of a shortened list in the notice."""
     words = translation("documents", lang)
     text = "and %(count)s more (see the full privacy policy)"
     return words.ngettext(text, text, count) % {"count": count}
-
-
-def _pdftotext(path: Path) -> str:
-    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True)
-    return _flat(out.stdout.decode("utf-8"))
 
 
 def _pages(path: Path) -> int:
@@ -63,19 +53,10 @@ def _pages(path: Path) -> int:
     return int(match.group(1))
 
 
-def _docx_text(path: Path) -> str:
-    return _flat(docx_text(path))
-
-
-def _html_text(path: Path) -> str:
-    body = path.read_text(encoding="utf-8").split("<body", 1)[1]
-    return _flat(html.unescape(re.sub(r"<[^>]+>", " ", body)))
-
-
 def _md_text(path: Path) -> str:
     """Markdown as a reader sees it: escapes and emphasis markers removed."""
     text = re.sub(r"\\(.)", r"\1", path.read_text(encoding="utf-8"))
-    return _flat(re.sub(r"\*\*|(?<!\w)\*|\*(?!\w)", "", text))
+    return flat(re.sub(r"\*\*|(?<!\w)\*|\*(?!\w)", "", text))
 
 
 @pytest.fixture(scope="module")
@@ -179,13 +160,13 @@ def test_notice_has_purposes_rights_authority_and_link(telehealth_files: Path, l
     }[lang]
     stem = telehealth_files / f"privacy-notice-{lang}"
     readers = {
-        "pdf": _pdftotext(stem.with_suffix(".pdf")),
-        "docx": _docx_text(stem.with_suffix(".docx")),
+        "pdf": flat(pdf_text(stem.with_suffix(".pdf"))),
+        "docx": flat(docx_text(stem.with_suffix(".docx"), footers=True)),
         "md": _md_text(stem.with_suffix(".md")),
-        "html": _html_text(stem.with_suffix(".html")),
+        "html": html_visible_text(stem.with_suffix(".html")),
     }
     # Every purpose is named, or counted in the "and N more" that points to the full policy.
-    names = [_flat(p.name.get(lang) or "") for p in project.purposes]
+    names = [flat(p.name.get(lang) or "") for p in project.purposes]
     shown = sum(name in readers["pdf"] for name in names)
     assert shown >= 4 and names[:shown] == [n for n in names if n in readers["pdf"]]
     more = _more(lang, len(names) - shown)
@@ -250,13 +231,13 @@ def _fragment(path: Path) -> str:
 @pytest.mark.parametrize("lang", LANGS)
 def test_notice_snippets_to_paste_into_a_site(telehealth_files: Path, lang: str) -> None:
     project = load_project(TELEHEALTH)
-    full = _html_text(telehealth_files / f"privacy-notice-{lang}.html")
+    full = html_visible_text(telehealth_files / f"privacy-notice-{lang}.html")
     snippet = _fragment(telehealth_files / f"privacy-notice-{lang}.snippet.html")
-    assert f'lang="{lang}"' in snippet.split(">", 1)[0]
+    assert f'lang="{languages.get(lang).tag}"' in snippet.split(">", 1)[0]
     # The page's own <h1> stays the only one: the notice's title is an <h2>, its parts <h3>.
     assert "<h1" not in snippet and snippet.count("<h2>") == 1 and snippet.count("<h3>") >= 5
     assert " id=" not in snippet and "<svg" not in snippet
-    text = _flat(html.unescape(re.sub(r"<[^>]+>", " ", snippet)))
+    text = flat(html.unescape(re.sub(r"<[^>]+>", " ", snippet)))
     # What the reader of the full notice reads, in one piece (without the QR code and footer).
     assert text in full and project.rights.email and project.rights.email in text
     md = (telehealth_files / f"privacy-notice-{lang}.snippet.md").read_text(encoding="utf-8")
@@ -269,6 +250,7 @@ def test_consent_snippet_is_a_form_with_equal_buttons(telehealth_files: Path, la
     project = load_project(TELEHEALTH)
     d = translation("documents", lang).gettext
     snippet = _fragment(telehealth_files / f"consent-texts-{lang}.snippet.html")
+    assert f'lang="{languages.get(lang).tag}"' in snippet.split(">", 1)[0]
     # One unticked checkbox per purpose on consent, its sentence as the label.
     boxes = re.findall(r"<label><input ([^>]*)> ([^<]*)</label>", snippet)
     consents = [b for b in boxes if 'name="consent-' in b[0]]
@@ -276,9 +258,9 @@ def test_consent_snippet_is_a_form_with_equal_buttons(telehealth_files: Path, la
     for (attrs, label), i in zip(consents, consent_purposes(project), strict=True):
         assert "checked" not in attrs
         assert (project.purposes[i].name.get(lang) or "") in html.unescape(label)
-    assert _flat(
+    assert flat(
         d("Withdrawing does not affect the lawfulness of the processing before the withdrawal.")
-    ) in _flat(html.unescape(snippet))
+    ) in flat(html.unescape(snippet))
     # The banner: "Accept all" and "Reject all" as the same element with the same class.
     buttons = re.findall(
         r'<button type="button" class="([^"]*)" value="[^"]*">([^<]*)</button>', snippet
@@ -436,12 +418,15 @@ def test_record_transfers_name_their_safeguard(lang: str) -> None:
 def test_record_files_read_back(telehealth_files: Path, lang: str) -> None:
     project = load_project(TELEHEALTH)
     stem = telehealth_files / f"records-of-processing-{lang}"
-    for text in (_pdftotext(stem.with_suffix(".pdf")), _docx_text(stem.with_suffix(".docx"))):
+    for text in (
+        flat(pdf_text(stem.with_suffix(".pdf"))),
+        flat(docx_text(stem.with_suffix(".docx"), footers=True)),
+    ):
         for point in ART_30[lang]:
             assert point in text, point
         for purpose in project.purposes:
             name = purpose.name.get(lang)
-            assert name and _flat(name) in text
+            assert name and flat(name) in text
         assert project.dpo and project.dpo.name in text
 
 
@@ -579,14 +564,14 @@ def test_consent_text_for_each_consent_purpose(telehealth_files: Path, lang: str
     )
     stem = telehealth_files / f"consent-texts-{lang}"
     for text in (
-        _pdftotext(stem.with_suffix(".pdf")),
-        _docx_text(stem.with_suffix(".docx")),
+        flat(pdf_text(stem.with_suffix(".pdf"))),
+        flat(docx_text(stem.with_suffix(".docx"), footers=True)),
         _md_text(stem.with_suffix(".md")),
     ):
         for i in indexes:
             name = project.purposes[i].name.get(lang)
-            assert name and _flat(name) in text
-        assert _flat(withdraw) in text
+            assert name and flat(name) in text
+        assert flat(withdraw) in text
         assert project.rights.email and project.rights.email in text
         # Recipients outside the EEA are named in the consent text.
         assert "Google LLC" in text
@@ -632,7 +617,7 @@ def test_cookie_banner_gives_accept_and_reject_equal_weight(
     assert table.columns[0].width == table.columns[1].width
     for fmt in ("pdf", "md", "html"):
         path = telehealth_files / f"consent-texts-{lang}.{fmt}"
-        text = _pdftotext(path) if fmt == "pdf" else path.read_text(encoding="utf-8")
+        text = flat(pdf_text(path)) if fmt == "pdf" else path.read_text(encoding="utf-8")
         assert accept in text and reject in text
 
 
@@ -651,13 +636,13 @@ def test_user_text_stays_literal_in_every_document(tmp_path: Path) -> None:
         if job.fmt == "html":
             page = job.path.read_text(encoding="utf-8")
             assert "<b>" not in page
-            assert hostile in _html_text(job.path)
+            assert hostile in html_visible_text(job.path)
         elif job.fmt == "snippet.html":
             snippet = _fragment(job.path)
             assert "<b>" not in snippet
             assert hostile in html.unescape(re.sub(r"<[^>]+>", " ", snippet))
         elif job.fmt == "docx":
-            assert hostile in _docx_text(job.path)
+            assert hostile in flat(docx_text(job.path, footers=True))
 
 
 def test_every_document_in_every_language_names_no_english_in_other_languages() -> None:
@@ -753,14 +738,14 @@ def test_long_lists_end_in_and_n_more_on_one_page(tmp_path: Path) -> None:
             purposes = next(
                 b
                 for b in lists
-                if _flat(plain(b.items[0])) == _flat(project.purposes[0].name.get(lang) or "")
+                if flat(plain(b.items[0])) == flat(project.purposes[0].name.get(lang) or "")
             )
             hidden = len(project.purposes) - (len(purposes.items) - 1)
             assert hidden >= 2, (variant, lang)
             text = plain(purposes.items[-1])
             assert str(hidden) in text, text
             if variant == "notice":
-                assert _flat(text) == _more(lang, hidden)
+                assert flat(text) == _more(lang, hidden)
     assert _more("en", 15) == "and 15 more (see the full privacy policy)"
     jobs = output_jobs(project, tmp_path, LANGS, ["pdf", "docx"], ["notice"])
     for job in jobs:

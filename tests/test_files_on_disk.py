@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 import wizard.fileio
-from tests.conftest import EXAMPLES, ROOT
+from tests.projects import EXAMPLES, ROOT
 from wizard.fileio import TEMP_PATTERN, atomic_write_bytes, remove_stale_temps, temp_name
 from wizard.loading import open_project
 from wizard.model.answers import Project

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.projects import EXAMPLES
 from wizard import flow
 from wizard.flow import PAGE_ORDER, PageId
 from wizard.model.answers import (
@@ -25,8 +26,6 @@ from wizard.model.answers import (
     TimeUnit,
 )
 from wizard.model.project_file import load_project
-
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 def complete_project() -> Project:

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 import wizard.output
-from tests.conftest import EXAMPLES
+from tests.projects import EXAMPLES
 from wizard import history
 from wizard.model.answers import LANGUAGES, DocumentKind, Project
 from wizard.model.project_file import load_project

@@ -5,32 +5,22 @@ the Netherlands, Austria or Luxembourg reads its country's provision in each lan
 
 from __future__ import annotations
 
-import html
 import json
-import re
 from datetime import date
 from pathlib import Path
 
-import docx
 import pytest
 
-from tests.conftest import EXAMPLES
-from tests.test_examples_render import pdf_text
+from tests.projects import EXAMPLES
+from tests.readback import policy_read_back, squash
 from wizard.catalog.health_law import KINDS, health_law, health_laws
 from wizard.languages import LANGUAGES
 from wizard.model import Project, load_project
 from wizard.policy.engine import build_document
-from wizard.render.docx import render_docx
-from wizard.render.html import html_text
-from wizard.render.pdf import render_pdf
 from wizard.resources import read_text
 
 LANGS = tuple(LANGUAGES)
 PHYSIO = EXAMPLES / "physiotherapy-practice.privacy.json"
-
-
-def squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def practice_in(country: str) -> Project:
@@ -39,21 +29,6 @@ def practice_in(country: str) -> Project:
     project.organisation.country = country
     project.organisation.address.country = country
     return project
-
-
-def read_back(project: Project, lang: str, out: Path) -> dict[str, str]:
-    """The policy in ``lang`` as a reader of the DOCX, the PDF and the HTML sees it."""
-    doc = build_document(project, lang)
-    stem = f"{project.organisation.country}-{lang}"
-    docx_path, pdf_path = out / f"{stem}.docx", out / f"{stem}.pdf"
-    render_docx(doc, docx_path)
-    render_pdf(doc, pdf_path)
-    body = html_text(doc).split("<body", 1)[1]
-    return {
-        "docx": squash("\n".join(p.text for p in docx.Document(str(docx_path)).paragraphs)),
-        "pdf": pdf_text(pdf_path),
-        "html": squash(html.unescape(re.sub(r"<[^>]+>", " ", body))),
-    }
 
 
 def test_every_provision_has_a_status_a_source_and_for_a_confirmed_one_a_date() -> None:
@@ -137,7 +112,7 @@ def test_a_practice_reads_its_countrys_secrecy_provision_in_every_language_and_f
 ) -> None:
     project = practice_in(country)
     for lang in LANGS:
-        for fmt, text in read_back(project, lang, tmp_path).items():
+        for fmt, text in policy_read_back(project, lang, tmp_path / f"{country}-{lang}").items():
             assert squash(SECRECY[country][lang]) in text, (country, lang, fmt)
             # No other country's provision leaks in.
             for other, phrases in SECRECY.items():

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.conftest import EXAMPLES
+from tests.projects import EXAMPLES
 from wizard import history
 from wizard.history import ChangeKind as K
 from wizard.languages import LANGUAGES

@@ -19,7 +19,8 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from tests.conftest import EXAMPLES
+from tests.projects import EXAMPLES
+from wizard import languages
 from wizard.cli import main
 from wizard.languages import LANGUAGES
 from wizard.model import load_project
@@ -91,7 +92,9 @@ def test_pages_make_no_request_and_show_the_organisation(
             assert requested == [url], (html_file.name, requested)
             text = page.inner_text("body")
             assert org in text
-            assert page.evaluate("document.documentElement.lang") == html_file.stem[-2:]
+            # The language's BCP 47 tag, as in the DOCX and the PDF ("nl-NL").
+            tag = languages.get(html_file.stem[-2:]).tag
+            assert page.evaluate("document.documentElement.lang") == tag
             # The contents links work: following one scrolls to its heading.
             first = page.locator("nav a").nth(1)
             target = (first.get_attribute("href") or "")[1:]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from tests.conftest import ROOT
+from tests.projects import ROOT
 
 DOMAINS = ["policy", "ui", "documents"]
 

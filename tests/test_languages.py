@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from tests.conftest import EXAMPLES, ROOT
+from tests.projects import EXAMPLES, ROOT
 from wizard.languages import LANGUAGES, SOURCE
 from wizard.model import load_project
 from wizard.policy.document import Heading, ListBlock, Paragraph, Table, plain

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from docx import Document as DocxDocument
 
-from tests.conftest import EXAMPLES
+from tests.projects import EXAMPLES
+from tests.readback import pdf_text
 from wizard.cli import main
 from wizard.languages import LANGUAGES
 from wizard.law import applicability, checks, gate
@@ -84,11 +85,7 @@ def test_a_draft_is_marked_on_every_page_and_in_the_metadata(tmp_path: Path) -> 
         assert word in info
         pages = int(next(x for x in info.splitlines() if x.startswith("Pages:")).split()[1])
         for page in range(1, pages + 1):
-            text = subprocess.run(
-                ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
-                capture_output=True,
-                text=True,
-            ).stdout
+            text = pdf_text(pdf, "-f", str(page), "-l", str(page))
             assert word in text, (lang, page)
         md = (out / f"privacy-policy-{lang}.md").read_text(encoding="utf-8")
         assert word in md.split("\n## ")[0]

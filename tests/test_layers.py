@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.projects import ROOT
 
 #: The floors, lowest first: each row is a component (a package, a module, or, for the law
 #: package, the part of it that sits on that floor). A module belongs to the longest prefix

@@ -9,25 +9,20 @@ languages, as a reader sees it; and a format-2 file still opens.
 
 from __future__ import annotations
 
-import html
 import json
-import re
 from functools import cache
 from pathlib import Path
 
 import docx
 import pytest
 
-from tests.conftest import EXAMPLES
-from tests.test_examples_render import pdf_text
+from tests.projects import EXAMPLES
+from tests.readback import policy_read_back, squash
 from wizard import flow
 from wizard.languages import LANGUAGES
 from wizard.model import FORMAT_VERSION, Project, load_project, loads_project
 from wizard.model.answers import LegalBasis, LocalText, Safeguard, SecurityMeasure
 from wizard.policy.engine import build_document
-from wizard.render.docx import render_docx
-from wizard.render.html import html_text
-from wizard.render.pdf import render_pdf
 
 LANGS = tuple(LANGUAGES)
 PHYSIO = EXAMPLES / "physiotherapy-practice.privacy.json"
@@ -35,29 +30,11 @@ TELEHEALTH = EXAMPLES / "telehealth-startup.privacy.json"
 SOFTWARE = EXAMPLES / "software-company.privacy.json"
 
 
-def squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
 @cache
 def documents(example: Path, lang: str, out: Path) -> dict[str, str]:
     """The example's policy in ``lang`` as a reader of each format sees it."""
-    doc = build_document(load_project(example), lang)
-    docx_path, pdf_path = (out / f"{example.name.split('.')[0]}-{lang}.{x}" for x in ("docx", "pdf"))
-    render_docx(doc, docx_path)
-    render_pdf(doc, pdf_path)
-    document = docx.Document(str(docx_path))
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.extend(cell.text for cell in row.cells)
-    page = html_text(doc)
-    body = html.unescape(re.sub(r"<[^>]+>", " ", page.split("<body", 1)[1]))
-    return {
-        "docx": squash("\n".join(parts)),
-        "pdf": pdf_text(pdf_path),
-        "html": squash(body),
-    }
+    stem = out / f"{example.name.split('.')[0]}-{lang}"
+    return policy_read_back(load_project(example), lang, stem)
 
 
 @pytest.fixture(scope="module")

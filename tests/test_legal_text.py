@@ -15,9 +15,10 @@ from pathlib import Path
 import docx
 import pytest
 
-from tests.conftest import EXAMPLES
+from tests.projects import EXAMPLES, example, with_translated_texts
+from tests.readback import policy_docx_text
 from wizard.catalog.cookie_laws import cookie_law, cookie_laws
-from wizard.model import Project, load_project
+from wizard.model import Project
 from wizard.model.answers import LANGUAGES, DataCategory, LegalBasis, LocalText, Security
 from wizard.model.countries import EEA_COUNTRIES
 from wizard.model.project_file import loads_project, save_project
@@ -26,35 +27,6 @@ from wizard.render.docx import docx_bytes
 from wizard.render.markdown import markdown_text
 
 NBSP = "\u00a0"
-
-
-def example(name: str) -> Project:
-    return load_project(EXAMPLES / f"{name}.privacy.json")
-
-
-def docx_text(project: Project, lang: str) -> str:
-    """What a reader sees in the DOCX: paragraphs and table cells, whitespace folded (no-break
-    spaces kept)."""
-    document = docx.Document(io.BytesIO(docx_bytes(build_document(project, lang))))
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.extend(cell.text for cell in row.cells)
-    return re.sub(r"[^\S\u00a0]+", " ", "\n".join(parts))
-
-
-def with_translated_texts(project: Project) -> Project:
-    """``project`` with every per-language text present in all four languages (copied from the
-    first language that has it), so a test can read a document in any language."""
-    from tests.conftest import local_texts
-
-    for _, owner, name in list(local_texts(project)):
-        text: LocalText = getattr(owner, name)
-        if text:
-            first = next(iter(text.root.values()))
-            setattr(owner, name, LocalText({lang: text.get(lang) or first for lang in LANGUAGES}))
-    project.publication.languages = list(LANGUAGES)
-    return project
 
 
 # --- the national cookie provision ----------------------------------------------------------------
@@ -88,7 +60,7 @@ def test_a_french_controllers_cookie_law_is_named_in_the_readers_language(lang: 
     project = with_translated_texts(example("software-company"))
     project.organisation.country = "FR"
     project.organisation.address.country = "FR"
-    text = docx_text(project, lang)
+    text = policy_docx_text(project, lang)
     expected = {
         "en": "In the country where we are established (France), it is implemented by Article 82 "
         "of the Data Protection Act (loi n° 78-17 du 6 janvier 1978 « Informatique et Libertés »).",
@@ -141,7 +113,7 @@ def test_the_objection_notice_names_the_public_task_only_where_it_is_a_basis(lan
     project = with_translated_texts(example("physiotherapy-practice"))
     bases = {p.legal_basis for p in project.purposes}
     assert LegalBasis.LEGITIMATE_INTERESTS in bases and LegalBasis.PUBLIC_TASK not in bases
-    text = docx_text(project, lang)
+    text = policy_docx_text(project, lang)
     assert "21" in text and PUBLIC_TASK[lang] not in text
     assert {
         "en": "legitimate interests",
@@ -155,7 +127,7 @@ def test_the_objection_notice_names_the_public_task_only_where_it_is_a_basis(lan
         if purpose.legal_basis is LegalBasis.LEGITIMATE_INTERESTS:
             purpose.legal_basis = LegalBasis.PUBLIC_TASK
             purpose.legitimate_interest = LocalText()
-    text = docx_text(project, lang)
+    text = policy_docx_text(project, lang)
     notice = next(line for line in text.splitlines() if "21" in line and PUBLIC_TASK[lang] in line)
     assert {
         "en": "our legitimate interests",
@@ -177,9 +149,9 @@ WITH_WHOM = {
 def test_the_opening_promise_lists_only_what_the_policy_contains(lang: str) -> None:
     project = with_translated_texts(example("software-company"))
     assert project.recipients
-    assert WITH_WHOM[lang] in docx_text(project, lang)
+    assert WITH_WHOM[lang] in policy_docx_text(project, lang)
     project.recipients = []
-    text = docx_text(project, lang)
+    text = policy_docx_text(project, lang)
     assert WITH_WHOM[lang] not in text
     # The promise still says what the policy does contain.
     assert {
@@ -200,7 +172,7 @@ def test_french_typography_reaches_the_users_words_and_survives_markdown() -> No
     )
     doc = build_document(project, "fr")
     expected = f"une bannière{NBSP}: «{NBSP}accepter{NBSP}» ou non{NBSP}?"
-    assert expected in docx_text(project, "fr")
+    assert expected in policy_docx_text(project, "fr")
     markdown = markdown_text(doc)
     assert expected in markdown
     # The template's own French colons keep their no-break space in Markdown as well.
@@ -242,7 +214,7 @@ def test_the_organisations_name_takes_the_article_its_language_needs(
     project = with_translated_texts(example("telehealth-startup"))
     project.organisation.legal_name = name
     project.organisation.trading_name = ""
-    text = docx_text(project, lang)
+    text = policy_docx_text(project, lang)
     assert expected in text
     # The header keeps the name as it is written.
     assert build_document(project, lang).organisation == name
@@ -251,7 +223,7 @@ def test_the_organisations_name_takes_the_article_its_language_needs(
 def test_german_names_the_dpo_and_patients_in_both_genders() -> None:
     project = example("telehealth-startup")
     assert project.dpo is not None
-    text = docx_text(project, "de")
+    text = policy_docx_text(project, "de")
     assert "Wir haben eine Datenschutzbeauftragte oder einen Datenschutzbeauftragten benannt." in (
         text
     )
@@ -260,7 +232,7 @@ def test_german_names_the_dpo_and_patients_in_both_genders() -> None:
 
 
 def test_dutch_uses_the_gdprs_own_onverwijld() -> None:
-    text = docx_text(example("physiotherapy-practice"), "nl")
+    text = policy_docx_text(example("physiotherapy-practice"), "nl")
     assert "Wij reageren onverwijld en in elk geval binnen 30 dagen" in text
     assert "onnodige vertraging" not in text
 
@@ -288,7 +260,7 @@ def test_a_category_prints_only_what_the_user_says_it_holds(lang: str) -> None:
     support.data_details = {
         DataCategory.IDENTITY: LocalText({"en": "name", "nl": "naam", "fr": "nom", "de": "Name"}),
     }
-    text = docx_text(project, lang)
+    text = policy_docx_text(project, lang)
     identity, contact = {
         "en": ("Identification data: name", "Contact details"),
         "nl": ("Identificatiegegevens: naam", "Contactgegevens"),
@@ -310,7 +282,7 @@ def test_a_category_prints_only_what_the_user_says_it_holds(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_dutch_practice_names_the_bsn_in_every_language(lang: str) -> None:
-    text = docx_text(example("physiotherapy-practice"), lang)
+    text = policy_docx_text(example("physiotherapy-practice"), lang)
     expected = {
         "en": "National identification number: citizen service number (BSN)",
         "nl": "Nationaal identificatienummer: burgerservicenummer (BSN)",

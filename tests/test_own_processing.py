@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_legal_text import docx_text, example, with_translated_texts
+from tests.projects import example, with_translated_texts
+from tests.readback import policy_docx_text
 from wizard.model import Project
 from wizard.model.answers import LANGUAGES
 from wizard.model.project_file import ProjectFileError, loads_project, save_project
@@ -51,12 +52,12 @@ OWN = {
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_policy_says_the_organisation_itself_processes_the_data_there(lang: str) -> None:
-    text = " ".join(docx_text(with_staff_abroad(), lang).replace("\u00a0", " ").split())
+    text = " ".join(policy_docx_text(with_staff_abroad(), lang).replace("\u00a0", " ").split())
     for words in OWN[lang]:
         assert words in text, (lang, words)
     # The recipients' transfers keep their own table and safeguards.
     assert "Zoom Video Communications, Inc." in text
-    before = docx_text(with_translated_texts(example("telehealth-startup")), lang)
+    before = policy_docx_text(with_translated_texts(example("telehealth-startup")), lang)
     assert OWN[lang][0] not in before.replace("\u00a0", " ")
 
 
@@ -96,7 +97,7 @@ def test_a_controller_outside_the_eea_keeps_its_own_wording() -> None:
     project = with_staff_abroad()
     project.organisation.country = "US"
     project.organisation.address.country = "US"
-    text = docx_text(project, "en")
+    text = policy_docx_text(project, "en")
     assert (
         "We are established in United States" in text or "established in the United States" in text
     )
@@ -106,5 +107,5 @@ def test_a_controller_outside_the_eea_keeps_its_own_wording() -> None:
 def test_several_countries_are_named_together() -> None:
     project = with_staff_abroad()
     project.organisation.own_processing_countries = ["US", "IN"]
-    text = " ".join(docx_text(project, "en").split())
+    text = " ".join(policy_docx_text(project, "en").split())
     assert "in the following countries: United States and India." in text

@@ -24,9 +24,10 @@ from pathlib import Path
 
 import pytest
 
-from wizard import __version__
+from tests import readback
+from tests.projects import ROOT
+from wizard import __version__, languages
 
-ROOT = Path(__file__).resolve().parents[1]
 PACKAGING = ROOT / "packaging"
 LINUX = PACKAGING / "linux"
 APP_ID = "io.github.privacywizard.PrivacyWizard"
@@ -443,30 +444,13 @@ def test_installed_cli_renders_an_example(installed: tuple[Path, str], tmp_path:
     )
     assert result.returncode == 0, result.stderr
     for lang in ("nl", "de"):
-        docx_text = _docx_text(tmp_path / "out" / f"privacy-policy-{lang}.docx")
+        docx_text = readback.docx_text(tmp_path / "out" / f"privacy-policy-{lang}.docx")
         assert TITLES[lang] in docx_text and ORGANISATION in docx_text
-        pdf_text = _pdf_text(tmp_path / "out" / f"privacy-policy-{lang}.pdf")
+        pdf_text = readback.pdf_text(tmp_path / "out" / f"privacy-policy-{lang}.pdf")
         assert TITLES[lang] in pdf_text and ORGANISATION in pdf_text
 
 
 # --- the frozen app ------------------------------------------------------------------------------
-
-
-def _docx_text(path: Path) -> str:
-    import docx
-
-    return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
-
-
-def _pdf_text(path: Path) -> str:
-    pdftotext = shutil.which("pdftotext")
-    if pdftotext:
-        return subprocess.run(
-            [pdftotext, "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True, text=True
-        ).stdout
-    from pypdf import PdfReader
-
-    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
 
 
 @pytest.fixture(scope="module")
@@ -542,12 +526,13 @@ def test_frozen_app_renders_every_language_and_format(frozen_app: Path, tmp_path
     )
     assert result.returncode == 0, result.stderr
     for lang, title in TITLES.items():
-        docx_text = _docx_text(out / f"privacy-policy-{lang}.docx")
+        docx_text = readback.docx_text(out / f"privacy-policy-{lang}.docx")
         assert title in docx_text, f"{lang}: the DOCX is not translated"
-        pdf_text = _pdf_text(out / f"privacy-policy-{lang}.pdf")
+        pdf_text = readback.pdf_text(out / f"privacy-policy-{lang}.pdf")
         assert ORGANISATION in pdf_text and title in pdf_text, f"{lang}: PDF text is wrong"
         page = (out / f"privacy-policy-{lang}.html").read_text(encoding="utf-8")
-        assert f'<html lang="{lang}">' in page and title in page, f"{lang}: HTML is wrong"
+        tag = languages.get(lang).tag
+        assert f'<html lang="{tag}">' in page and title in page, f"{lang}: HTML is wrong"
         markdown = (out / f"privacy-policy-{lang}.md").read_text(encoding="utf-8")
         assert markdown.startswith(f"# {title}\n"), f"{lang}: Markdown is wrong"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import jinja2.meta
 import pytest
 
-from tests.conftest import EXAMPLES
+from tests.projects import EXAMPLES, HOSTILE, example, fill_every_text
 from wizard.model import Project, load_project
 from wizard.model.answers import (
     Cookie,
@@ -24,12 +24,6 @@ from wizard.policy.items import Texts
 from wizard.policy.parse import TemplateMarkupError, parse_blocks
 from wizard.policy.templates import environment
 from wizard.policy.view import answers_view, missing_texts
-
-HOSTILE = '<b>{{ 7*7 }}</b> & "Co" ł€'
-
-
-def example(name: str) -> Project:
-    return load_project(EXAMPLES / f"{name}.privacy.json")
 
 
 def section_titles(project: Project, lang: str = "en") -> list[str]:
@@ -172,32 +166,9 @@ def test_right_to_object_is_separate_and_highlighted() -> None:
     assert "Article 21(1) GDPR" in after.text
 
 
-def _fill_every_text(project: Project, value: str) -> None:
-    """Put ``value`` in every free-text field of the project."""
-    org = project.organisation
-    org.legal_name = org.trading_name = org.registration_number = org.phone = value
-    org.address.street = org.address.city = org.address.postal_code = value
-    for purpose in project.purposes:
-        for field in ("name", "other_data", "legitimate_interest", "source", "consequence"):
-            setattr(purpose, field, LocalText({"en": value}))
-        purpose.retention.criteria = LocalText({"en": value})
-        purpose.retention.statutory_reference = value
-    for r in project.recipients:
-        r.name = value
-        r.service = LocalText({"en": value})
-    for c in project.cookies.items:
-        c.name = c.provider = value
-        c.purpose = LocalText({"en": value})
-    project.cookies.consent_mechanism = project.cookies.withdrawal = LocalText({"en": value})
-    project.rights.identity_check = LocalText({"en": value})
-    project.children.parental_consent = LocalText({"en": value})
-    if project.dpo:
-        project.dpo.name = project.dpo.phone = value
-
-
 def test_user_text_is_data_never_markup() -> None:
     project = example("telehealth-startup")
-    _fill_every_text(project, HOSTILE)
+    fill_every_text(project, HOSTILE)
     project.children.targets_children = True
     doc = build_document(project, "en")
     text = doc.text()

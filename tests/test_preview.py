@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from benchmarks.large_project import large_project
-from tests.conftest import EXAMPLES
+from tests.projects import EXAMPLES
 from wizard.model import load_project
 from wizard.model.answers import LANGUAGES, LocalText
 from wizard.policy import engine, parse

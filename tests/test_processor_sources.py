@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_legal_text import example, with_translated_texts
+from tests.projects import example, with_translated_texts
 from wizard import flow
 from wizard.catalog.processors import processor
 from wizard.model import Project

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES
+from tests.projects import EXAMPLES
 from wizard.model import (
     FORMAT_VERSION,
     Project,
@@ -282,7 +282,7 @@ def test_schema_describes_the_file_and_accepts_the_examples() -> None:
 
 
 def test_documentation_covers_every_top_level_field() -> None:
-    from tests.conftest import ROOT
+    from tests.projects import ROOT
 
     doc = (ROOT / "docs" / "project-file.md").read_text(encoding="utf-8")
     for name in project_schema()["properties"]:

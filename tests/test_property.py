@@ -13,23 +13,23 @@ format.
 
 from __future__ import annotations
 
-import io
 import tempfile
 import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
-import docx
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from tests.hostile_projects import EXAMPLES, hostile_projects, visible_words
+from tests.hostile_projects import hostile_projects, visible_words
+from tests.projects import EXAMPLE_FILES
+from tests.readback import docx_text
 from wizard.model.answers import LANGUAGES
 from wizard.model.project_file import ProjectFileError, loads_project
 from wizard.output import GenerationError, file_name, generate
 
-EXAMPLE = EXAMPLES[0]
+EXAMPLE = EXAMPLE_FILES[0]
 
 #: Words longer than this may be broken with invisible break opportunities by a renderer (so a
 #: table cell can wrap); they are checked by their start.
@@ -49,14 +49,6 @@ def html_text(data: bytes) -> str:
     parser = _Text()
     parser.feed(data.decode("utf-8"))
     return "".join(parser.parts)
-
-
-def docx_text(data: bytes) -> str:
-    document = docx.Document(io.BytesIO(data))
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        parts.extend(cell.text for row in table.rows for cell in row.cells)
-    return "\n".join(parts)
 
 
 def readable(fmt: str, data: bytes) -> str | None:

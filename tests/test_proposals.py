@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from tests.conftest import local_texts
+from tests.projects import local_texts
 from wizard import flow, review
 from wizard.catalog.cookies import known_cookie, known_cookies, proposed_purpose
 from wizard.model.answers import LANGUAGES, Cookie, CookieCategory, LocalText, Party, Service

@@ -1,14 +1,15 @@
 """A fifth language is one registration: a pseudo language (``en-XA``, accented and lengthened
 English made at test time, its catalogues compiled into a temporary folder) goes through the
-model, the translation check, the four renderers, ``check`` and ``diff`` with no other file
-changed."""
+model, the translation check, the four renderers, the notice for children, ``check`` and
+``diff`` with no other file changed. What its registration leaves out (the reading limits of
+the children's notice, the articles before a name) comes from the registry's defaults."""
 
 from __future__ import annotations
 
 import io
 import json
-import subprocess
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -17,15 +18,21 @@ import pytest
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from tests.conftest import EXAMPLES, ROOT
+from tests.projects import EXAMPLES, ROOT
+from tests.readback import docx_paragraphs, pdf_text, policy_docx_text, squash
 from wizard import languages
 from wizard.cli import main
+from wizard.documents import build
+from wizard.documents.readability import measure
 from wizard.flow import translation_gaps
 from wizard.i18n import DOMAINS, pseudo, translation
-from wizard.languages import LANGUAGES, Citation, Language
+from wizard.languages import LANGUAGES, Citation, Language, NameArticles, Readability
 from wizard.law.elements import article_ref
 from wizard.model.answers import Project
 from wizard.model.project_file import load_project, save_project
+from wizard.output import render_bytes
+from wizard.policy.document import Paragraph
+from wizard.policy.grammar import name_in_sentence
 
 CODE = "en-XA"
 EXAMPLE = EXAMPLES / "physiotherapy-practice.privacy.json"
@@ -149,9 +156,7 @@ def test_all_four_formats_are_written_in_it(pseudo_language: Language, tmp_path:
     assert f'w:val="{CODE}"' in document.styles.element.xml
 
     pdf = out / f"privacy-policy-{CODE}.pdf"
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = pdf_text(pdf, "-layout")
     assert title.strip("[]~") in text
     assert f"/Lang ({CODE})".encode() in pdf.read_bytes()
 
@@ -180,3 +185,63 @@ def test_check_and_diff_speak_it(
     english = capsys.readouterr().out
     assert "privacy@example.org" in english
     assert "~~]" not in english
+
+
+def test_what_it_leaves_out_comes_from_the_registrys_defaults(
+    pseudo_language: Language, tmp_path: Path
+) -> None:
+    # Registered without readability limits or name articles: the defaults apply.
+    assert pseudo_language.readability == Readability()
+    assert pseudo_language.name_articles == NameArticles()
+    project = load_project(_pseudo_project(tmp_path))
+    name = project.organisation.legal_name
+    assert name_in_sentence(name, CODE) == name  # a name as it is, as in English
+    lead = pseudo(
+        "This privacy policy explains how {org} processes your personal data in connection "
+        "with {services}: which data we process, why, on what legal basis, with whom we share "
+        "them and how long we keep them. It also explains your rights and how to exercise them."
+    )
+    text = policy_docx_text(project, CODE)
+    assert lead.split("{org}")[0] + name + " " in text
+
+    # The notice for children is written in it and measured against the default limits.
+    project.children.targets_children = True
+    document = build(project, "notice-children", CODE)
+    title = pseudo("Your privacy: the short version")
+    assert translation("documents", CODE).gettext("Your privacy: the short version") == title
+    assert docx_paragraphs(render_bytes(document, "docx"))[0] == title
+    assert title.strip("[]~") in squash(pdf_text(render_bytes(document, "pdf")))
+    assert "Your privacy" not in document.text()
+    paragraphs = [b.text for b in document.blocks if isinstance(b, Paragraph) and b.role != "meta"]
+    reading = measure(paragraphs)
+    assert reading.words > 30
+    defaults = Readability()
+    assert reading.fits(CODE) == (
+        reading.words_per_sentence <= defaults.words_per_sentence
+        and reading.letters_per_word <= defaults.letters_per_word
+    )
+
+
+def test_its_own_articles_and_limits_are_read_from_its_registration(
+    pseudo_language: Language, tmp_path: Path
+) -> None:
+    project = load_project(_pseudo_project(tmp_path))
+    name = project.organisation.legal_name  # "Fysiotherapie De Linde B.V."
+    articles = NameArticles(nouns=(("thë", ("therapie",)),), compounds=True)
+    languages.register(replace(pseudo_language, name_articles=articles))
+    assert name_in_sentence(name, CODE) == f"thë {name}"
+    assert f"thë {name} " in policy_docx_text(project, CODE)
+    # A legal form anywhere in the name makes it a company's: no article.
+    languages.register(
+        replace(pseudo_language, name_articles=replace(articles, legal_forms=("b.v.",)))
+    )
+    assert name_in_sentence(name, CODE) == name
+
+    project.children.targets_children = True
+    document = build(project, "notice-children", CODE)
+    paragraphs = [b.text for b in document.blocks if isinstance(b, Paragraph) and b.role != "meta"]
+    reading = measure(paragraphs)
+    languages.register(replace(pseudo_language, readability=Readability(1.0, 1.0)))
+    assert not reading.fits(CODE)
+    languages.register(replace(pseudo_language, readability=Readability(100.0, 100.0)))
+    assert reading.fits(CODE)

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_legal_text import docx_text, example, with_translated_texts
+from tests.projects import example, with_translated_texts
+from tests.readback import policy_docx_text
 from wizard.catalog.cookie_laws import cookie_law, cookie_laws
 from wizard.model import Project
 from wizard.model.answers import LANGUAGES
@@ -41,7 +42,7 @@ def test_every_confirmed_citation_has_a_cited_source_and_a_date() -> None:
 def test_an_unverified_provision_is_not_printed_as_fact(lang: str) -> None:
     austria = cookie_law("AT")
     assert austria is not None and not austria.confirmed
-    text = docx_text(cookie_project("AT"), lang).replace(NBSP, " ")
+    text = policy_docx_text(cookie_project("AT"), lang).replace(NBSP, " ")
     assert austria.name(lang).replace(NBSP, " ") not in text
     assert "165" not in text and "2002/58" in text
 
@@ -88,6 +89,6 @@ def test_norway_cites_the_electronic_communications_act_in_force_since_2025(lang
     norway = cookie_law("NO")
     assert norway is not None and norway.confirmed and norway.checked == "act"
     assert norway.verified_on is not None and "regjeringen.no" in norway.source
-    text = " ".join(docx_text(cookie_project("NO"), lang).replace(NBSP, " ").split())
+    text = " ".join(policy_docx_text(cookie_project("NO"), lang).replace(NBSP, " ").split())
     assert NORWAY[lang] in text
     assert "2-7" not in text  # the cookie section of the repealed 2003 act

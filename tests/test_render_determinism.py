@@ -20,7 +20,8 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+from tests.projects import EXAMPLES
+
 EXAMPLE = EXAMPLES / "physiotherapy-practice.privacy.json"
 FORMATS = ("docx", "pdf", "html", "md")
 

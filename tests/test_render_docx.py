@@ -16,6 +16,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
+from tests.projects import HOSTILE
 from wizard.policy.document import (
     Cell,
     Document,
@@ -28,7 +29,6 @@ from wizard.policy.document import (
 )
 from wizard.render.docx import docx_bytes, language_tag, render_docx
 
-HOSTILE = '<b>{{ 7*7 }}</b> & "Co" ł€'
 UNICODE = "Zoë's ĳsbaan, Straße, Łódź, Dvořák: 5 €"
 URL = "https://autoriteitpersoonsgegevens.nl/nl/zelf-doen?a=1&b=2"
 

@@ -21,6 +21,8 @@ import pytest
 from docx.oxml.ns import qn
 from fontTools.ttLib import TTFont
 
+from tests.projects import EXAMPLE_FILES
+from tests.readback import pdf_text, squash
 from wizard import languages
 from wizard.languages import LANGUAGES
 from wizard.model.project_file import load_project
@@ -30,10 +32,8 @@ from wizard.render.docx import FONT, docx_bytes
 from wizard.render.fonts import text_width
 from wizard.render.pdf import pdf_bytes
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = sorted((ROOT / "examples").glob("*.privacy.json"))
 LANGS = tuple(LANGUAGES)
-CASES = [(path, lang) for path in EXAMPLES for lang in LANGS]
+CASES = [(path, lang) for path in EXAMPLE_FILES for lang in LANGS]
 IDS = [f"{p.stem.removesuffix('.privacy')}-{lang}" for p, lang in CASES]
 
 #: The DOCX is made for editing (10.5 pt body text, Word's paragraph spacing, no table of
@@ -56,7 +56,7 @@ def _stem(path: Path, lang: str) -> str:
 def converted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Every example in every language as DOCX and app PDF, and LibreOffice's PDF of each DOCX."""
     folder = tmp_path_factory.mktemp("office")
-    for path in EXAMPLES:
+    for path in EXAMPLE_FILES:
         project = load_project(path)
         for lang in LANGS:
             document = build_document(project, lang)
@@ -99,11 +99,6 @@ def _fonts(pdf: Path) -> set[str]:
     return fonts
 
 
-def _text(pdf: Path) -> str:
-    out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True)
-    return " ".join(out.stdout.split())
-
-
 @needs_office
 @pytest.mark.parametrize(("path", "lang"), CASES, ids=IDS)
 def test_libreoffice_shows_the_docx_like_the_pdf(converted: Path, path: Path, lang: str) -> None:
@@ -115,7 +110,7 @@ def test_libreoffice_shows_the_docx_like_the_pdf(converted: Path, path: Path, la
     assert _fonts(office) == _fonts(app)
     assert all(f.startswith("NotoSans-") for f in _fonts(office))
     # No word of a table broken in the middle by a narrow column.
-    seen = _text(office)
+    seen = squash(pdf_text(office))
     document = build_document(load_project(path), lang)
     for block in document.blocks:
         if not isinstance(block, Table):
@@ -138,7 +133,7 @@ def _docx(path: Path, lang: str) -> bytes:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_docx_carries_its_font(lang: str) -> None:
-    data = _docx(EXAMPLES[0], lang)
+    data = _docx(EXAMPLE_FILES[0], lang)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         table = archive.read("word/fontTable.xml").decode()
         rels = archive.read("word/_rels/fontTable.xml.rels").decode()
@@ -173,7 +168,7 @@ def test_the_docx_carries_its_font(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_columns_fit_their_longest_word(lang: str) -> None:
-    path = next(p for p in EXAMPLES if "telehealth" in p.name)
+    path = next(p for p in EXAMPLE_FILES if "telehealth" in p.name)
     document = build_document(load_project(path), lang)
     out = docx.Document(io.BytesIO(docx_bytes(document)))
     tables = [b for b in document.blocks if isinstance(b, Table)]

@@ -17,6 +17,8 @@ from typing import Any
 
 import pytest
 
+from tests.projects import EXAMPLE_FILES, ROOT
+from tests.readback import pdf_text
 from wizard.cli import main
 from wizard.model.project_file import loads_project
 from wizard.policy.engine import build_document
@@ -32,8 +34,6 @@ from wizard.render.pdf import pdf_bytes
 from wizard.resources import resource
 from wizard.review import review
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = sorted((ROOT / "examples").glob("*.privacy.json"))
 EXAMPLE = ROOT / "examples" / "software-company.privacy.json"
 
 GREEK = "Ιατρείο Αθηνών"
@@ -69,9 +69,7 @@ def _set_names(d: dict[str, Any]) -> None:
 @needs_poppler
 def test_other_scripts_reach_the_page_in_reading_order(tmp_path: Path) -> None:
     path = _pdf(tmp_path, _data(_set_names))
-    text = subprocess.run(
-        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = pdf_text(path)
     # Arabic is drawn in its joined (presentation) forms; NFKC gives back the letters.
     seen = unicodedata.normalize("NFKC", text)
     for words in (GREEK, CYRILLIC, HEBREW, ARABIC):
@@ -114,7 +112,7 @@ def test_missing_in_pdf_names_the_field() -> None:
     assert "株 (U+682A)" in found[0].described()
 
 
-@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
 def test_the_examples_have_nothing_the_pdf_cannot_show(path: Path) -> None:
     assert missing_in_pdf(json.loads(path.read_text(encoding="utf-8"))) == []
 

@@ -17,8 +17,8 @@ import html5lib
 import pytest
 from markdown_it import MarkdownIt
 
-from tests.conftest import EXAMPLES
-from tests.test_examples_render import HOSTILE, _hostile_project, expected_facts, squash
+from tests.projects import EXAMPLE_FILES, EXAMPLES, HOSTILE, expected_facts, hostile_project_file
+from tests.readback import squash
 from wizard.cli import main
 from wizard.languages import LANGUAGES
 from wizard.model import load_project
@@ -36,10 +36,10 @@ from wizard.policy.engine import build_document
 from wizard.render.html import html_text, render_html
 from wizard.render.markdown import escape_text, markdown_text, render_markdown
 
-EXAMPLE_FILES = sorted(EXAMPLES.glob("*.privacy.json"))
 LANGS = tuple(LANGUAGES)
 CASES = [(path, lang) for path in EXAMPLE_FILES for lang in LANGS]
 IDS = [f"{p.stem.removesuffix('.privacy')}-{lang}" for p, lang in CASES]
+TAGS = {"en": "en-GB", "nl": "nl-NL", "fr": "fr-FR", "de": "de-DE"}
 
 #: Elements that load something, or run something: none may appear.
 FETCHING = {
@@ -123,7 +123,8 @@ def test_html_is_valid_and_accessible(
     assert raw.startswith("<!DOCTYPE html>\n")
     root = parse_strict(data)  # raises on any HTML5 parse error
 
-    assert root.tag == "html" and root.get("lang") == lang
+    # The registry's BCP 47 tag, as the DOCX proofing language and the PDF's /Lang.
+    assert root.tag == "html" and root.get("lang") == TAGS[lang]
     head = root.find("head")
     assert head is not None
     assert head.find("meta[@charset='utf-8']") is not None
@@ -249,7 +250,7 @@ def test_markdown_structure(rendered: dict[tuple[str, str], tuple[Path, Path]]) 
 
 
 def test_hostile_text_comes_out_literally(tmp_path: Path) -> None:
-    path = _hostile_project(tmp_path)
+    path = hostile_project_file(tmp_path)
     out = tmp_path / "out"
     assert (
         main(["render", str(path), "--lang", "en", "--format", "html,md", "--out", str(out)]) == 0

@@ -16,8 +16,8 @@ from typing import Any
 
 import docx
 import pytest
-from pypdf import PdfReader
 
+from tests.readback import pypdf_text
 from wizard.languages import LANGUAGES
 from wizard.model.project_file import loads_project
 from wizard.policy.engine import build_document
@@ -37,10 +37,6 @@ def _project(change: Any) -> Any:
 
 def _all_langs(text: str) -> dict[str, str]:
     return {lang: text for lang in LANGUAGES}
-
-
-def _pdf_text(data: bytes) -> str:
-    return "".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
 
 
 def test_fit_property_cuts_on_a_character_boundary() -> None:
@@ -91,7 +87,7 @@ def test_long_text_in_a_table_cell_renders_whole_in_the_pdf(where: str, text: st
 
     document = build_document(_project(change), "de")
     data = pdf_bytes(document)
-    seen = "".join(_pdf_text(data).split())
+    seen = "".join(pypdf_text(data, "").split())
     expected = "".join(document.text().split())
     # Every character of the long text reaches the page (broken over lines and pages).
     squashed = "".join(text.split())

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from tests.projects import HOSTILE
+from tests.readback import pdf_text, squash
 from wizard.policy.document import (
     Cell,
     Document,
@@ -25,7 +27,6 @@ from wizard.policy.document import (
 )
 from wizard.render.pdf import pdf_bytes, render_pdf
 
-HOSTILE = '<b>{{ 7*7 }}</b> & "Co" ł€'
 UNICODE_LINE = "Gegevens: café, Straße, ĳsbeer, Łódź, Dvořák, 12 €"
 LINK = "https://autoriteitpersoonsgegevens.nl/nl/zelf-doen/privacyrechten"
 SECTIONS = [
@@ -143,20 +144,6 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def pdftotext(path: Path, *args: str) -> str:
-    return subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", *args, str(path), "-"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-
-
-def squash(text: str) -> str:
-    """Whitespace (including line breaks inside a table cell) collapsed to single spaces."""
-    return re.sub(r"\s+", " ", text)
-
-
 def test_writes_a_pdf_atomically(rendered: Path) -> None:
     data = rendered.read_bytes()
     assert data.startswith(b"%PDF-")
@@ -171,7 +158,7 @@ def test_pdf_bytes_matches_render(rendered: Path) -> None:
 
 @needs_poppler
 def test_text_reads_in_order(rendered: Path) -> None:
-    text = squash(pdftotext(rendered))
+    text = squash(pdf_text(rendered))
     # The contents list repeats the titles, so look at the body after it.
     body = text[text.rindex("Privacy statement") :]
     positions = [body.rindex(f"{n}. {title}") for n, title in enumerate(SECTIONS, start=1)]
@@ -183,7 +170,7 @@ def test_text_reads_in_order(rendered: Path) -> None:
 
 @needs_poppler
 def test_hostile_and_non_latin_text_comes_out_literally(rendered: Path) -> None:
-    text = pdftotext(rendered)
+    text = pdf_text(rendered)
     assert HOSTILE in text
     assert "49" not in text.replace("2026", "")  # the template expression was not evaluated
     assert UNICODE_LINE in text
@@ -193,7 +180,7 @@ def test_hostile_and_non_latin_text_comes_out_literally(rendered: Path) -> None:
 
 @needs_poppler
 def test_table_cells_and_long_words_stay_inside_the_page(rendered: Path) -> None:
-    text = squash(pdftotext(rendered))
+    text = squash(pdf_text(rendered))
     for i in (1, 17, 40):
         assert f"Recipient {i:02d}" in text
         assert f"Purpose {i:02d}: appointments and invoicing" in text
@@ -201,7 +188,7 @@ def test_table_cells_and_long_words_stay_inside_the_page(rendered: Path) -> None
     assert text.count("Recipient Purpose Country") >= 2
 
     # Every word, long URLs included, stays between the side margins.
-    bbox = pdftotext(rendered, "-bbox")
+    bbox = pdf_text(rendered, "-bbox")
     width = float(re.search(r'<page width="([\d.]+)"', bbox).group(1))  # type: ignore[union-attr]
     margin = 2.2 * 72 / 2.54
     words = re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"', bbox)
@@ -215,7 +202,7 @@ def test_footer_numbers_every_page(rendered: Path) -> None:
     pages = len(PdfReader(rendered).pages)
     assert pages >= 3, "the sample should span several pages"
     for page in range(1, pages + 1):
-        text = pdftotext(rendered, "-f", str(page), "-l", str(page))
+        text = pdf_text(rendered, "-f", str(page), "-l", str(page))
         assert f"Page {page} of {pages}" in text
         assert "Effective 1 March 2026" in text
 
@@ -393,10 +380,10 @@ def test_a_heading_takes_only_the_start_of_a_long_paragraph_along(tmp_path: Path
         )
         path = tmp_path / f"{count}.pdf"
         render_pdf(doc, path)
-        if "Marker heading" in pdftotext(path, "-f", "1", "-l", "1"):
+        if "Marker heading" in pdf_text(path, "-f", "1", "-l", "1"):
             continue
         moved += 1
-        bbox = pdftotext(path, "-bbox", "-f", "1", "-l", "1")
+        bbox = pdf_text(path, "-bbox", "-f", "1", "-l", "1")
         bottoms = [float(y) for y in re.findall(r'yMax="([\d.]+)"', bbox)]
         last_line = max(y for y in bottoms if y < frame_bottom)
         assert frame_bottom - last_line < 80, (
@@ -408,7 +395,7 @@ def test_a_heading_takes_only_the_start_of_a_long_paragraph_along(tmp_path: Path
 @needs_poppler
 def test_contents_lists_sections_with_their_pages(rendered: Path) -> None:
     reader = PdfReader(rendered)
-    first_page = pdftotext(rendered, "-f", "1", "-l", "1")
+    first_page = pdf_text(rendered, "-f", "1", "-l", "1")
     listed = dict(re.findall(r"^(\d+\. [^.\n]+?) (?:\. )+\.? ?(\d+)$", first_page, re.M))
     actual = {
         item.title: str(reader.get_destination_page_number(item) + 1)

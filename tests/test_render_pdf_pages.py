@@ -16,21 +16,19 @@ import pytest
 from pypdf import PdfReader
 
 from benchmarks.large_project import large_project
+from tests.projects import EXAMPLE_FILES
+from tests.readback import pdf_text
 from wizard.model.project_file import load_project
 from wizard.policy.document import Document
 from wizard.policy.engine import build_document
 from wizard.render.pdf import pdf_bytes
 
-ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
-EXAMPLES = sorted((ROOT / "examples").glob("*.privacy.json"))
 
 
 def _pages(data: bytes) -> list[str]:
     """The text of each page in reading order (pdftotext, as a reader's viewer shows it)."""
-    text = subprocess.run(
-        ["pdftotext", "-", "-"], input=data, capture_output=True, check=True
-    ).stdout.decode("utf-8")
+    text = pdf_text(data)
     return [" ".join(page.split()) for page in text.split("\f")[:-1]]
 
 
@@ -53,7 +51,7 @@ def _check_numbers(document: Document, data: bytes) -> None:
         assert body.count(heading.numbered_text) > as_contents_line, (heading.numbered_text, page)
 
 
-@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_footer_totals_and_contents_pages_are_right(path: Path, lang: str) -> None:
     document = build_document(load_project(path), lang)
@@ -70,7 +68,7 @@ def test_a_long_document_has_right_page_numbers() -> None:
 
 @pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf not installed")
 def test_the_file_structure_is_valid(tmp_path: Path) -> None:
-    document = build_document(load_project(EXAMPLES[0]), "nl")
+    document = build_document(load_project(EXAMPLE_FILES[0]), "nl")
     path = tmp_path / "policy.pdf"
     path.write_bytes(pdf_bytes(document))
     result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES
+from tests.projects import EXAMPLES
 from wizard import review
 from wizard.cli import main
 from wizard.flow import PageId

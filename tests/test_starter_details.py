@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.test_legal_text import docx_text
+from tests.readback import policy_docx_text, squash
 from wizard.languages import LANGUAGES
 from wizard.model import Project
 from wizard.model.answers import DataCategory
@@ -19,7 +19,7 @@ STARTERS = [s.id for s in starters()]
 
 def policy_text(project: Project, lang: str) -> str:
     """The generated DOCX policy as a reader sees it, spaces folded."""
-    return re.sub(r"\s+", " ", docx_text(project, lang).replace("\u00a0", " "))
+    return squash(policy_docx_text(project, lang))
 
 
 def test_every_category_of_every_starter_purpose_has_details_in_every_language() -> None:

@@ -13,20 +13,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import local_texts
+from tests.projects import example, local_texts
 from wizard import flow, review
 from wizard.flow import PageId
 from wizard.model.answers import DocumentKind, LocalText, Project
-from wizard.model.project_file import load_project
 from wizard.output import output_jobs, write_output
 from wizard.policy.engine import PolicyError, build_document
 from wizard.policy.view import engine_missing_texts, missing_texts
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-
 
 def _example(name: str = "physiotherapy-practice") -> Project:
-    project = load_project(EXAMPLES / f"{name}.privacy.json")
+    project = example(name)
     project.publication.languages = ["en", "nl"]
     project.publication.output_folder = "/tmp/unused"
     project.publication.effective_date = dt.date(2026, 12, 1)

@@ -1,9 +1,11 @@
 """The languages the app speaks, defined once: everything else iterates over this registry.
 
 A :class:`Language` holds what differs between languages outside the message catalogues: the
-Babel locale (dates, lists, country names), the BCP 47 tag written into DOCX and PDF files, the
-language's name, how it cites an article of the GDPR, its punctuation and casing. The message
-catalogues themselves are ``resources/locale/<code>/LC_MESSAGES/<domain>.mo`` (compiled from
+Babel locale (dates, lists, country names), the BCP 47 tag written into DOCX, PDF and HTML
+files, the language's name, how it cites an article of the GDPR, its punctuation and casing,
+the limits of the children's notice's reading measure (:class:`Readability`) and which
+organisation names take an article inside a sentence (:class:`NameArticles`); what a
+registration leaves out takes the defaults of those classes. The message catalogues themselves are ``resources/locale/<code>/LC_MESSAGES/<domain>.mo`` (compiled from
 ``translations/``), or the folder a language names in :attr:`Language.catalogues`.
 
 :data:`LANGUAGES` is a live view of the registry's codes, in the order offered to the user:
@@ -24,6 +26,8 @@ __all__ = [
     "SOURCE",
     "Citation",
     "Language",
+    "NameArticles",
+    "Readability",
     "get",
     "register",
     "unregister",
@@ -59,6 +63,42 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Readability:
+    """The highest average words per sentence and letters per word of a text for children (the
+    two inputs of the Flesch and LIX formulas). They differ per language: Dutch and German join
+    words into compounds, French needs more small words. The defaults suit a language not
+    measured yet; the adult notice, in the formal register, is above them in every language."""
+
+    words_per_sentence: float = 10.0
+    letters_per_word: float = 5.0
+
+
+@dataclass(frozen=True)
+class NameArticles:
+    """Which organisation names take an article inside a sentence: a name that starts with a
+    common noun ("die Zahnarztpraxis Dr. Weber", "le Cabinet Dupont"). A name that is a
+    person's or a brand's, or that already starts with an article, takes none. The default (no
+    nouns) uses every name as it is, as English and Dutch do."""
+
+    #: Each article with the nouns that take it, as the usual first words of the names of
+    #: practices, clinics and small organisations (lower case).
+    nouns: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: A noun is also found at the end of the first word, so compounds take the article of
+    #: their last noun ("Physiotherapiepraxis"); the longest matching noun decides.
+    compounds: bool = False
+    #: The articles a name may already start with (lower case).
+    articles: frozenset[str] = frozenset()
+    #: The elided article and the first letters (lower case) before which it replaces the
+    #: article, without a space ("l'Institut ...").
+    elision: str = ""
+    elided_before: str = ""
+    #: Legal forms (lower case) that, anywhere in the name, make it a company's name, which
+    #: takes no article ("Klarblick Health GmbH"); a space inside a form may be left out
+    #: ("e. v." is also "e.v.").
+    legal_forms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Language:
     """One language of the policy and of the wizard."""
 
@@ -66,7 +106,8 @@ class Language:
     code: str
     #: The Babel locale for dates, lists and country names ("nl_NL").
     locale: str
-    #: The BCP 47 tag written into DOCX (proofing language) and PDF (/Lang) files ("nl-NL").
+    #: The BCP 47 tag written into DOCX (proofing language), PDF (/Lang) and HTML (``lang``)
+    #: files ("nl-NL").
     tag: str
     #: The language's English name, a ``ui`` message translated when shown ("Dutch").
     name: str
@@ -85,6 +126,10 @@ class Language:
     capitalised_nouns: bool = False
     #: The articles and possessives that do start with a small letter inside a sentence.
     lowered_words: frozenset[str] = frozenset()
+    #: The limits of the reading measure for the children's notice.
+    readability: Readability = Readability()
+    #: The organisation names that take an article inside a sentence.
+    name_articles: NameArticles = NameArticles()
     #: The folder holding ``<code>/LC_MESSAGES/<domain>.mo`` (None: the app's own catalogues).
     catalogues: Path | None = None
 
@@ -147,6 +192,7 @@ for _language in (
         N_("English"),
         "English",
         Citation("Art. {}", "({})", "({})", ""),
+        readability=Readability(10.0, 4.4),
     ),
     Language(
         "nl",
@@ -155,6 +201,7 @@ for _language in (
         N_("Dutch"),
         "Nederlands",
         Citation("art. {}", "lid {}", "sub {}", " "),
+        readability=Readability(10.0, 4.9),
     ),
     Language(
         "fr",
@@ -167,6 +214,44 @@ for _language in (
         semicolon=_NBSP + "; ",
         spaced_punctuation=True,
         first_day="1er",
+        readability=Readability(10.0, 5.2),
+        name_articles=NameArticles(
+            nouns=(
+                (
+                    "le",
+                    (
+                        "cabinet",
+                        "centre",
+                        "institut",
+                        "laboratoire",
+                        "groupe",
+                        "pôle",
+                        "espace",
+                        "collectif",
+                        "service",
+                        "hôpital",
+                    ),
+                ),
+                (
+                    "la",
+                    (
+                        "clinique",
+                        "polyclinique",
+                        "maison",
+                        "pharmacie",
+                        "société",
+                        "association",
+                        "fondation",
+                        "agence",
+                        "mutuelle",
+                        "résidence",
+                    ),
+                ),
+            ),
+            articles=frozenset({"le", "la", "les", "l'", "l’"}),
+            elision="l'",
+            elided_before="aeiouyéèêhâîô",
+        ),
     ),
     Language(
         "de",
@@ -179,6 +264,62 @@ for _language in (
         lowered_words=frozenset(
             "unser unsere unserem unseren unserer unseres ihr ihre ihrem ihren ihrer ihres "
             "der die das den dem des ein eine einem einen einer eines".split()
+        ),
+        readability=Readability(10.0, 5.4),
+        name_articles=NameArticles(
+            nouns=(
+                (
+                    "die",
+                    (
+                        "praxis",
+                        "klinik",
+                        "kanzlei",
+                        "apotheke",
+                        "ambulanz",
+                        "gesellschaft",
+                        "genossenschaft",
+                        "stiftung",
+                        "agentur",
+                        "akademie",
+                        "schule",
+                        "einrichtung",
+                        "beratungsstelle",
+                        "initiative",
+                        "hebammenpraxis",
+                    ),
+                ),
+                (
+                    "das",
+                    (
+                        "zentrum",
+                        "institut",
+                        "studio",
+                        "labor",
+                        "büro",
+                        "krankenhaus",
+                        "ambulatorium",
+                    ),
+                ),
+                ("der", ("verein", "verband", "pflegedienst", "hospizdienst")),
+            ),
+            compounds=True,
+            articles=frozenset({"der", "die", "das"}),
+            legal_forms=(
+                "gmbh",
+                "mbh",
+                "ag",
+                "ug",
+                "kg",
+                "ohg",
+                "gbr",
+                "e. v.",
+                "partg",
+                "se",
+                "ltd",
+                "inc",
+                "llc",
+                "b.v.",
+            ),
         ),
     ),
 ):

@@ -3,8 +3,6 @@ message boxes replaced by recorders, and Unicode-safe typing."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,36 +22,6 @@ from PySide6.QtWidgets import (
 from wizard.flow import PageId
 from wizard.ui.main_window import MainWindow
 from wizard.ui.tr import set_ui_language
-
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT / "examples"
-
-
-def docx_text(path: Path) -> str:
-    """The text of a DOCX file as python-docx reads it: paragraphs, then table cells."""
-    import docx
-
-    document = docx.Document(str(path))
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.extend(cell.text for cell in row.cells)
-    return "\n".join(parts)
-
-
-def pdf_text(path: Path) -> str:
-    """The text a reader sees in a PDF, through poppler's pdftotext (pypdf without it)."""
-    if shutil.which("pdftotext"):
-        result = subprocess.run(
-            ["pdftotext", "-enc", "UTF-8", str(path), "-"],
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        return result.stdout
-    from pypdf import PdfReader
-
-    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
 
 
 def type_text(widget: QWidget, text: str) -> None:

@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QWidget
 
-from tests.ui.conftest import EXAMPLES, type_text
+from tests.projects import EXAMPLES
+from tests.ui.conftest import type_text
 from wizard.flow import PageId
 from wizard.ui import notes
 from wizard.ui.main_window import MainWindow

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.conftest import EXAMPLES
+from tests.projects import EXAMPLES
 from wizard.ui import app as app_module
 from wizard.ui import main_window
 

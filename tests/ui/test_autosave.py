@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.ui.conftest import ROOT, current, type_text
+from tests.projects import ROOT
+from tests.ui.conftest import current, type_text
 from wizard.flow import PageId
 from wizard.model.project_file import load_project
 from wizard.ui.main_window import MainWindow

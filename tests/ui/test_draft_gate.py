@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from docx import Document as DocxDocument
 
-from tests.ui.conftest import EXAMPLES
+from tests.projects import EXAMPLES
 from wizard.flow import PageId
 from wizard.model.answers import OutputFormat
 from wizard.ui.main_window import MainWindow

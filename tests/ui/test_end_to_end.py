@@ -10,16 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWizard
 
-from tests.ui.conftest import (
-    EXAMPLES,
-    Dialogs,
-    click,
-    click_next,
-    current,
-    docx_text,
-    pdf_text,
-    type_text,
-)
+from tests.projects import EXAMPLES
+from tests.readback import docx_text, pdf_text
+from tests.ui.conftest import Dialogs, click, click_next, current, type_text
 from wizard.flow import PageId
 from wizard.model.answers import OutputFormat, Safeguard, Service
 from wizard.model.countries import EEA_COUNTRIES

@@ -10,7 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from tests.ui.conftest import EXAMPLES, Dialogs, current, type_text
+from tests.projects import EXAMPLES
+from tests.ui.conftest import Dialogs, current, type_text
 from wizard.flow import PageId
 from wizard.model.project_file import load_project
 from wizard.ui.main_window import MainWindow

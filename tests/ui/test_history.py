@@ -3,7 +3,6 @@ file across save, close and reopen, and the history section in each language's D
 
 from __future__ import annotations
 
-import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -13,8 +12,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from tests.ui.conftest import EXAMPLES, Dialogs
-from tests.ui.conftest import docx_text as read_docx
+from tests.projects import EXAMPLES
+from tests.readback import docx_text, pypdf_text, squash
+from tests.ui.conftest import Dialogs
 from wizard import history
 from wizard.flow import PageId
 from wizard.i18n import translation
@@ -24,7 +24,6 @@ from wizard.ui.main_window import MainWindow
 from wizard.ui.pages.output import OutputPage
 
 docx = pytest.importorskip("docx")
-pypdf = pytest.importorskip("pypdf")
 
 #: The section heading of each language (official GDPR wording of the policy's own catalogue).
 CHANGES_HEADING = {
@@ -33,19 +32,6 @@ CHANGES_HEADING = {
     "fr": "Modification de la présente politique de confidentialité",
     "de": "Änderungen dieser Datenschutzerklärung",
 }
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def docx_text(path: Path) -> str:
-    return _squash(read_docx(path))
-
-
-def pdf_text(path: Path) -> str:
-    reader = pypdf.PdfReader(str(path))
-    return _squash(" ".join(page.extract_text() or "" for page in reader.pages))
 
 
 def _generate(qtbot: Any, window: MainWindow) -> list[Path]:
@@ -127,11 +113,12 @@ def test_history_survives_save_close_and_reopen(
     versions_heading = translation("policy", lang).gettext("Versions of this privacy policy")
     written = [p for p in written if p.name.startswith("privacy-policy-")]  # the policy's list
     for path in written:
-        text = docx_text(path) if path.suffix == ".docx" else pdf_text(path)
+        read = docx_text(path) if path.suffix == ".docx" else pypdf_text(path, " ")
+        text = squash(read)
         assert CHANGES_HEADING[lang] in text, path.name
         assert versions_heading in text, path.name
-        assert _squash(expected) in text, path.name
-        assert _squash(first_text) in text, path.name
+        assert squash(expected) in text, path.name
+        assert squash(first_text) in text, path.name
         assert history.next_version(version) in text
     assert {p.suffix for p in written} == {".docx", ".pdf"}
     reopened = load_project(source)

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLabel, QWidget
 
-from tests.ui.conftest import EXAMPLES
+from tests.projects import EXAMPLES
 from wizard.flow import PAGE_ORDER
 from wizard.languages import LANGUAGES
 from wizard.ui.cookie_dialog import CookieDialog

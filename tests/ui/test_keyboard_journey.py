@@ -15,7 +15,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
-from tests.ui.conftest import current, docx_text, pdf_text
+from tests.readback import docx_text, pdf_text
+from tests.ui.conftest import current
 from tests.ui.keyboard import Keyboard, label_of
 from wizard.flow import PageId
 from wizard.languages import LANGUAGES

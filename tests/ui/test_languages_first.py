@@ -14,17 +14,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
+from tests.projects import EXAMPLES
+from tests.readback import docx_text
 from tests.ui.conftest import click, click_next, current, type_text
-from tests.ui.test_end_to_end import docx_text
 from wizard import flow, review
 from wizard.flow import PageId
 from wizard.model.answers import LocalText, Service
 from wizard.ui.main_window import MainWindow
 from wizard.ui.notes import ERROR_COLOUR, WARNING_COLOUR
 from wizard.ui.tr import set_ui_language
-
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-
 
 
 def test_a_starter_project_in_the_languages_proposed_on_the_welcome_page(

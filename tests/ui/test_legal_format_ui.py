@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from tests.ui.conftest import EXAMPLES, click
+from tests.projects import EXAMPLES
+from tests.ui.conftest import click
 from wizard.flow import PageId
 from wizard.model.answers import (
     LegalBasis,

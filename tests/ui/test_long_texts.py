@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings
 
-from tests.ui.conftest import EXAMPLES
+from tests.projects import EXAMPLES
 from wizard import i18n
 from wizard.flow import PAGE_ORDER, PageId
 from wizard.ui.main_window import MainWindow

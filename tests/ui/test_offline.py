@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from tests.ui.conftest import EXAMPLES
+from tests.projects import EXAMPLES
 from wizard.cli import main
 from wizard.flow import PageId
 from wizard.languages import LANGUAGES

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.ui.conftest import EXAMPLES, click, type_text
+from tests.projects import EXAMPLES
+from tests.ui.conftest import click, type_text
 from wizard.flow import PageId
 from wizard.model.answers import DocumentKind
 from wizard.ui.main_window import MainWindow

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 import wizard.output
-from tests.ui.conftest import EXAMPLES, Dialogs, click, click_next, current, type_text
+from tests.projects import EXAMPLES
+from tests.ui.conftest import Dialogs, click, click_next, current, type_text
 from wizard.flow import PAGE_ORDER, PageId
 from wizard.model.answers import (
     DataCategory,

@@ -7,7 +7,8 @@ from typing import Any
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QListWidgetItem
 
-from tests.ui.conftest import EXAMPLES, current
+from tests.projects import EXAMPLES
+from tests.ui.conftest import current
 from wizard.flow import PageId
 from wizard.model.answers import Duration, Safeguard, TimeUnit
 from wizard.ui.main_window import MainWindow

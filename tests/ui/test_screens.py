@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QRect, QSettings
 from PySide6.QtWidgets import QWizard
 
-from tests.ui.conftest import EXAMPLES
+from tests.projects import EXAMPLES
 from wizard.flow import PAGE_ORDER
 from wizard.ui.main_window import FRAME_ALLOWANCE, PREFERRED_SIZE, MainWindow
 

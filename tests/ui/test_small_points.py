@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from tests.ui.conftest import EXAMPLES, type_text
+from tests.projects import EXAMPLES
+from tests.ui.conftest import type_text
 from wizard.flow import PAGE_ORDER, PageId
 from wizard.model.answers import Duration, Service, TimeUnit
 from wizard.ui.labels import duration_text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from tests.conftest import ROOT
+from tests.projects import ROOT
 from wizard.model.project_file import FILE_SUFFIX
 from wizard.ui import main_window
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui.conftest import docx_text, pdf_text
+from tests.readback import docx_text, pdf_text
 
 NAME = "Fysiotherapie De Brug B.V."
 STREET = "Oudegracht 12"

@@ -2,10 +2,10 @@
 
 Two numbers per text: the average number of words in a sentence and the average number of
 letters in a word. Long sentences and long words are what make a text hard for a young reader
-in every language (they are the two inputs of the Flesch and LIX formulas); the limits differ
-per language because Dutch and German join words into compounds and French needs more small
-words. Only the sentences the document writes itself are measured, not the names of purposes
-or recipients the user typed, which the user chooses.
+in every language (they are the two inputs of the Flesch and LIX formulas). The limits are the
+language's :class:`~wizard.languages.Readability` in the registry. Only the sentences the
+document writes itself are measured, not the names of purposes or recipients the user typed,
+which the user chooses.
 """
 
 from __future__ import annotations
@@ -13,20 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from wizard import languages
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # Letters and apostrophes ("l'effacer" is one word to a reader); numbers and addresses are not
 # words a child reads.
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
-
-#: The highest average words per sentence and letters per word for a children's text. The
-#: adult notice, written for grown-ups in the formal register, is above them in every language.
-LIMITS: dict[str, tuple[float, float]] = {
-    "en": (10.0, 4.4),
-    "nl": (10.0, 4.9),
-    "fr": (10.0, 5.2),
-    "de": (10.0, 5.4),
-}
 
 
 @dataclass(frozen=True)
@@ -40,8 +33,11 @@ class Reading:
 
     def fits(self, lang: str) -> bool:
         """True when both averages are within the limits for ``lang``."""
-        most_words, most_letters = LIMITS[lang]
-        return self.words_per_sentence <= most_words and self.letters_per_word <= most_letters
+        limits = languages.get(lang).readability
+        return (
+            self.words_per_sentence <= limits.words_per_sentence
+            and self.letters_per_word <= limits.letters_per_word
+        )
 
 
 def measure(paragraphs: list[str]) -> Reading:

@@ -10,6 +10,8 @@ from babel.dates import format_date
 
 from wizard import languages
 from wizard.languages import LANGUAGES
+from wizard.model.countries import town_and_postcode
+from wizard.model.organisation import Address
 
 
 def _first_day(locale: Locale) -> str | None:
@@ -35,6 +37,20 @@ def long_date(date: dt.date, locale: Locale) -> str:
 def country_name(locale: Locale, code: str) -> str:
     """The name of the country ``code`` in the language of ``locale`` (the code when unknown)."""
     return str(locale.territories.get(code, code))
+
+
+def address_line(address: Address, locale: Locale) -> str:
+    """``address`` on one line: street, town and postcode in the order of the address's country
+    ("3581 AB Utrecht", "London SW1A 1AA"), the country named in the document's language."""
+    return ", ".join(
+        part
+        for part in (
+            address.street,
+            town_and_postcode(address.postal_code, address.city, address.country),
+            country_name(locale, address.country) if address.country else "",
+        )
+        if part
+    )
 
 
 #: Other names the reference data uses for a country at the end of an address.

@@ -29,7 +29,7 @@ from wizard.policy.items import (
     purpose_views,
     recipient_views,
 )
-from wizard.policy.localised import country_name, long_date
+from wizard.policy.localised import address_line, country_name, long_date
 from wizard.policy.typography import typography
 from wizard.policy.vocabulary import Words
 
@@ -130,31 +130,10 @@ def answers_view(project: Project, lang: str, texts: Texts) -> dict[str, Any]:
         "direct_marketing": direct_marketing,
     }
 
-    address = org.address
-    address_line = ", ".join(
-        part
-        for part in (
-            address.street,
-            " ".join(x for x in (address.postal_code, address.city) if x),
-            country_name(locale, address.country) if address.country else "",
-        )
-        if part
-    )
-
     def person(p: Any) -> dict[str, Any] | None:
         if p is None or not (p.name or p.email or p.phone or p.address):
             return None
-        addr = ""
-        if p.address:
-            addr = ", ".join(
-                x
-                for x in (
-                    p.address.street,
-                    " ".join(y for y in (p.address.postal_code, p.address.city) if y),
-                    country_name(locale, p.address.country) if p.address.country else "",
-                )
-                if x
-            )
+        addr = address_line(p.address, locale) if p.address else ""
         return {"name": p.name, "email": p.email, "phone": p.phone, "address": addr}
 
     effective = project.publication.effective_date
@@ -187,7 +166,7 @@ def answers_view(project: Project, lang: str, texts: Texts) -> dict[str, Any]:
             # Inside a sentence, with the article German or French grammar needs.
             "in_sentence": name_in_sentence(org.legal_name or org.trading_name, lang),
             "trading_name": org.trading_name if org.trading_name != org.legal_name else "",
-            "address": address_line,
+            "address": address_line(org.address, locale),
             "registration": org.registration_number,
             "email": org.email,
             "phone": org.phone,

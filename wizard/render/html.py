@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterator
 from html import escape
 
-from wizard import APP_NAME
+from wizard import APP_NAME, languages
 from wizard.fileio import atomic_write_bytes
 from wizard.policy.document import (
     Block,
@@ -78,7 +78,11 @@ def _css_string(text: str) -> str:
 
 
 def _lang(lang: str) -> str:
+    """The ``lang`` attribute: a registered language's BCP 47 tag ("nl" -> "nl-NL", as in the
+    DOCX and PDF files), any other well-formed tag as it is."""
     tag = lang.strip().replace("_", "-")
+    if tag in languages.LANGUAGES:
+        tag = languages.get(tag).tag
     return tag if _LANG_OK.match(tag) else "en"
 
 

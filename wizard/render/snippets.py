@@ -11,6 +11,7 @@ banner with "Accept all" and "Reject all" as the same kind of button.
 
 from __future__ import annotations
 
+from wizard import languages
 from wizard.documents.common import environment
 from wizard.i18n import translation
 from wizard.model.answers import Project
@@ -30,7 +31,7 @@ def snippet_text(project: Project, variant: str, document: Document, fmt: str) -
         from wizard.documents.consent import consent_context
 
         context = consent_context(project, document.lang)
-        context["lang"] = document.lang
+        context["lang"] = languages.get(document.lang).tag
         policy_words = translation("policy", document.lang).gettext  # the policy's own word
         mark = policy_words("DRAFT")
         context["draft_mark"] = mark if document.draft else ""
