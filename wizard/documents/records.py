@@ -17,6 +17,7 @@ from wizard.policy.document import Document
 from wizard.policy.engine import facts
 from wizard.policy.items import RecipientView
 from wizard.policy.localised import long_date
+from wizard.policy.typography import full_stop_after
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def _transfer(rv: RecipientView, colon: str, lang: str) -> str:
     policy_words = translation("policy", lang).gettext
     text = f"{rv.importer or rv.name}, {rv.transfer_country or rv.country}{colon} {rv.safeguard}"
     if rv.fallbacks:
-        text += ". " + policy_words(
+        text += full_stop_after(text) + " " + policy_words(
             "Should that basis cease to apply, the transfer is covered by: %(safeguards)s"
         ) % {"safeguards": str(environment(lang).globals["semicolon"]).join(rv.fallbacks)}
     if rv.importer:

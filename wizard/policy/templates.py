@@ -4,15 +4,19 @@ helpers, and the compiled templates shared by all languages."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
 import jinja2
+import jinja2.runtime
 from babel import Locale
 from babel.lists import format_list
+from markupsafe import Markup
 
 from wizard import languages
 from wizard.i18n import translation
+from wizard.policy.typography import ENDS_SENTENCE, full_stop_after
 from wizard.resources import resource
 
 
@@ -44,6 +48,37 @@ class _SharedBytecode(jinja2.BytecodeCache):
 _BYTECODE = _SharedBytecode()
 
 
+def _formatted(message: str, autoescape: bool, variables: dict[str, Any]) -> str:
+    """``message`` with its ``%(name)s`` placeholders filled in, as Jinja's new-style gettext
+    does, without doubling a full stop where a value already ends with one."""
+    for name, value in variables.items():
+        if str(value).endswith(ENDS_SENTENCE):
+            message = message.replace(f"%({name})s.", f"%({name})s")
+    rv: str = Markup(message) if autoescape else message
+    return rv % variables
+
+
+def _gettext(func: Callable[[str], str]) -> Callable[..., str]:
+    @jinja2.pass_context
+    def gettext(context: jinja2.runtime.Context, string: str, /, **variables: Any) -> str:
+        message = str(context.call(func, string))
+        return _formatted(message, context.eval_ctx.autoescape, variables)
+
+    return gettext
+
+
+def _ngettext(func: Callable[[str, str, int], str]) -> Callable[..., str]:
+    @jinja2.pass_context
+    def ngettext(
+        context: jinja2.runtime.Context, singular: str, plural: str, num: int, /, **variables: Any
+    ) -> str:
+        variables.setdefault("num", num)
+        message = str(context.call(func, singular, plural, num))
+        return _formatted(message, context.eval_ctx.autoescape, variables)
+
+    return ngettext
+
+
 @cache
 def environment(lang: str, domain: str = "policy") -> jinja2.Environment:
     """The template environment for one document language, with the sentences of ``domain``
@@ -57,11 +92,15 @@ def environment(lang: str, domain: str = "policy") -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.install_gettext_translations(translation(domain, lang), newstyle=True)  # type: ignore[attr-defined]
+    words = translation(domain, lang)
+    env.install_gettext_translations(words, newstyle=True)  # type: ignore[attr-defined]
+    env.globals.update(gettext=_gettext(words.gettext), ngettext=_ngettext(words.ngettext))
     locale = Locale.parse(languages.get(lang).locale)
     # "a, b and c" in the document's language.
     env.filters["and_list"] = lambda items: format_list(list(items), locale=locale) if items else ""
     # The colon after a label: French sets a no-break space before it ("Courriel : ...").
     env.globals["colon"] = languages.get(lang).colon
     env.globals["semicolon"] = languages.get(lang).semicolon
+    # "{{ text }}{{ text|full_stop }}": a sentence ending in the person's text gets one full stop.
+    env.filters["full_stop"] = full_stop_after
     return env

@@ -25,6 +25,16 @@ _OPEN = re.compile(r"«[ \t\u00a0\u202f]*")
 _CLOSE = re.compile(r"[ \t\u00a0\u202f]*»")
 
 
+#: What ends a name such as "Praxis Dr. Muster GmbH & Co. KG." or "Yahoo!" or a sentence: a full
+#: stop written after it is left out ("We are Example B.V." rather than "B.V..").
+ENDS_SENTENCE = (".", "!", "?", "\u2026")
+
+
+def full_stop_after(text: str) -> str:
+    """The full stop that closes a sentence ending in ``text``: none when ``text`` ends one."""
+    return "" if text.endswith(ENDS_SENTENCE) else "."
+
+
 def _french(text: str) -> str:
     text = _OPEN.sub("«" + NBSP, text)
     text = _CLOSE.sub(NBSP + "»", text)
