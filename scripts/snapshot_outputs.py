@@ -95,6 +95,8 @@ def snapshot(target: Path) -> int:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit(__doc__)
-    print(f"{snapshot(Path(sys.argv[1]))} files written")
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", type=Path, help="where to write the snapshot (created)")
+    print(f"{snapshot(parser.parse_args().folder)} files written")
