@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from tests.conftest import EXAMPLES, ROOT
+from tests.projects import EXAMPLES, ROOT, TRANSLATED
 from wizard.flow.pages import PageId
 from wizard.languages import LANGUAGES
 from wizard.law.elements import ELEMENT_IDS
@@ -201,7 +201,7 @@ def test_every_page_has_one_title() -> None:
     assert PAGE_TITLES[PageId.OUTPUT] == "Generate the policy"
 
 
-@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "en"])
+@pytest.mark.parametrize("lang", TRANSLATED)
 def test_every_page_title_is_translated(lang: str) -> None:
     path = ROOT / "translations" / lang / "LC_MESSAGES" / "ui.po"
     with path.open("rb") as handle:
