@@ -82,9 +82,7 @@ def component(module: str) -> str:
     ``wizard/`` is on no floor until it is given one."""
     rows = [row for floor in FLOORS for row in floor]
     matches = [
-        row
-        for row in rows
-        if module == row or (row != "wizard" and module.startswith(row + "."))
+        row for row in rows if module == row or (row != "wizard" and module.startswith(row + "."))
     ]
     if not matches:
         raise LookupError(f"{module} is on no floor: add it to FLOORS and docs/architecture.md")
