@@ -51,7 +51,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from wizard.languages import LANGUAGES  # noqa: E402
+from wizard.languages import LANGUAGES, SOURCE  # noqa: E402
 
 LANGS = list(LANGUAGES)
 FORMATS = ["docx", "pdf"]
@@ -146,7 +146,7 @@ def _startup_env(home: Path) -> dict[str, str]:
     return {
         **os.environ,
         "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-        "PRIVACY_WIZARD_LANG": "en",
+        "PRIVACY_WIZARD_LANG": SOURCE,
         # A fresh user: no settings, recent files or autosave from earlier runs.
         "HOME": str(home),
         "XDG_CONFIG_HOME": str(home / "config"),
@@ -166,6 +166,7 @@ from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv[:1])
 from benchmarks.large_project import large_project
 from wizard.flow import PageId
+from wizard.languages import LANGUAGES, SOURCE
 from wizard.policy import engine, parse
 from wizard.ui.main_window import MainWindow
 
@@ -176,6 +177,7 @@ app.processEvents()
 window.ensure_ready()
 project = large_project()
 project.publication.languages = list(LANGUAGES)
+TRANSLATED = [lang for lang in LANGUAGES if lang != SOURCE]
 window.session.replace(project, None)
 engine.warm_up()  # what the background warm-up does while the user is on the first pages
 window.wizard.jump_to(PageId.COOKIES)
@@ -200,17 +202,16 @@ for run in range({repeat}):
     results["first_shown"].append(timed(lambda: window.wizard.jump_to(PageId.REVIEW)))
     # A change (a cookie's purpose, as the cookies page writes it), then the review page
     # shows the answers again (what it does when you come back to it).
-    project.cookies.items[7].purpose = {{"en": f"Changed {{run}}", "nl": f"Gewijzigd {{run}}",
-                                        "fr": f"Modifié {{run}}", "de": f"Geändert {{run}}"}}
+    project.cookies.items[7].purpose = {{lang: f"Changed {{run}} ({{lang}})" for lang in LANGUAGES}}
     results["refresh"].append(timed(page.reload))
     if f"Changed {{run}}" not in page.preview.toPlainText():
         raise SystemExit("the preview does not show the change")
     # The preview in a language it has not shown since the change.
-    lang = ["nl", "fr", "de"][run % 3]
+    lang = TRANSLATED[run % len(TRANSLATED)]
     results["switch"].append(
         timed(lambda: page.language.setCurrentIndex(page.language.findData(lang)))
     )
-    page.language.setCurrentIndex(page.language.findData("en"))
+    page.language.setCurrentIndex(page.language.findData(SOURCE))
 print(json.dumps(results))
 """
 
@@ -220,7 +221,7 @@ def large_in_app(repeat: int) -> dict[str, tuple[float, float]]:
     with tempfile.TemporaryDirectory() as tmp:
         code = _REVIEW.format(root=str(ROOT), tmp=tmp, repeat=repeat)
         env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
-        env["PRIVACY_WIZARD_LANG"] = "en"
+        env["PRIVACY_WIZARD_LANG"] = SOURCE
         out = subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=600
         )

@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from wizard.languages import LANGUAGES, SOURCE
+
 if TYPE_CHECKING:  # pydantic and the app are imported by the tests, after Qt's import hooks
     from pydantic import BaseModel
 
@@ -20,6 +22,9 @@ EXAMPLES = ROOT / "examples"
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.privacy.json"))
 #: Text that would be markup, a template expression or an entity if it were not escaped.
 HOSTILE = '<b>{{ 7*7 }}</b> & "Co" ł€'
+#: The registered languages other than the one the messages are written in: those a test of
+#: "no English left" or of a translated wording runs in.
+TRANSLATED: tuple[str, ...] = tuple(lang for lang in LANGUAGES if lang != SOURCE)
 
 
 def example_path(name: str) -> Path:

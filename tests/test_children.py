@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.projects import example, with_translated_texts
+from tests.projects import TRANSLATED, example, with_translated_texts
 from tests.readback import policy_docx_text
 from wizard.model import Project
 from wizard.model.answers import LANGUAGES, LocalText
@@ -233,7 +233,7 @@ def test_formal_texts_and_english_are_not_flagged(
     assert informal_words("Nous t’informons par courriel.", "fr") == ["t'"]
 
 
-@pytest.mark.parametrize("lang", ["nl", "fr", "de"])
+@pytest.mark.parametrize("lang", TRANSLATED)
 def test_the_policy_itself_keeps_the_formal_register(lang: str) -> None:
     from wizard.law.checks import informal_words
 

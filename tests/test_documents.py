@@ -15,7 +15,7 @@ import docx
 import pytest
 from openpyxl import load_workbook
 
-from tests.projects import EXAMPLES
+from tests.projects import EXAMPLES, TRANSLATED
 from tests.readback import docx_text, flat, html_visible_text, pdf_text
 from wizard import flow, languages
 from wizard.cli import main
@@ -550,6 +550,30 @@ def test_record_names_a_missing_representative_outside_the_union() -> None:
     assert ("a", "error") in {(f.point, f.severity) for f in record_findings(project)}
 
 
+def test_record_asks_for_a_representative_from_the_address_alone() -> None:
+    """The place of establishment is the organisation's country, else its address's (the rule
+    of wizard.law.applicability the policy uses too)."""
+    project = load_project(TELEHEALTH)
+    project.organisation.country = None
+    project.organisation.address.country = "CH"
+    project.representative = None
+    assert ("a", "error") in {(f.point, f.severity) for f in record_findings(project)}
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem.removesuffix(".privacy"))
+def test_record_joins_its_facts_with_the_languages_semicolon(path: Path) -> None:
+    """A French record sets a no-break space before each semicolon between the facts of a
+    cell (the time limits for erasure and the statutory period), as its sentences do."""
+    from wizard.languages import get as get_language
+
+    for lang in LANGS:
+        if not get_language(lang).spaced_punctuation:
+            continue
+        text = build(load_project(path), "records", lang).text()
+        assert "durée légale" in text or lang != "fr"
+        assert not re.findall(r".{0,30}[^\s\u00a0]; ", text), lang
+
+
 # --- the consent texts ---------------------------------------------------------------------------
 
 
@@ -650,7 +674,7 @@ def test_every_document_in_every_language_names_no_english_in_other_languages() 
     project.children.targets_children = True
     english = {"the", "and", "your", "our", "we", "you", "with", "which", "is", "are"}
     for variant in ("notice", "notice-children", "records", "consent"):
-        for lang in ("nl", "fr", "de"):
+        for lang in TRANSLATED:
             document = build(project, variant, lang)
             for line in document.text().splitlines():
                 words = set(re.findall(r"[a-z]+", line.lower()))

@@ -159,6 +159,21 @@ def test_representative_needed_outside_the_eea() -> None:
     assert flow.is_page_complete(project, PageId.ORGANISATION)
 
 
+def test_representative_follows_the_place_of_establishment_of_the_policy() -> None:
+    """The page asks for a representative exactly when the policy prints one: established
+    outside the EEA by the organisation's country, else by its address's."""
+    from wizard.law.applicability import established_outside_eea
+
+    project = complete_project()
+    project.organisation.country = None
+    project.organisation.address.country = "US"
+    codes = {i.code for i in flow.page_issues(project, PageId.ORGANISATION)}
+    assert established_outside_eea(project) and "eu_representative" in codes
+    project.organisation.address.country = "NL"
+    codes = {i.code for i in flow.page_issues(project, PageId.ORGANISATION)}
+    assert not established_outside_eea(project) and "eu_representative" not in codes
+
+
 def test_dpo_needs_a_contact() -> None:
     project = complete_project()
     project.dpo = Person(name="Ann")

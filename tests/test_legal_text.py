@@ -15,7 +15,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from tests.projects import EXAMPLES, example, with_translated_texts
+from tests.projects import EXAMPLES, TRANSLATED, example, with_translated_texts
 from tests.readback import policy_docx_text
 from wizard.catalog.cookie_laws import cookie_law, cookie_laws
 from wizard.model import Project
@@ -357,7 +357,7 @@ def test_an_old_published_project_keeps_what_its_policy_said() -> None:
 # --- the check report ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", ["nl", "fr", "de"])
+@pytest.mark.parametrize("lang", TRANSLATED)
 def test_the_check_report_shows_no_english_from_the_data_files(
     lang: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 
 from tests import readback
-from tests.projects import ROOT
+from tests.projects import ROOT, TRANSLATED
 from wizard import __version__, languages
 
 PACKAGING = ROOT / "packaging"
@@ -122,6 +122,21 @@ def test_desktop_metainfo_mime_and_icons_agree() -> None:
 
     iss = (PACKAGING / "windows" / "privacy-wizard.iss").read_text(encoding="utf-8")
     assert f'#define AppVersion "{__version__}"' in iss
+
+
+def test_desktop_metainfo_and_mime_speak_every_registered_language() -> None:
+    """The texts a desktop shows of the app are data per language: each registered language
+    other than English has its own, so a language added to the registry is not left out."""
+    entry = _desktop_entry()
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    meta = ET.parse(METAINFO).getroot()
+    summaries = {s.get(xml_lang) for s in meta.findall("summary")}
+    ns = {"m": "http://www.freedesktop.org/standards/shared-mime-info"}
+    comments = {c.get(xml_lang) for c in ET.parse(MIME_XML).getroot().findall(".//m:comment", ns)}
+    for lang in TRANSLATED:
+        assert entry.get(f"GenericName[{lang}]") and entry.get(f"Comment[{lang}]"), lang
+        assert lang in summaries, lang
+        assert lang in comments, lang
 
 
 def test_one_version_number() -> None:
@@ -323,7 +338,7 @@ def test_wheel_holds_every_module_and_resource(wheel: tuple[Path, str], fresh_cl
         "wizard_resources/fonts/NotoSans-Regular.ttf",
         "wizard_resources/fonts/LICENSE-OFL.txt",
         "wizard_resources/data/LICENSE-open-cookie-database.txt",
-        *(f"wizard_resources/locale/{lang}/LC_MESSAGES/policy.mo" for lang in ("nl", "fr", "de")),
+        *(f"wizard_resources/locale/{lang}/LC_MESSAGES/policy.mo" for lang in TRANSLATED),
     } <= expected
     assert expected <= names, f"missing from the wheel: {sorted(expected - names)}"
     licences = {f"privacy_wizard-{__version__}.dist-info/licenses/{name}" for name in LICENSE_FILES}
@@ -349,8 +364,8 @@ def test_wheel_metadata(wheel: tuple[Path, str]) -> None:
     assert {url.split(",")[0] for url in meta.get_all("Project-URL")} >= {"Homepage", "Source"}
     classifiers = meta.get_all("Classifier")
     assert set(classifiers) <= known, f"unknown classifiers: {set(classifiers) - known}"
-    languages = {"en": "English", "nl": "Dutch", "fr": "French", "de": "German"}
-    assert {f"Natural Language :: {languages[lang]}" for lang in UI_LANGUAGES} <= set(classifiers)
+    named = {f"Natural Language :: {languages.get(lang).name}" for lang in UI_LANGUAGES}
+    assert named <= set(classifiers)
     tested = f"Programming Language :: Python :: {sys.version_info.major}.{sys.version_info.minor}"
     assert tested in classifiers, "the Python version the tests run on must be listed"
     assert "Intended Audience :: Legal Industry" in classifiers

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 import wizard.catalog.processors as processors_module
+from tests.projects import TRANSLATED
 from wizard.catalog.adequacy import adequate_countries
 from wizard.catalog.processors import (
     CATEGORIES,
@@ -113,12 +114,12 @@ def test_purpose_in_all_four_languages() -> None:
 
 def test_translations_differ_from_english() -> None:
     items = processors()
-    for lang in ("nl", "fr", "de"):
+    for lang in TRANSLATED:
         same = [item.id for item in items if item.purpose[lang] == item.purpose["en"]]
         assert len(same) <= len(items) // 10, (lang, same)
 
 
-@pytest.mark.parametrize("lang", ["nl", "fr", "de"])
+@pytest.mark.parametrize("lang", TRANSLATED)
 def test_no_english_words_in_translations(lang: str) -> None:
     words = ENGLISH_WORDS - NOT_ENGLISH_IN.get(lang, set())
     for item in processors():

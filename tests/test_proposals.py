@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from tests.projects import local_texts
+from tests.projects import TRANSLATED, local_texts
 from wizard import flow, review
 from wizard.catalog.cookies import known_cookie, known_cookies, proposed_purpose
 from wizard.model.answers import LANGUAGES, Cookie, CookieCategory, LocalText, Party, Service
@@ -262,7 +262,7 @@ _ENGLISH = {"the", "and", "of", "your", "our", "we", "you", "with", "for", "is",
 
 
 @pytest.mark.parametrize("starter", ["practice", "dental", "telehealth", "software", "shop"])
-@pytest.mark.parametrize("lang", ["nl", "fr", "de"])
+@pytest.mark.parametrize("lang", TRANSLATED)
 def test_a_starters_policy_has_no_english_left(starter: str, lang: str) -> None:
     project = load_starter(starter)
     _fill_own_facts(project)

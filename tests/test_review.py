@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.projects import EXAMPLES
+from tests.projects import EXAMPLES, TRANSLATED
 from wizard import review
 from wizard.cli import main
 from wizard.flow import PageId
@@ -599,7 +599,7 @@ def test_findings_are_translated_by_the_caller() -> None:
     project = physio()
     _no_basis(project)
     finding = the_one(project, "purpose_without_legal_basis")
-    for lang in ("nl", "fr", "de"):
+    for lang in TRANSLATED:
         gettext = translation("ui", lang).gettext
         assert finding.explanation_text(gettext) != finding.explanation_text()
         assert finding.article_text(gettext) != finding.article_text()

@@ -167,6 +167,42 @@ def test_a_document_without_the_legal_basis_column_does_not_cover_the_legal_basi
     assert after["retention"].status is Status.COVERED
 
 
+def _emptied(document: Document, header: str, row: int) -> Document:
+    """``document`` with the cell of row ``row`` in the column headed ``header`` left empty."""
+    blocks = []
+    for block in document.blocks:
+        if isinstance(block, Table) and any(c.text == header for c in block.header):
+            index = next(i for i, c in enumerate(block.header) if c.text == header)
+            cells = list(block.rows[row])
+            cells[index] = dataclasses.replace(cells[index], lines=())
+            rows = list(block.rows)
+            rows[row] = tuple(cells)
+            block = dataclasses.replace(block, rows=tuple(rows))
+        blocks.append(block)
+    return dataclasses.replace(document, blocks=tuple(blocks))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_column_left_empty_for_a_purpose_covers_its_element_only_partly(lang: str) -> None:
+    """The answers give every purpose a legal basis, but the clause printed none for the
+    second purpose: the review says so, naming the purpose, instead of trusting the answers."""
+    project = load_project(TELEHEALTH)
+    document = build_document(project, lang)
+    assert _by_id(coverage(project, lang, document)[0])["legal_basis"].status is Status.COVERED
+    header = next(
+        c.text
+        for b in document.blocks
+        if isinstance(b, Table)
+        for c in b.header
+        if "legal_basis" in c.covers
+    )
+    after = _by_id(coverage(project, lang, _emptied(document, header, 1))[0])
+    assert after["legal_basis"].status is Status.PARTIAL
+    assert after["legal_basis"].anchor == "purposes"
+    assert project.purposes[1].name.get(lang) in after["legal_basis"].reason_text(lang=lang)
+    assert after["retention"].status is Status.COVERED
+
+
 def test_an_element_is_found_under_the_heading_of_its_clause() -> None:
     """A clause under a subsection counts for that subsection, a heading's own declaration
     for the heading; the first section that gives an element is the one named."""

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
 
 from wizard import APP_NAME, __version__
+from wizard.languages import LANGUAGES, SOURCE
 
 if TYPE_CHECKING:
     from wizard.law.gate import NotPublishable
@@ -70,7 +71,8 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("project", metavar="PROJECT", help="the project file (.privacy.json)")
     render.add_argument(
         "--lang",
-        help="languages, comma-separated: en,nl,fr,de (default: the project's own choice)",
+        help=f"languages, comma-separated: {','.join(LANGUAGES)} (default: the project's own "
+        "choice)",
     )
     render.add_argument(
         "--format",
@@ -110,8 +112,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("project", metavar="PROJECT", help="the project file (.privacy.json)")
     check.add_argument(
         "--lang",
-        help="the policy language to check, also used for the report: en, nl, fr or de "
-        "(default: the project's first language)",
+        help="the policy language to check, also used for the report: "
+        f"{', '.join(LANGUAGES)} (default: the project's first language)",
     )
     check.add_argument(
         "--document",
@@ -140,7 +142,9 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("old", metavar="OLD", help="the earlier project file")
     diff.add_argument("new", metavar="NEW", help="the later project file")
     diff.add_argument(
-        "--lang", default="en", help="the language of the output: en, nl, fr or de (default: en)"
+        "--lang",
+        default=SOURCE,
+        help=f"the language of the output: {', '.join(LANGUAGES)} (default: {SOURCE})",
     )
 
     sub.add_parser("schema", help="print the JSON Schema of project files")
@@ -153,7 +157,6 @@ def _render(args: argparse.Namespace) -> int:
     from wizard.documents import KINDS
     from wizard.law.gate import NotPublishable
     from wizard.loading import open_project
-    from wizard.model.answers import LANGUAGES
     from wizard.output import FORMATS, GenerationError, generate, output_jobs
 
     project = open_project(args.project)
@@ -225,13 +228,12 @@ CHECK_MUST_FIX = 1
 def _check(args: argparse.Namespace) -> int:
     from wizard.i18n import translation
     from wizard.loading import open_project
-    from wizard.model.answers import LANGUAGES
     from wizard.review import report_data, report_text, review
 
     if args.lang is not None and args.lang not in LANGUAGES:
         raise CliError(f"unknown language '{args.lang}' (choose from {', '.join(LANGUAGES)})", 2)
     project = open_project(args.project)
-    lang = args.lang or (project.publication.languages or ["en"])[0]
+    lang = args.lang or (project.publication.languages or [SOURCE])[0]
     if args.document == "records":
         from wizard.documents.records_check import record_findings, record_report
 
@@ -267,7 +269,6 @@ def _check(args: argparse.Namespace) -> int:
 def _diff(args: argparse.Namespace) -> int:
     from wizard.history import diff
     from wizard.loading import open_project
-    from wizard.model.answers import LANGUAGES
 
     if args.lang not in LANGUAGES:
         raise CliError(f"unknown language '{args.lang}' (choose from {', '.join(LANGUAGES)})", 2)

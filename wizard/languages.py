@@ -3,8 +3,9 @@
 A :class:`Language` holds what differs between languages outside the message catalogues: the
 Babel locale (dates, lists, country names), the BCP 47 tag written into DOCX, PDF and HTML
 files, the language's name, how it cites an article of the GDPR, its punctuation and casing,
-the limits of the children's notice's reading measure (:class:`Readability`) and which
-organisation names take an article inside a sentence (:class:`NameArticles`); what a
+the limits of the children's notice's reading measure (:class:`Readability`), which
+organisation names take an article inside a sentence (:class:`NameArticles`) and its formal and
+informal "you" (:class:`Formality`); what a
 registration leaves out takes the defaults of those classes. The message catalogues themselves are ``resources/locale/<code>/LC_MESSAGES/<domain>.mo`` (compiled from
 ``translations/``), or the folder a language names in :attr:`Language.catalogues`.
 
@@ -25,6 +26,7 @@ __all__ = [
     "LANGUAGES",
     "SOURCE",
     "Citation",
+    "Formality",
     "Language",
     "NameArticles",
     "Readability",
@@ -99,6 +101,18 @@ class NameArticles:
 
 
 @dataclass(frozen=True)
+class Formality:
+    """How the policy addresses its reader: the formal "you" it uses, and the pronouns of the
+    informal register that must not appear in the person's own texts beside it (the check
+    ``register_mixed``). The default (no informal pronouns) suits a language with one "you"."""
+
+    #: The pronoun of the formal register ("u", "vous", "Sie").
+    formal: str = ""
+    #: The pronouns of the informal register (lower case; French "t'" elided).
+    informal: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Language:
     """One language of the policy and of the wizard."""
 
@@ -130,6 +144,8 @@ class Language:
     readability: Readability = Readability()
     #: The organisation names that take an article inside a sentence.
     name_articles: NameArticles = NameArticles()
+    #: The formal "you" of the policy and the informal pronouns it must not be mixed with.
+    formality: Formality = Formality()
     #: The folder holding ``<code>/LC_MESSAGES/<domain>.mo`` (None: the app's own catalogues).
     catalogues: Path | None = None
 
@@ -202,6 +218,7 @@ for _language in (
         "Nederlands",
         Citation("art. {}", "lid {}", "sub {}", " "),
         readability=Readability(10.0, 4.9),
+        formality=Formality("u", ("je", "jij", "jou", "jouw", "jullie")),
     ),
     Language(
         "fr",
@@ -215,6 +232,7 @@ for _language in (
         spaced_punctuation=True,
         first_day="1er",
         readability=Readability(10.0, 5.2),
+        formality=Formality("vous", ("tu", "toi", "ton", "ta", "tes", "te", "t'")),
         name_articles=NameArticles(
             nouns=(
                 (
@@ -266,6 +284,13 @@ for _language in (
             "der die das den dem des ein eine einem einen einer eines".split()
         ),
         readability=Readability(10.0, 5.4),
+        formality=Formality(
+            "Sie",
+            tuple(
+                "du dich dir dein deine deinen deinem deiner deines "
+                "euch euer eure euren eurem eurer".split()
+            ),
+        ),
         name_articles=NameArticles(
             nouns=(
                 (

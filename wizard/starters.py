@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from wizard.languages import SOURCE
 from wizard.resources import read_text
 
 if TYPE_CHECKING:
@@ -35,11 +36,11 @@ class Starter:
 
     def name(self, lang: str) -> str:
         """The name in ``lang`` (English when the language is unknown)."""
-        return self.names.get(lang) or self.names["en"]
+        return self.names.get(lang) or self.names[SOURCE]
 
     def description(self, lang: str) -> str:
         """The description in ``lang`` (English when the language is unknown)."""
-        return self.descriptions.get(lang) or self.descriptions["en"]
+        return self.descriptions.get(lang) or self.descriptions[SOURCE]
 
 
 @cache

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLabel, QWidget
 
-from tests.projects import EXAMPLES
+from tests.projects import EXAMPLES, TRANSLATED
 from wizard.flow import PAGE_ORDER
 from wizard.languages import LANGUAGES
 from wizard.ui.cookie_dialog import CookieDialog
@@ -124,7 +124,7 @@ def test_tab_order_follows_the_form(qtbot: Any, window: MainWindow) -> None:
     assert seen == expected
 
 
-@pytest.mark.parametrize("lang", ["nl", "fr", "de"])
+@pytest.mark.parametrize("lang", TRANSLATED)
 def test_output_page_mnemonics_unique_in_every_language(
     qtbot: Any, make_window: Any, lang: str
 ) -> None:

@@ -20,6 +20,7 @@ from datetime import date
 from functools import cache
 
 from wizard.languages import LANGUAGES as _LANGUAGES
+from wizard.languages import SOURCE
 from wizard.resources import read_text
 
 __all__ = ["CookieLaw", "cookie_law", "cookie_laws"]
@@ -49,7 +50,7 @@ class CookieLaw:
 
     def name(self, lang: str) -> str:
         """The citation in ``lang`` (English for a language the data do not have)."""
-        return self.names.get(lang) or self.names["en"]
+        return self.names.get(lang) or self.names[SOURCE]
 
 
 @cache

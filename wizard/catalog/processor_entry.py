@@ -23,6 +23,7 @@ import datetime as dt
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from wizard.catalog.processors import CATEGORIES, ROLES, SAFEGUARDS
+from wizard.languages import SOURCE
 from wizard.model.answers import DataCategory
 from wizard.model.countries import EEA_COUNTRIES, is_country_code
 
@@ -123,15 +124,15 @@ class ProcessorEntry(_Strict):
     @field_validator("purpose")
     @classmethod
     def _purpose(cls, value: dict[str, str]) -> dict[str, str]:
-        if not value.get("en"):
+        if not value.get(SOURCE):
             raise ValueError("purpose must map language codes to text, with English")
         return value
 
     @field_validator("notes")
     @classmethod
     def _notes(cls, value: dict[str, str] | str) -> dict[str, str]:
-        notes = {"en": value} if isinstance(value, str) else value
-        if not isinstance(notes.get("en"), str):
+        notes = {SOURCE: value} if isinstance(value, str) else value
+        if not isinstance(notes.get(SOURCE), str):
             raise ValueError("notes must map language codes to text, with English")
         return notes
 

@@ -21,7 +21,7 @@ from functools import cache
 from types import MappingProxyType
 from typing import Any
 
-from wizard.languages import LANGUAGES
+from wizard.languages import LANGUAGES, SOURCE
 from wizard.resources import read_text
 
 __all__ = [
@@ -141,12 +141,12 @@ class Processor:
 
     def purpose_in(self, lang: str) -> str:
         """The purpose in ``lang``, falling back to English for an unknown language."""
-        return self.purpose.get(lang.lower()) or self.purpose["en"]
+        return self.purpose.get(lang.lower()) or self.purpose[SOURCE]
 
     @property
     def notes(self) -> str:
         """The notes in English (the language the sources were recorded in)."""
-        return self.notes_by_language.get("en", "")
+        return self.notes_by_language.get(SOURCE, "")
 
     def notes_in(self, lang: str) -> str:
         """The notes in ``lang``, falling back to English for an unknown language."""
@@ -169,7 +169,7 @@ def _to_processor(raw: Mapping[str, Any], index: int) -> Processor:
             for error in exc.errors()
         )
         raise ValueError(f"{where} ({raw.get('id', '?')}): {problems}") from None
-    notes = entry.notes if isinstance(entry.notes, dict) else {"en": entry.notes}
+    notes = entry.notes if isinstance(entry.notes, dict) else {SOURCE: entry.notes}
     return Processor(
         id=entry.id,
         name=entry.name,

@@ -125,7 +125,7 @@ def activities(project: Project, lang: str, context: dict[str, Any]) -> list[Act
                 ).replace("{recipients}", semicolon.join(internal))
             )
         transfers = [_transfer(rv, colon, lang) for _, rv in mine if rv.outside_eea]
-        erasure = "; ".join(
+        erasure = semicolon.join(
             x
             for x in (
                 view.retention,

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wizard.i18n import translation
+from wizard.law.applicability import established_outside_eea
 from wizard.model.answers import Project, Safeguard
-from wizard.model.countries import EEA_COUNTRIES
 
 
 @dataclass(frozen=True)
@@ -34,8 +34,7 @@ def record_findings(project: Project, lang: str = "en") -> list[RecordFinding]:
     address = org.address
     if not (org.email or org.phone or address.street or address.city):
         out.append(RecordFinding("a", "error", _("The controller's contact details are missing.")))
-    country = org.country or address.country
-    if country and country not in EEA_COUNTRIES and project.representative is None:
+    if established_outside_eea(project) and project.representative is None:
         out.append(
             RecordFinding(
                 "a",

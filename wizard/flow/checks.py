@@ -15,8 +15,8 @@ from wizard.flow.purpose_checks import purposes_issues
 from wizard.flow.texts import UsedText, page_gaps, used_texts, without_covered_gaps
 from wizard.flow.transfer_checks import transfers_issues
 from wizard.languages import N_
+from wizard.law.applicability import established_outside_eea
 from wizard.model.answers import CookieCategory, Project
-from wizard.model.countries import EEA_COUNTRIES
 
 
 def _organisation_issues(project: Project) -> list[Issue]:
@@ -77,7 +77,7 @@ def _organisation_issues(project: Project) -> list[Issue]:
                 code="dpo_contact",
             )
         )
-    if org.country and org.country not in EEA_COUNTRIES:
+    if established_outside_eea(project):
         rep = project.representative
         if rep is None or not rep.name or not rep.email:
             issues.append(

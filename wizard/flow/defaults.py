@@ -8,7 +8,7 @@ import csv
 import io
 from functools import cache
 
-from wizard.law.applicability import consent_age
+from wizard.law.applicability import consent_age, establishment
 from wizard.model.answers import LANGUAGES, Party, Project
 from wizard.resources import read_text
 
@@ -128,7 +128,7 @@ def proposed_age(country: str | None) -> int:
 def children_countries(project: Project) -> list[str]:
     """The countries whose Art. 8 age the children's threshold must respect: the country of
     establishment, then the other countries the services are offered to children in."""
-    own = project.organisation.country or project.organisation.address.country
+    own = establishment(project)
     return list(dict.fromkeys(c for c in (own, *project.children.other_countries) if c))
 
 

@@ -5,7 +5,9 @@ generated document (:func:`wizard.policy.engine.build_document`) by what the tem
 it emitted: ``data-covers="legal_basis retention"`` on a heading, a list item or a table cell,
 carried into the document tree by :mod:`wizard.policy.parse`. An element is where a heading
 declares it, or under the heading where a list or a table column declaring it stands; a clause
-the template did not emit is not there, and its element is reported as not found.
+the template did not emit is not there, and its element is reported as not found. A table
+column that declares an element but is empty in some row (:func:`empty_cells`) covers it only
+partly, whatever the answers say.
 """
 
 from __future__ import annotations
@@ -86,6 +88,23 @@ def locations(document: Document) -> dict[str, Heading]:
     return found
 
 
+def empty_cells(document: Document) -> dict[str, list[str]]:
+    """Each element id a table's header cell declares for its column, with the rows (by the
+    first line of their first cell) whose cell in that column the policy left empty: the
+    column is there, but gives nothing for those rows (a purpose with no legal basis, say)."""
+    empty: dict[str, list[str]] = {}
+    for block in document.blocks:
+        if not isinstance(block, Table):
+            continue
+        for column, head in enumerate(block.header):
+            for row in block.rows:
+                if column < len(row) and not row[column].text.strip():
+                    label = row[0].text.split("\n")[0] if row else ""
+                    for element_id in head.covers:
+                        empty.setdefault(element_id, []).append(label)
+    return empty
+
+
 def coverage(
     project: Project,
     lang: str,
@@ -109,6 +128,7 @@ def coverage(
         except PolicyError as exc:
             problems = list(exc.problems)
     where = locations(document) if document is not None else None
+    empty = empty_cells(document) if document is not None else {}
     if found is None:
         found = findings(project)
     out: list[Coverage] = []
@@ -129,6 +149,11 @@ def coverage(
                 )
             out.append(Coverage(element, status, reason=reason, args=args))
             continue
+        if status is Status.COVERED and element.id in empty:
+            # The answers give it, but the clause that declares it printed nothing for a row.
+            status = Status.PARTIAL
+            reason = N_("the policy gives nothing in this column for: {rows}")
+            args = {"rows": ", ".join(empty[element.id])}
         out.append(
             Coverage(element, status, heading.number, heading.text, heading.anchor, reason, args)
         )

@@ -93,7 +93,7 @@ def _children_consent(project: Project) -> list[Hit]:
     children = project.children
     if not children.targets_children:
         return []
-    age = children.age_threshold or law.project_consent_age(project)
+    age = law.project_consent_age(project)
     hits: list[Hit] = []
     for index, purpose in enumerate(project.purposes):
         args = {"purpose": purpose_named(purpose), "age": age}

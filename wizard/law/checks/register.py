@@ -1,5 +1,6 @@
-"""The check that the person's own texts keep the formal register the Dutch, French and German
-policies use ("u", "vous", "Sie"), and the page each part of the project is answered on.
+"""The check that the person's own texts keep the formal register the policy uses in each
+language ("u", "vous", "Sie": :class:`wizard.languages.Formality`), and the page each part of
+the project is answered on.
 """
 
 from __future__ import annotations
@@ -7,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from wizard.flow.pages import PageId
-from wizard.languages import N_
+from wizard.languages import LANGUAGES, N_
 from wizard.languages import get as get_language
 from wizard.law.checks.registry import Hit, check
 from wizard.law.findings import Severity
@@ -33,36 +34,9 @@ PAGE_OF_KEY: dict[str, PageId] = {
     "record": PageId.OUTPUT,
 }
 
-#: The pronouns of the informal register, in the languages whose policy addresses the reader
-#: formally ("u", "vous", "Sie"); English has one "you".
-_INFORMAL = {
-    "nl": ("je", "jij", "jou", "jouw", "jullie"),
-    "fr": ("tu", "toi", "ton", "ta", "tes", "te", "t'"),
-    "de": (
-        "du",
-        "dich",
-        "dir",
-        "dein",
-        "deine",
-        "deinen",
-        "deinem",
-        "deiner",
-        "deines",
-        "euch",
-        "euer",
-        "eure",
-        "euren",
-        "eurem",
-        "eurer",
-    ),
-}
-_FORMAL = {"nl": "u", "fr": "vous", "de": "Sie"}
-
 
 def _texts(data: Any, path: str) -> list[tuple[str, str, str]]:
     """Every text of a language in ``data`` (a project as JSON data): (field, language, text)."""
-    from wizard.model.answers import LANGUAGES
-
     if isinstance(data, dict):
         if data and all(k in LANGUAGES and isinstance(v, str) for k, v in data.items()):
             return [(path, lang, text) for lang, text in data.items()]
@@ -79,7 +53,7 @@ def informal_words(text: str, lang: str) -> list[str]:
     """The informal pronouns in ``text`` (a text in ``lang``), in order of appearance."""
     import re
 
-    words = _INFORMAL.get(lang, ())
+    words = get_language(lang).formality.informal if lang in LANGUAGES else ()
     # A French "t'" (t'inscrire, t'aider) is "te" or "ta" elided before a vowel.
     tokens = re.findall(r"[^\W\d_]+'?", text.replace("\u2019", "'"))
     found = [t for t in tokens if t.casefold() in words or t.casefold().rstrip("'") in words]
@@ -102,7 +76,10 @@ def _register(project: Project) -> list[Hit]:
     data = project.model_dump(mode="json", exclude={"history"})
     hits: list[Hit] = []
     for field, lang, text in _texts(data, ""):
-        if lang not in project.publication.languages or lang not in _INFORMAL:
+        if lang not in project.publication.languages:
+            continue
+        formality = get_language(lang).formality
+        if not formality.informal:
             continue
         words = informal_words(text, lang)
         if not words:
@@ -115,7 +92,7 @@ def _register(project: Project) -> list[Hit]:
                 {
                     "language": get_language(lang).name,
                     "words": ", ".join(words),
-                    "formal": _FORMAL[lang],
+                    "formal": formality.formal,
                 },
                 page=page,
             )
