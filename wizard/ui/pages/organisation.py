@@ -165,7 +165,7 @@ class OrganisationPage(BasePage):
         people_form.setContentsMargins(0, 0, 0, 0)
         add_form_row(
             people_form,
-            _("People who constantly process personal data by computer:"),
+            _("People who constantly process personal data b&y computer:"),
             self.fact_people,
         )
         facts_layout.addWidget(self.people_row)
