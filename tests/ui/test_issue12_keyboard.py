@@ -193,3 +193,112 @@ def test_purpose_answers_by_keyboard(qtbot: Any) -> None:
     assert edited.retention.period is not None and edited.retention.period.amount == 10
     assert edited.retention.starting is RetentionStart.RECORD_CREATION
     assert edited.data_details[category].get("en") == "e-mail address"
+
+
+def test_lists_of_the_security_page_by_keyboard(
+    qtbot: Any, make_window: Any, tmp_path: Path
+) -> None:
+    """A service run as a processor, an authority under another law and an own section, each
+    added through its dialog from the keyboard; a further safeguard on the Transfers page."""
+    from wizard.model.answers import Safeguard, SectionAnchor
+    from wizard.ui.extra_dialogs import (
+        OtherAuthorityDialog,
+        OwnSectionDialog,
+        ProcessorActivityDialog,
+    )
+
+    window, path = opened(qtbot, make_window, tmp_path, "telehealth-startup")
+    keys = Keyboard(qtbot)
+    wizard = window.wizard
+    wizard.jump_to(PageId.SECURITY)
+    security = wizard.pages[PageId.SECURITY]
+    keys.alt(label_of(security.other.editor))  # somewhere on the page, for the Alt keys
+
+    def service(dialog: QWidget) -> None:
+        assert isinstance(dialog, ProcessorActivityDialog)
+        keys.alt(label_of(dialog.service.editor))
+        keys.type("the records we host for other clinics")
+        keys.alt(label_of(dialog.controllers.editor))
+        keys.type("those clinics")
+        keys.enter()
+
+    done = keys.in_modal(service)
+    keys.alt(security.activities.add_buttons[0].text())
+    done()
+
+    def authority(dialog: QWidget) -> None:
+        assert isinstance(dialog, OtherAuthorityDialog)
+        keys.alt(label_of(dialog.name))
+        keys.type("FDPIC")
+        keys.alt(label_of(dialog.country))
+        keys.type("Switzerland")
+        assert dialog.country.currentData() == "CH"
+        keys.alt(label_of(dialog.law.editor))
+        keys.type("the Swiss Federal Act on Data Protection")
+        keys.enter()
+
+    done = keys.in_modal(authority)
+    keys.alt(security.authorities.add_buttons[0].text())
+    done()
+
+    def section(dialog: QWidget) -> None:
+        assert isinstance(dialog, OwnSectionDialog)
+        keys.alt(label_of(dialog.heading.editor))
+        keys.type("Camera surveillance")
+        keys.alt(label_of(dialog.text.editor))
+        keys.type("Our entrance is filmed.")
+        keys.alt(label_of(dialog.after))
+        assert focused(dialog.after)
+        keys.press(Qt.Key.Key_Home)
+        for _ in range(dialog.after.count()):
+            if dialog.after.currentData() == SectionAnchor.SECURITY:
+                break
+            keys.press(Qt.Key.Key_Down)
+        keys.alt(label_of(dialog.heading.editor))
+        keys.enter()
+
+    done = keys.in_modal(section)
+    keys.alt(security.sections.add_buttons[0].text())
+    done()
+
+    # Transfers: standard contractual clauses behind Google's certification, by Tab and arrows.
+    wizard.jump_to(PageId.TRANSFERS)
+    transfers = wizard.pages[PageId.TRANSFERS]
+    project = window.session.project
+    google = next(i for i, r in enumerate(project.recipients) if r.name.startswith("Google"))
+    fallback = transfers.fallbacks[google]
+    # One row per recipient, named by the recipient: reached by Tab, not by an Alt+letter.
+    tab_to(keys, fallback)
+    for _ in range(fallback.count()):
+        if fallback.currentData() == Safeguard.SCC:
+            break
+        keys.press(Qt.Key.Key_Down)
+
+    save(keys, window)
+    saved = load_project(path)
+    activity = saved.processor_activities[-1]
+    assert activity.service.get("en") == "the records we host for other clinics"
+    assert activity.controllers.get("en") == "those clinics"
+    other = saved.other_authorities[-1]
+    assert (other.name, other.country) == ("FDPIC", "CH")
+    assert other.law.get("en") == "the Swiss Federal Act on Data Protection"
+    own = saved.own_sections[-1]
+    assert own.heading.get("en") == "Camera surveillance"
+    assert own.text.get("en") == "Our entrance is filmed."
+    assert own.after == SectionAnchor.SECURITY
+    assert saved.recipients[google].fallback_safeguards == [Safeguard.SCC]
+
+
+def test_no_transfers_confirmed_by_keyboard(qtbot: Any, make_window: Any, tmp_path: Path) -> None:
+    window, path = opened(qtbot, make_window, tmp_path, "physiotherapy-practice")
+    keys = Keyboard(qtbot)
+    window.wizard.jump_to(PageId.RECIPIENTS)
+    page = window.wizard.pages[PageId.RECIPIENTS]
+    assert page.no_transfers.isChecked()
+    keys.alt(page.no_transfers.text())
+    assert not page.no_transfers.isChecked()
+    save(keys, window)
+    assert load_project(path).no_transfers_confirmed is False
+    keys.alt(page.no_transfers.text())
+    save(keys, window)
+    assert load_project(path).no_transfers_confirmed is True
