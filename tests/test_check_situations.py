@@ -165,6 +165,24 @@ def test_a_canadian_company_without_representative_must_name_one(tmp_path: Path)
     assert ("eu_representative", "representative") not in codes(check(project, "en", tmp_path))
 
 
+def test_without_an_establishment_in_the_eu_no_authority_is_only_advice(tmp_path: Path) -> None:
+    """No authority is competent for a company outside the EU (Art. 56 needs an
+    establishment): the policy says people may complain in their own Member State, so an
+    authority not named is advice, while an EU company must still name its own."""
+    project = moved(example("software-company"), "CA", "Toronto", None)
+    project.representative = Person(name="EU Rep BV", email="privacy@eurep.example")
+    for lang in LANGUAGES:
+        found = codes(check(project, lang, tmp_path))
+        assert found[("no_example_authority", "authority")] == "warning", lang
+        assert ("no_supervisory_authority", "authority") not in found
+        assert not any(sev == "error" for sev in found.values()), (lang, found)
+    assert_no_english(project, tmp_path)
+    belgian = moved(example("software-company"), "BE", "Brussel", None)
+    found = codes(check(belgian, "fr", tmp_path))
+    assert found[("no_supervisory_authority", "authority")] == "error"
+    assert ("no_example_authority", "authority") not in found
+
+
 def test_a_non_eu_authority_is_never_the_gdpr_authority(tmp_path: Path) -> None:
     project = moved(example("software-company"), "CA", "Toronto", "CH")
     for lang in LANGUAGES:
