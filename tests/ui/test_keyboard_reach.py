@@ -185,3 +185,33 @@ def test_every_input_of_the_dialogs_has_an_alt_letter_and_a_tab_stop(qtbot: Any,
     qtbot.addWidget(dialog)
     unlabelled, off_chain = unreachable(dialog)
     assert not unlabelled and not off_chain, (unlabelled, off_chain)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl", "fr", "de"])
+def test_the_representative_of_a_company_outside_the_eu_has_its_alt_letter(
+    qtbot: Any, make_window: Any, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """A company outside the EU names its representative (Art. 27): its name field has its
+    own Alt+letter, used by nothing else on the page, in every UI language."""
+    from collections import Counter
+
+    from wizard.ui import tr
+
+    monkeypatch.setitem(tr._state, "lang", lang)
+    window = make_window()
+    assert window.open_path(EXAMPLES / "software-company.privacy.json", ask=False)
+    window.wizard.jump_to(PageId.ORGANISATION)
+    page = window.wizard.pages[PageId.ORGANISATION]
+    page.country.setCurrentIndex(page.country.findData("CA"))
+    assert page.rep_box.isVisibleTo(page)
+    assert _labelled(page.rep_name, page)
+    keys = [
+        match.group(1).lower()
+        for label in page.findChildren(QLabel)
+        if label.isVisibleTo(page) and (match := _MNEMONIC.search(label.text()))
+    ] + [
+        match.group(1).lower()
+        for button in page.findChildren(QAbstractButton)
+        if button.isVisibleTo(page) and (match := _MNEMONIC.search(button.text()))
+    ]
+    assert not [k for k, n in Counter(keys).items() if n > 1], sorted(keys)

@@ -184,7 +184,7 @@ class OrganisationPage(BasePage):
         rep_form = new_form()
         rep_layout.addLayout(rep_form)
         self.rep_name = _line()
-        add_form_row(rep_form, _("Representative's name:"), self.rep_name)
+        add_form_row(rep_form, _("Representati&ve's name:"), self.rep_name)
         self.rep_email = CheckedLineEdit(flow.email_problem)
         add_form_row(rep_form, _("Representative's e-mail:"), self.rep_email)
         self.rep_phone = _line()
