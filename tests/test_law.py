@@ -164,6 +164,8 @@ def test_a_controller_outside_the_eu_has_no_competent_authority_and_processes_at
 
 def test_an_eu_controller_still_transfers_to_its_us_providers() -> None:
     project = load_project(SOFTWARE)
+    # Its own staff in Switzerland would make the section "Processing outside the EEA".
+    project.organisation.own_processing_countries = []
     assert applicability.transfers(project)
     assert "Transfers outside the European Economic Area" in build_document(project, "en").text()
 

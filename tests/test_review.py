@@ -613,7 +613,7 @@ def test_check_text_lists_coverage_and_findings(capsys: pytest.CaptureFixture[st
     assert main(["check", str(SOFTWARE), "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "covered" in out
-    assert "Transfers to third countries and their safeguards: 4. Transfers outside" in out
+    assert "Transfers to third countries and their safeguards: 4. Processing outside" in out
     assert "[advice] Say how you check who is asking" in out
     assert "Rests on: Art. 12(6) GDPR" in out
     assert "Where: Rights and complaints (rights.identity_check)" in out

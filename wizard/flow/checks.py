@@ -235,14 +235,31 @@ def _rights_issues(project: Project) -> list[Issue]:
         )
     authority = project.authority
     if not authority.catalog_id and not authority.name:
-        issues.append(
-            Issue(
-                page,
-                "authority",
-                N_("Choose the supervisory authority."),
-                code="no_supervisory_authority",
+        if established_outside_eea(project):
+            # No authority is competent for an organisation without an establishment in the
+            # Union (Art. 56 needs one): the policy already says that people may complain in
+            # their own Member State, and an authority named is only an example.
+            issues.append(
+                Issue(
+                    page,
+                    "authority",
+                    N_(
+                        "Name the supervisory authority of your representative's Member State "
+                        "as an example of where people can complain."
+                    ),
+                    blocking=False,
+                    code="no_example_authority",
+                )
             )
-        )
+        else:
+            issues.append(
+                Issue(
+                    page,
+                    "authority",
+                    N_("Choose the supervisory authority."),
+                    code="no_supervisory_authority",
+                )
+            )
     decisions = project.automated_decisions
     if decisions.used is None:
         issues.append(

@@ -214,6 +214,16 @@ RULE_LIST: tuple[Rule, ...] = (
         N_("Art. 12(6) GDPR"),
     ),
     _rule(
+        "no_example_authority",
+        N_(
+            "An organisation without an establishment in the EU or EEA has no supervisory "
+            "authority competent for it: people may complain to the authority of the Member "
+            "State where they live or work, and the policy says so. Naming the authority of "
+            "your representative's Member State as an example helps them find one."
+        ),
+        N_("Art. 13(2)(d), Art. 27 and Art. 77 GDPR"),
+    ),
+    _rule(
         "no_supervisory_authority",
         N_(
             "The policy must tell people that they can complain to a supervisory authority. "

@@ -5,6 +5,8 @@ representative only for a controller outside the EU/EEA.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from wizard.flow.pages import PageId
 from wizard.languages import LANGUAGES, N_
 from wizard.law import applicability as law
@@ -12,6 +14,9 @@ from wizard.law.checks.registry import Hit, check
 from wizard.law.findings import Severity
 from wizard.model.answers import LocalText, Project
 from wizard.model.countries import EEA_COUNTRIES
+
+if TYPE_CHECKING:
+    from wizard.catalog.authorities import SupervisoryAuthority
 
 
 def expected_authority(project: Project) -> str | None:
@@ -27,6 +32,12 @@ def expected_authority(project: Project) -> str | None:
         return None
     found = default_authority(country, project.organisation.region)
     return found.id if found is not None else None
+
+
+def authority_named(entry: SupervisoryAuthority) -> LocalText:
+    """The authority's name in each language, as the policy gives it (its name in that
+    language, else its national one): a report in Dutch never names it in English."""
+    return LocalText({lang: entry.name(lang) for lang in LANGUAGES})
 
 
 _EXPLAIN_AUTHORITY = N_(
@@ -61,7 +72,7 @@ def _authority_outside(project: Project) -> list[Hit]:
         Hit(
             "authority",
             N_("{authority} is not a supervisory authority under the GDPR."),
-            {"authority": found.name("en")},
+            {"authority": authority_named(found)},
         )
     ]
 
@@ -87,8 +98,8 @@ def _authority_mismatch(project: Project) -> list[Hit]:
         return []  # authority_outside_eea says it
     proposed = authority(expected)
     args = {
-        "authority": found.name("en") if found is not None else chosen.name,
-        "expected": proposed.name("en") if proposed is not None else expected,
+        "authority": authority_named(found) if found is not None else chosen.name,
+        "expected": authority_named(proposed) if proposed is not None else expected,
     }
     if chosen.reason.strip():
         return [

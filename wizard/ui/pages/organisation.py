@@ -165,7 +165,7 @@ class OrganisationPage(BasePage):
         people_form.setContentsMargins(0, 0, 0, 0)
         add_form_row(
             people_form,
-            _("People who constantly process personal data by computer:"),
+            _("People who constantly process personal data b&y computer:"),
             self.fact_people,
         )
         facts_layout.addWidget(self.people_row)
@@ -184,7 +184,7 @@ class OrganisationPage(BasePage):
         rep_form = new_form()
         rep_layout.addLayout(rep_form)
         self.rep_name = _line()
-        add_form_row(rep_form, _("Representative's name:"), self.rep_name)
+        add_form_row(rep_form, _("Representati&ve's name:"), self.rep_name)
         self.rep_email = CheckedLineEdit(flow.email_problem)
         add_form_row(rep_form, _("Representative's e-mail:"), self.rep_email)
         self.rep_phone = _line()

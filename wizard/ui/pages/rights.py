@@ -91,7 +91,7 @@ class RightsPage(BasePage):
         self.authority_reason.setPlaceholderText(
             _("For example: lead authority of our main establishment in another Member State")
         )
-        add_form_row(reason_form, _("&Why this authority:"), self.authority_reason)
+        add_form_row(reason_form, _("Why this a&uthority:"), self.authority_reason)
         form.addRow(self.reason_row)
 
         layout.addWidget(section_label(_("Automated decisions")))
