@@ -198,7 +198,7 @@ class MainWindow(ProjectFiles, AutosaveRecovery, QMainWindow):
         self.setWindowModified(self._session is not None and self._session.modified)
 
     def _page_title(self, page: PageId) -> str:
-        return self.wizard.pages[page].title()
+        return str(self.wizard.pages[page].title())
 
     def _update_steps(self) -> None:
         if self._session is None:

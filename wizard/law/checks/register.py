@@ -4,6 +4,8 @@ policies use ("u", "vous", "Sie"), and the page each part of the project is answ
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from typing import Any
 
 from wizard.flow.pages import PageId
@@ -11,7 +13,7 @@ from wizard.languages import N_
 from wizard.languages import get as get_language
 from wizard.law.checks.registry import Hit, check
 from wizard.law.findings import Severity
-from wizard.model.answers import Project
+from wizard.model.answers import LANGUAGES, Project
 
 #: The page where each top-level part of the project file is answered.
 PAGE_OF_KEY: dict[str, PageId] = {
@@ -61,25 +63,37 @@ _FORMAL = {"nl": "u", "fr": "vous", "de": "Sie"}
 
 def _texts(data: Any, path: str) -> list[tuple[str, str, str]]:
     """Every text of a language in ``data`` (a project as JSON data): (field, language, text)."""
-    from wizard.model.answers import LANGUAGES
-
     if isinstance(data, dict):
         if data and all(k in LANGUAGES and isinstance(v, str) for k, v in data.items()):
             return [(path, lang, text) for lang, text in data.items()]
         out: list[tuple[str, str, str]] = []
         for key, value in data.items():
-            out += _texts(value, f"{path}.{key}" if path else str(key))
+            if isinstance(value, dict | list):
+                out += _texts(value, f"{path}.{key}" if path else str(key))
         return out
     if isinstance(data, list):
-        return [t for i, item in enumerate(data) for t in _texts(item, f"{path}[{i}]")]
+        return [
+            t
+            for i, item in enumerate(data)
+            if isinstance(item, dict | list)
+            for t in _texts(item, f"{path}[{i}]")
+        ]
     return []
+
+
+@cache
+def _maybe_informal(lang: str) -> re.Pattern[str]:
+    """Finds a text that may hold one of the informal pronouns of ``lang``: any of them as a
+    whole word, in any case (a quick look before the text is split into words)."""
+    words = "|".join(re.escape(w.rstrip("'")) for w in _INFORMAL.get(lang, ()))
+    return re.compile(rf"(?<![^\W\d_])(?:{words})(?![^\W\d_])", re.IGNORECASE)
 
 
 def informal_words(text: str, lang: str) -> list[str]:
     """The informal pronouns in ``text`` (a text in ``lang``), in order of appearance."""
-    import re
-
     words = _INFORMAL.get(lang, ())
+    if not words or not _maybe_informal(lang).search(text.replace("\u2019", "'")):
+        return []
     # A French "t'" (t'inscrire, t'aider) is "te" or "ta" elided before a vowel.
     tokens = re.findall(r"[^\W\d_]+'?", text.replace("\u2019", "'"))
     found = [t for t in tokens if t.casefold() in words or t.casefold().rstrip("'") in words]

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from wizard import flow, review
 from wizard.flow import PAGE_ORDER, PageId
 from wizard.model.answers import Project
+from wizard.ui import answers_state as answers
 from wizard.ui.session import Session
 from wizard.ui.tr import _, ui_language
 from wizard.ui.widgets import (
@@ -136,7 +137,9 @@ class BasePage(QWizardPage):
         # field being empty (the model could not take what was typed).
         mistyped = {path for path, f in self.checked_fields().items() if f.problem()}
         found = [
-            f for f in review.page_findings(self.project, self.page_id) if f.field not in mistyped
+            f
+            for f in answers.page_findings(self.project, self.page_id)
+            if f.field not in mistyped
         ]
         lang = ui_language()
         blocking = [f.text(_, lang) for f in found if f.severity is review.Severity.ERROR]
@@ -152,7 +155,7 @@ class BasePage(QWizardPage):
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
-        return flow.is_page_complete(self.project, self.page_id) and not self.input_problems()
+        return answers.page_complete(self.project, self.page_id) and not self.input_problems()
 
     def nextId(self) -> int:  # noqa: N802 - Qt override
         following = flow.next_page(self.project, self.page_id)

@@ -29,6 +29,7 @@ from wizard.model.answers import (
     OutputFormat,
     PublishedVersion,
 )
+from wizard.ui import answers_state as answers
 from wizard.ui.generation import GenerationRun, ask_for_draft, ask_to_replace
 from wizard.ui.labels import label, language_name
 from wizard.ui.notes import StatusText
@@ -351,7 +352,7 @@ class OutputPage(BasePage):
         running = self._run.running()
         self.generate_button.setEnabled(not blockers and not running)
         # The same points, counted the same way, as the review page's summary.
-        others = review.blocking_findings(review.findings(self.project))
+        others = review.blocking_findings(answers.findings(self.project))
         self.blocked.show_message(
             ngettext(
                 "{count} point must be resolved before the policy can be generated.",

@@ -26,6 +26,7 @@ from wizard import review
 from wizard.flow import PageId
 from wizard.policy.document import Document
 from wizard.review import Severity, Status
+from wizard.ui import answers_state as answers
 from wizard.ui.labels import language_name
 from wizard.ui.pages.base import BasePage, page_number
 from wizard.ui.tr import _, ngettext, text_language, ui_language
@@ -119,6 +120,8 @@ class ReviewPage(BasePage):
         left_layout.addWidget(self.summary)
         left_layout.addWidget(self.tabs, 1)
         self._findings: list[review.Finding] = []
+        #: The digest of the answers the page last loaded.
+        self._key: bytes | None = None
         self.coverage_items: list[review.Coverage] = []
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -152,7 +155,9 @@ class ReviewPage(BasePage):
     def load(self) -> None:
         project = self.project
         self.points.clear()
-        findings = review.findings(project)
+        # The digest of the answers once for the findings and the preview below.
+        self._key = answers.key(project)
+        findings = answers.findings(project, self._key)
         self._findings = findings
         titles = {pid: self.wizard().page(page_number(pid)).title() for pid in PageId} if (
             self.wizard() is not None
@@ -256,16 +261,19 @@ class ReviewPage(BasePage):
         self.detail.setHtml("".join(parts))
 
     def _document(self, lang: str) -> Document | list[str]:
-        """The policy in ``lang``, or what keeps it from being written: built once per change
-        and language (:func:`~wizard.policy.engine.cached_document`), so the preview and the
-        coverage read the same one and coming back to the page builds nothing."""
+        """The policy in ``lang`` as the preview shows it (long tables shortened), or what keeps
+        it from being written: built once per change and language
+        (:func:`~wizard.policy.engine.cached_preview`), so the preview and the coverage read the
+        same one and coming back to the page builds nothing."""
         # The engine (Jinja2, Babel) loads when the page is first shown, not at start-up.
-        from wizard.policy.engine import PolicyError, cached_document
+        from wizard.policy.engine import PolicyError
 
+        # The answers are looked at again (a digest, a few ms for a large project) unless the
+        # page is just loading them: whatever changed them, a changed project is never shown
+        # from an old build.
+        key = self._key if self.loading else None
         try:
-            # The answers are looked at every time (a digest, a few ms for a large project):
-            # whatever changed them, a changed project is never shown from an old build.
-            return cached_document(self.project, lang)
+            return answers.preview(self.project, lang, key)
         except PolicyError as exc:
             return exc.problems
 
@@ -331,13 +339,12 @@ class ReviewPage(BasePage):
         if lang is None:
             self.preview.clear()
             return
-        from wizard.policy.preview import preview_document
         from wizard.render.html import html_text
 
         if document is None:
             document = self._document(lang)
         if isinstance(document, Document):
-            html = html_text(preview_document(document))
+            html = html_text(document)
             # The export sets a cell's lines as block spans, which Qt's rich text runs together:
             # a line break between them keeps "Google" and "third party" on their own lines.
             html = html.replace('</span><span class="line">', '</span><br><span class="line">')
