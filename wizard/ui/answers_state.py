@@ -77,9 +77,11 @@ def preview(project: Project, lang: str, digest: bytes | None = None) -> Documen
         return cached_preview(project, lang, digest)
 
 
-def page_findings(project: Project, page: PageId) -> list[review.Finding]:
+def page_findings(
+    project: Project, page: PageId, digest: bytes | None = None
+) -> list[review.Finding]:
     """:func:`wizard.review.page_findings` of the answers as they are."""
-    state = _state(project)
+    state = _state(project, digest)
     found = state.page_findings.get(page)
     if found is None:
         with remembering(project, state.results):
@@ -87,9 +89,9 @@ def page_findings(project: Project, page: PageId) -> list[review.Finding]:
     return list(found)
 
 
-def page_complete(project: Project, page: PageId) -> bool:
+def page_complete(project: Project, page: PageId, digest: bytes | None = None) -> bool:
     """:func:`wizard.flow.is_page_complete` of the answers as they are."""
-    state = _state(project)
+    state = _state(project, digest)
     complete = state.complete.get(page)
     if complete is None:
         with remembering(project, state.results):

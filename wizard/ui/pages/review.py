@@ -61,6 +61,13 @@ _STATUS_COLOURS = {
 }
 
 
+def _set_html(browser: QTextBrowser, html: str) -> None:
+    """Show ``html`` unless it is shown already (laying out a long text again takes time)."""
+    if browser.property("shown_html") != html:
+        browser.setHtml(html)
+        browser.setProperty("shown_html", html)
+
+
 class ReviewPage(BasePage):
     """Lists :func:`review.findings` with their explanation; activating a point (Enter,
     double-click) opens its page. A second tab shows :func:`review.coverage`."""
@@ -184,7 +191,7 @@ class ReviewPage(BasePage):
                    _("Go to the page: {page}").format(page=titles[finding.page])]
             item.setToolTip("\n\n".join(t for t in tip if t))
             self.points.addItem(item)
-        self.detail.clear()
+        _set_html(self.detail, "")
         first = next((i for i in range(self.points.count())
                       if self.points.item(i).data(Qt.ItemDataRole.UserRole + 2) is not None), None)
         if first is not None:
@@ -233,6 +240,9 @@ class ReviewPage(BasePage):
         self.language.blockSignals(False)
         self._show_language()
 
+    def loaded_digest(self) -> bytes | None:
+        return self._key
+
     @staticmethod
     def _article_line(finding: review.Finding) -> str:
         article = finding.article_text(_)
@@ -241,7 +251,7 @@ class ReviewPage(BasePage):
     def _show_detail(self, item: QListWidgetItem | None, *_args: object) -> None:
         index = item.data(Qt.ItemDataRole.UserRole + 2) if item is not None else None
         if index is None or index >= len(self._findings):
-            self.detail.clear()
+            _set_html(self.detail, "")
             return
         finding = self._findings[index]
         colour = ERROR_COLOUR if finding.severity is Severity.ERROR else WARNING_COLOUR
@@ -258,7 +268,7 @@ class ReviewPage(BasePage):
         parts.append(
             "<p>" + escape(_("Press Enter or double-click the point to go to its page.")) + "</p>"
         )
-        self.detail.setHtml("".join(parts))
+        _set_html(self.detail, "".join(parts))
 
     def _document(self, lang: str) -> Document | list[str]:
         """The policy in ``lang`` as the preview shows it (long tables shortened), or what keeps
@@ -288,7 +298,7 @@ class ReviewPage(BasePage):
         section that covers it (a link that scrolls the preview there)."""
         lang = self.language.currentData()
         if lang is None:
-            self.coverage.clear()
+            _set_html(self.coverage, "")
             return
         if document is None:
             document = self._document(lang)
@@ -318,7 +328,7 @@ class ReviewPage(BasePage):
                 f"<p><b>{escape(_(entry.element.name))}</b> "
                 f"<span style='color:#5f6368'>({escape(refs)})</span><br>{line}</p>"
             )
-        self.coverage.setHtml("".join(parts))
+        _set_html(self.coverage, "".join(parts))
 
     def _coverage_link(self, url: QUrl) -> None:
         """Scroll the preview to the section a coverage link names."""
