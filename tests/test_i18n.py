@@ -135,6 +135,21 @@ def test_system_language_negotiates_the_systems_preferred_languages(
     assert system_ui_language(ui_languages) == expected
 
 
+def test_a_language_is_matched_by_its_whole_tag_then_its_language() -> None:
+    from dataclasses import replace
+
+    from wizard.languages import get, match_language, register, unregister
+
+    assert match_language(["pt-BR", "DE-at", "nl"]) == "de"
+    assert match_language(["zh-Hans-CN"]) is None
+    register(replace(get("en"), code="en-XA", tag="en-XA"))
+    try:
+        assert match_language(["en-xa"]) == "en-XA"
+        assert match_language(["en-US", "en-XA"]) == "en"
+    finally:
+        unregister("en-XA")
+
+
 def test_override_wins_over_the_systems_languages(monkeypatch: pytest.MonkeyPatch) -> None:
     from wizard.i18n import system_ui_language
 

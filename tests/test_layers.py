@@ -244,8 +244,8 @@ def test_the_history_needs_neither_the_flow_nor_the_engine() -> None:
 
 #: How long a module may grow: one kind of thing, readable in one sitting.
 MAX_MODULE_LINES = 500
-#: Packages the limit does not cover (yet): the renderers and the Qt layer.
-LONG_PACKAGES = ("wizard.render", "wizard.ui")
+#: Packages the limit does not cover: the renderers.
+LONG_PACKAGES = ("wizard.render",)
 
 
 def long_modules(limit: int = MAX_MODULE_LINES) -> dict[str, int]:
@@ -265,13 +265,15 @@ def component_of(module: str, packages: tuple[str, ...]) -> str | None:
 
 
 def test_every_module_holds_one_kind_of_thing() -> None:
-    """No module under ``wizard/`` but the renderers and the Qt layer is longer than about
-    500 lines: the engine, the answers model, the legal checks, the flow and the history are
-    split along their seams into modules whose names say what they hold."""
+    """No module under ``wizard/`` but the renderers is longer than about 500 lines: the
+    engine, the answers model, the legal checks, the flow, the history and the Qt layer (the
+    main window's menus, steps, files and autosave) are split along their seams into modules
+    whose names say what they hold."""
     assert not long_modules()
 
 
 def test_the_size_limit_finds_a_long_module() -> None:
     found = long_modules(limit=100)
     assert "wizard.law.applicability" in found or "wizard.policy.engine" in found
-    assert not any(m.startswith(("wizard.render.", "wizard.ui.")) for m in found)
+    assert any(m.startswith("wizard.ui.") for m in found)
+    assert not any(m.startswith("wizard.render.") for m in found)

@@ -14,8 +14,15 @@ from wizard.model import load_project
 from wizard.model.answers import LANGUAGES, LocalText
 from wizard.policy import engine, parse
 from wizard.policy.document import Cell, Paragraph, Span, Table
-from wizard.policy.engine import PolicyError, build_document, cached_document, policy_html
-from wizard.policy.parse import TemplateMarkupError, parse_blocks
+from wizard.policy.engine import (
+    PolicyError,
+    build_document,
+    build_preview,
+    cached_document,
+    cached_preview,
+    policy_html,
+)
+from wizard.policy.parse import TemplateMarkupError, parse_blocks, parse_shortened
 from wizard.policy.preview import PREVIEW_ROWS, preview_document
 from wizard.render.html import html_text
 
@@ -220,3 +227,43 @@ def test_the_review_walks_the_texts_of_a_project_once(monkeypatch: pytest.Monkey
     found = review.findings(project)
     assert len(calls) == 1
     assert any("Only in English" in f.text() for f in found)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_preview_cut_while_parsing_is_the_whole_document_shortened(lang: str) -> None:
+    """The live preview never parses the rows it does not show, and still shows what the
+    whole document, shortened, would: the same blocks, counts and "... and N more" rows."""
+    project = large_project(cookies=60, recipients=30, purposes=22)
+    parse._ROWS.clear()
+    preview = build_preview(project, lang)
+    assert preview == preview_document(build_document(project, lang))
+    assert MORE_COOKIES[lang].format(n=60 - PREVIEW_ROWS) in preview.text()
+    for path in sorted(EXAMPLES.glob("*.privacy.json")):
+        example = load_project(path)
+        if lang in example.publication.languages:
+            assert build_preview(example, lang) == build_document(example, lang)
+
+
+def test_parsing_a_shortened_table_counts_the_rows_it_leaves_out() -> None:
+    def table(rows: int) -> str:
+        body = "".join(f"<tr><td>{i}</td></tr>" for i in range(rows))
+        return f"<table><thead><tr><th>N</th></tr></thead><tbody>{body}</tbody></table>"
+
+    html = "<p>a</p>" + table(7) + "<p>b</p>" + table(4) + table(6)
+    blocks, hidden = parse_shortened(html, 5)
+    assert hidden == {1: 2}
+    rows = [[r[0].text for r in b.rows] for b in blocks if isinstance(b, Table)]
+    assert rows == [["0", "1", "2", "3", "4"], ["0", "1", "2", "3"], [str(i) for i in range(6)]]
+    assert [b for b in blocks if not isinstance(b, Table)] == [
+        b for b in parse_blocks(html) if not isinstance(b, Table)
+    ]
+
+
+def test_cached_preview_builds_once_per_change_and_language() -> None:
+    project = load_project(EXAMPLES / "telehealth-startup.privacy.json")
+    engine._documents.clear()
+    first = cached_preview(project, "en")
+    assert cached_preview(project, "en") is first
+    assert cached_document(project, "en") is not first  # the whole document is its own
+    project.organisation.legal_name = "Klarblick Health B.V."
+    assert "Klarblick Health B.V." in cached_preview(project, "en").text()

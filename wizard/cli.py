@@ -21,8 +21,6 @@ folder is added or changed.
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
@@ -31,6 +29,8 @@ from wizard import APP_NAME, __version__
 from wizard.languages import LANGUAGES, SOURCE
 
 if TYPE_CHECKING:
+    import argparse
+
     from wizard.law.gate import NotPublishable
     from wizard.model.answers import Project
 
@@ -46,9 +46,10 @@ class CliError(Exception):
         self.status = status
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise CliError(f"{message} (see '{PROG} --help')", 2)
+def _json(data: object) -> str:
+    import json
+
+    return json.dumps(data, indent=2, ensure_ascii=False)
 
 
 def _split(value: str) -> list[str]:
@@ -56,6 +57,13 @@ def _split(value: str) -> list[str]:
 
 
 def _parser() -> argparse.ArgumentParser:
+    # argparse loads here, not when the wizard starts without arguments (its first paint).
+    import argparse
+
+    class _Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> NoReturn:
+            raise CliError(f"{message} (see '{PROG} --help')", 2)
+
     parser = _Parser(
         prog=PROG,
         description=f"{APP_NAME}: write a GDPR privacy policy from a project file.",
@@ -252,7 +260,7 @@ def _check(args: argparse.Namespace) -> int:
                     for f in found
                 ],
             }
-            print(json.dumps(data, indent=2, ensure_ascii=False))
+            print(_json(data))
         else:
             print(record_report(found, lang))
         return CHECK_MUST_FIX if any(f.severity == "error" for f in found) else 0
@@ -260,7 +268,7 @@ def _check(args: argparse.Namespace) -> int:
     gettext = translation("ui", lang).gettext
     if args.output_format == "json":
         data = {"project": str(args.project), **report_data(report, gettext)}
-        print(json.dumps(data, indent=2, ensure_ascii=False))
+        print(_json(data))
     else:
         print(report_text(report, gettext))
     return CHECK_MUST_FIX if report.errors else 0
@@ -282,7 +290,7 @@ def _diff(args: argparse.Namespace) -> int:
 def _schema() -> int:
     from wizard.model import project_schema
 
-    print(json.dumps(project_schema(), indent=2, ensure_ascii=False))
+    print(_json(project_schema()))
     return 0
 
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 
-from wizard.languages import LANGUAGES, SOURCE, get
+from wizard.languages import LANGUAGES, SOURCE, get, match_language
 
 DOMAINS = ("ui", "policy", "documents")
 #: The languages the wizard speaks: every registered language.
@@ -101,13 +101,11 @@ def system_ui_language(ui_languages: Sequence[str] | None = None) -> str:
 
 
 def negotiate_ui_language(preferred: Iterable[str]) -> str:
-    """The first of ``preferred`` (BCP 47 tags or POSIX locale names) that the UI speaks, by
-    Babel's locale negotiation; ``"en"`` when none is."""
-    from babel.core import negotiate_locale  # only here: Babel costs start-up time
-
+    """The first of ``preferred`` (BCP 47 tags or POSIX locale names) that the UI speaks (the
+    whole tag, else its language part: :func:`wizard.languages.match_language`); ``"en"`` when
+    none is."""
     tags = [tag for tag in (_bcp47(name) for name in preferred) if tag]
-    match = negotiate_locale(tags, list(UI_LANGUAGES), sep="-", aliases={})
-    return match.lower() if match else SOURCE
+    return match_language(tags) or SOURCE
 
 
 def _bcp47(name: str) -> str:

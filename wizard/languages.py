@@ -17,7 +17,7 @@ nothing of the app, so every layer may use it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import overload
@@ -171,6 +171,20 @@ def get(code: str) -> Language:
         return _REGISTRY[code]
     except KeyError:
         raise KeyError(f"unknown language {code!r} (choose from {', '.join(_REGISTRY)})") from None
+
+
+def match_language(preferred: Iterable[str]) -> str | None:
+    """The first of ``preferred`` (BCP 47 tags, as ``QLocale.uiLanguages()`` lists them, in
+    the user's order) that is a registered language: the whole tag (``en-XA``), else its
+    language part (``de-AT`` gives ``de``, ``zh-Hans-CN`` tries ``zh``); case does not matter.
+    ``None`` when none is."""
+    codes = {code.lower(): code for code in _REGISTRY}
+    for tag in preferred:
+        tag = tag.lower()
+        found = codes.get(tag) or codes.get(tag.split("-")[0])
+        if found:
+            return found
+    return None
 
 
 class _Codes(Sequence[str]):

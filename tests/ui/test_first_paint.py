@@ -45,8 +45,9 @@ sys.exit(main())
 """
 
 #: Not needed to paint the welcome page: the answers model and pydantic, the policy engine and
-#: its libraries, the renderers, the catalogues' loaders. (The autosave store, wizard.ui.session
-#: with json, is: the welcome page offers the work of a window that did not close normally.)
+#: its libraries, the renderers, the catalogues' loaders, Babel. (The autosave store,
+#: wizard.ui.session, is: the welcome page offers the work of a window that did not close
+#: normally.)
 NOT_BEFORE_FIRST_PAINT = [
     "pydantic",
     "pydantic_core",
@@ -58,10 +59,10 @@ NOT_BEFORE_FIRST_PAINT = [
     "wizard.render",
     "wizard.ui.pages.base",
     "jinja2",
-    # Babel's core picks the UI language (wizard.i18n); its dates, numbers and lists wait.
-    "babel.dates",
-    "babel.numbers",
-    "babel.lists",
+    # The UI language is matched against the registry (wizard.languages), without Babel.
+    "babel",
+    # The autosave store reads and writes its info files with json only when there is work.
+    "json",
     "reportlab",
     "docx",
     "importlib.metadata",

@@ -15,15 +15,15 @@ from wizard.ui.main_window import MainWindow
 
 @pytest.fixture
 def builds(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The languages the engine builds a document in, in order."""
+    """The languages the engine builds the preview in, in order."""
     built: list[str] = []
-    real = engine.build_document
+    real = engine.build_preview
 
     def counting(project: Any, lang: str) -> Any:
         built.append(lang)
         return real(project, lang)
 
-    monkeypatch.setattr(engine, "build_document", counting)
+    monkeypatch.setattr(engine, "build_preview", counting)
     engine._documents.clear()
     return built
 

@@ -13,7 +13,8 @@ from tests.ui.conftest import type_text
 from wizard.flow import PAGE_ORDER, PageId
 from wizard.model.answers import Duration, Service, TimeUnit
 from wizard.ui.labels import duration_text
-from wizard.ui.main_window import MainWindow, suggested_file_name
+from wizard.ui.main_window import MainWindow
+from wizard.ui.project_files import suggested_file_name
 
 
 def test_visiting_every_page_leaves_the_project_saved(qtbot: Any, window: MainWindow) -> None:

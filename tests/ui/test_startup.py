@@ -7,7 +7,7 @@ import sys
 
 from tests.projects import ROOT
 from wizard.model.project_file import FILE_SUFFIX
-from wizard.ui import main_window
+from wizard.ui import project_files
 
 _PROBE = r"""
 import sys, tempfile
@@ -53,4 +53,4 @@ def test_welcome_page_paints_before_the_model_is_loaded() -> None:
 
 
 def test_file_suffix_matches_the_project_file_module() -> None:
-    assert main_window.FILE_SUFFIX == FILE_SUFFIX
+    assert project_files.FILE_SUFFIX == FILE_SUFFIX

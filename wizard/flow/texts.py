@@ -14,6 +14,7 @@ from wizard.flow.pages import PageId
 from wizard.languages import N_
 from wizard.languages import get as get_language
 from wizard.model.answers import DocumentKind, LegalBasis, LocalText, Project, Purpose
+from wizard.model.digest import once_per_answers
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,11 @@ def purpose_texts(purpose: Purpose, index: int) -> list[UsedText]:
 def used_texts(project: Project) -> list[UsedText]:
     """Every text of the person's own that the policy prints (the same conditions as the
     policy engine's), in page order. :func:`translation_gaps` checks them per language."""
+    return list(_used_texts(project))
+
+
+@once_per_answers
+def _used_texts(project: Project) -> tuple[UsedText, ...]:
     out: list[UsedText] = []
     for index, purpose in enumerate(project.purposes):
         out += purpose_texts(purpose, index)
@@ -155,7 +161,7 @@ def used_texts(project: Project) -> list[UsedText]:
                             numbered))
     if DocumentKind.RECORDS in project.publication.documents:
         out += record_texts(project)
-    return out
+    return tuple(out)
 
 
 def gaps(texts: Iterable[UsedText], languages: Iterable[str]) -> list[Issue]:

@@ -11,10 +11,9 @@ into the tree every renderer reads, and keeps the last documents built for the l
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from babel import Locale
@@ -22,11 +21,13 @@ from babel import Locale
 from wizard import APP_NAME, languages
 from wizard.i18n import translation
 from wizard.model.answers import LANGUAGES, Project
-from wizard.policy.document import Document, Labels
+from wizard.model.digest import answers_key
+from wizard.policy.document import Block, Document, Labels
 from wizard.policy.grammar import name_in_sentence
 from wizard.policy.items import Texts
 from wizard.policy.localised import long_date
-from wizard.policy.parse import parse_blocks
+from wizard.policy.parse import parse_blocks, parse_shortened
+from wizard.policy.preview import PREVIEW_ROWS, with_more_rows
 from wizard.policy.templates import environment
 from wizard.policy.view import answers_view, missing_texts
 
@@ -96,6 +97,15 @@ def build_document(project: Project, lang: str, draft: bool = False) -> Document
     carries a DRAFT mark in the language of the document: a notice at the top, the word in the
     footer of every page, and in the title and subject of the metadata.
     """
+    return _document(project, lang, draft, parse_blocks)
+
+
+def _document(
+    project: Project,
+    lang: str,
+    draft: bool,
+    parse: Callable[[str], tuple[Block, ...]],
+) -> Document:
     draft = draft or project.publication.effective_date is None
     html = policy_html(project, lang, draft)
     t = translation("policy", lang)
@@ -124,7 +134,7 @@ def build_document(project: Project, lang: str, draft: bool = False) -> Document
             effective=effective_label,
             contents=t.gettext("Contents"),
         ),
-        blocks=parse_blocks(html),
+        blocks=parse(html),
         subject=subject,
         date=effective,
         draft=draft,
@@ -133,34 +143,56 @@ def build_document(project: Project, lang: str, draft: bool = False) -> Document
 
 # --- the same document again, for the live preview --------------------------------------------
 
-#: How many built documents :func:`cached_document` keeps: every language of the answers as
-#: they are and as they were one change ago.
-MAX_CACHED_DOCUMENTS = 8
-_documents: OrderedDict[tuple[bytes, str], Document | PolicyError] = OrderedDict()
+
+def build_preview(project: Project, lang: str, rows: int = PREVIEW_ROWS) -> Document:
+    """The policy as the review page previews it: :func:`build_document` with every table of
+    more than ``rows`` + 1 rows cut to ``rows`` and a row counting the rest (the same document as
+    :func:`~wizard.policy.preview.preview_document` makes of the whole one). The tables are cut
+    as the template's output is parsed: the rows not shown are never parsed."""
+
+    def shortened(html: str) -> tuple[Block, ...]:
+        blocks, hidden = parse_shortened(html, rows)
+        return with_more_rows(blocks, hidden, lang)
+
+    return _document(project, lang, False, shortened)
+
+
+#: How many built documents :func:`cached_document` and :func:`cached_preview` keep: every
+#: language of the answers as they are and as they were one change ago, whole and previewed.
+MAX_CACHED_DOCUMENTS = 16
+#: Built documents by (answers digest, language, whether it is the preview).
+_documents: OrderedDict[tuple[bytes, str, bool], Document | PolicyError] = OrderedDict()
 _documents_lock = threading.Lock()
-
-
-def answers_key(project: Project) -> bytes:
-    """A digest of everything the answers say: equal for equal answers, whatever changed them."""
-    return hashlib.blake2b(project.model_dump_json().encode(), digest_size=20).digest()
 
 
 def cached_document(project: Project, lang: str, key: bytes | None = None) -> Document:
     """:func:`build_document`, built once for the same answers and language (a document without
-    an effective date carries the DRAFT mark, never a date of its own) and then taken from memory: the review page's
-    preview and coverage, and every return to it, share one build per change and language.
+    an effective date carries the DRAFT mark, never a date of its own) and then taken from
+    memory: every return to the review page, and the checks that read the same document.
 
     ``key`` is :func:`answers_key` of ``project`` when the caller has it already. Raises
     :class:`PolicyError` as :func:`build_document` does, also from memory.
     """
-    full_key = (key if key is not None else answers_key(project), lang)
+    full_key = (key if key is not None else answers_key(project), lang, False)
+    return _cached(full_key, lambda: build_document(project, lang))
+
+
+def cached_preview(project: Project, lang: str, key: bytes | None = None) -> Document:
+    """:func:`build_preview`, built once for the same answers and language: the review page's
+    preview and its coverage tab (the tables' headers and sections are those of the whole
+    document) share one build per change and language."""
+    full_key = (key if key is not None else answers_key(project), lang, True)
+    return _cached(full_key, lambda: build_preview(project, lang))
+
+
+def _cached(full_key: tuple[bytes, str, bool], build: Callable[[], Document]) -> Document:
     with _documents_lock:
         found = _documents.get(full_key)
         if found is not None:
             _documents.move_to_end(full_key)
     if found is None:
         try:
-            found = build_document(project, lang)
+            found = build()
         except PolicyError as exc:
             found = PolicyError(list(exc.problems))  # without the traceback and its frames
         with _documents_lock:

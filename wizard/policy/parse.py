@@ -129,8 +129,14 @@ def _attrs(text: str) -> list[tuple[str, str | None]]:
 class _Parser:
     """Builds the blocks from start tags, end tags and text, in document order."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_rows: int | None = None) -> None:
         self.blocks: list[Block] = []
+        #: With ``max_rows``, a table keeps that many rows; the rows after them are counted,
+        #: not parsed, unless there is only one (a table is never cut to spare a single row).
+        self._max_rows = max_rows
+        self._skipped_rows = 0
+        #: The rows left out of each shortened table, by the table's index in :attr:`blocks`.
+        self.hidden: dict[int, int] = {}
         self._run: _Run | None = None
         self._run_kind: str = ""
         self._attrs: dict[str, str] = {}
@@ -171,11 +177,32 @@ class _Parser:
     def feed(self, html: str) -> None:
         """Parse the whole of ``html``; table rows seen before come from :data:`_ROWS`."""
         pos = 0
-        for m in _ROW.finditer(html):
+        while (m := _ROW.search(html, pos)) is not None:
             self._feed_tags(html, pos, m.start())
-            self._feed_row(m.group())
             pos = m.end()
+            if self._skips_row():
+                # The rest of the table's rows are counted, not read (a user's "<tr>" arrives
+                # escaped); a single one left is read after all.
+                end = html.find("</table>", m.start())
+                end = len(html) if end < 0 else end
+                count = html.count("<tr>", m.start(), end)
+                if count > 1:
+                    self._skipped_rows += count
+                    pos = html.rfind("</tr>", m.start(), end) + len("</tr>")
+                    continue
+            self._feed_row(m.group())
         self._feed_tags(html, pos, len(html))
+
+    def _skips_row(self) -> bool:
+        """Whether the next row of a table is only counted: the table has its ``max_rows``
+        already, and the row stands where any row means the same (see :meth:`_feed_row`)."""
+        return (
+            self._max_rows is not None
+            and self._in_table
+            and len(self._table_rows) >= self._max_rows
+            and self._row is None
+            and self._run is None
+        )
 
     def _feed_row(self, html: str) -> None:
         # A row means the same wherever it stands in a table, as long as no inline formatting
@@ -345,6 +372,9 @@ class _Parser:
             self._last_row = (tuple(self._row), self._row_is_header)
             self._row = None
         elif tag == "table":
+            if self._skipped_rows:
+                self.hidden[len(self.blocks)] = self._skipped_rows
+                self._skipped_rows = 0
             self._in_table = False
             if self._table_rows:
                 self.blocks.append(
@@ -375,7 +405,18 @@ class _Parser:
 
 def parse_blocks(html: str) -> tuple[Block, ...]:
     """Turn the template output into document blocks."""
-    parser = _Parser()
+    return _parse(_Parser(), html)
+
+
+def parse_shortened(html: str, max_rows: int) -> tuple[tuple[Block, ...], dict[int, int]]:
+    """:func:`parse_blocks` with every table of more than ``max_rows`` + 1 rows cut to its first
+    ``max_rows`` rows, the others counted but never parsed (a preview of a large project); and
+    how many rows each cut table left out, by the table's index in the blocks."""
+    parser = _Parser(max_rows)
+    return _parse(parser, html), parser.hidden
+
+
+def _parse(parser: _Parser, html: str) -> tuple[Block, ...]:
     parser.feed(html)
     if parser._run is not None:
         raise TemplateMarkupError(f"unclosed <{parser._run_kind}>")

@@ -3,7 +3,8 @@
 A project with a thousand cookies makes a preview nobody scrolls through and that a text widget
 takes long to lay out. The preview shows the first rows of each long table and then one row
 saying how many more there are ("... and 975 more cookies"), in the document's language. The
-files written keep every row.
+files written keep every row. The live preview cuts the tables as the template's output is
+parsed (:func:`wizard.policy.engine.preview`), so the rows it does not show are never parsed.
 """
 
 from __future__ import annotations
@@ -42,20 +43,39 @@ def _more(t: gettext.NullTranslations, kind: str, count: int) -> str:
 def preview_document(document: Document, rows: int = PREVIEW_ROWS) -> Document:
     """``document`` with every table of more than ``rows`` + 1 rows cut to ``rows`` rows and a
     last row that counts the rest (a table is never cut to spare a single row)."""
-    t = translation("policy", document.lang)
+    hidden = {
+        index: len(block.rows) - rows
+        for index, block in enumerate(document.blocks)
+        if isinstance(block, Table) and len(block.rows) > rows + 1
+    }
+    if not hidden:
+        return document
+    blocks = tuple(
+        replace(block, rows=block.rows[:rows])
+        if index in hidden and isinstance(block, Table)
+        else block
+        for index, block in enumerate(document.blocks)
+    )
+    return replace(document, blocks=with_more_rows(blocks, hidden, document.lang))
+
+
+def with_more_rows(
+    blocks: tuple[Block, ...], hidden: dict[int, int], lang: str
+) -> tuple[Block, ...]:
+    """``blocks`` with a last row added to each table that ``hidden`` names (by its index),
+    saying in ``lang`` how many rows it leaves out."""
+    if not hidden:
+        return blocks
+    t = translation("policy", lang)
     kinds = {t.gettext(caption): kind for caption, kind in _KINDS.items()}
-    blocks: list[Block] = []
-    changed = False
-    for block in document.blocks:
-        if isinstance(block, Table) and len(block.rows) > rows + 1:
-            hidden = len(block.rows) - rows
-            text = _more(t, kinds.get(block.caption, ""), hidden)
+    out: list[Block] = []
+    for index, block in enumerate(blocks):
+        if index in hidden and isinstance(block, Table):
+            text = _more(t, kinds.get(block.caption, ""), hidden[index])
             columns = max(len(block.header), max(len(r) for r in block.rows))
             more = (Cell(((Span(text, italic=True),),)),) + tuple(
                 Cell(((),)) for _ in range(columns - 1)
             )
-            blocks.append(replace(block, rows=(*block.rows[:rows], more)))
-            changed = True
-        else:
-            blocks.append(block)
-    return replace(document, blocks=tuple(blocks)) if changed else document
+            block = replace(block, rows=(*block.rows, more))
+        out.append(block)
+    return tuple(out)

@@ -18,7 +18,7 @@ import threading
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from wizard.resources import resource
 
@@ -155,8 +155,11 @@ def _invisible(char: str) -> bool:
     return char.isspace() or unicodedata.category(char) in ("Cc", "Cf", "Zs", "Zl", "Zp")
 
 
+@lru_cache(maxsize=4)
 def missing_characters(text: str) -> str:
-    """The distinct characters of ``text`` that no PDF font can show, in order of appearance."""
+    """The distinct characters of ``text`` that no PDF font can show, in order of appearance.
+    (The last few answers are kept: the review and a page's open points ask about the same
+    whole project.)"""
     seen: dict[str, None] = {}
     if main_font_shows(text):
         return ""

@@ -1,5 +1,7 @@
-"""The main window: menus, the step list, the wizard, and everything a desktop app does with
-files (save, open, recent files, unsaved-changes prompt, autosave and crash recovery).
+"""The main window: the Steps panel beside the wizard, its size and place on the screen, the
+title, and closing. Its parts live beside it: the menus in :mod:`wizard.ui.menus`, the Steps
+panel in :mod:`wizard.ui.step_list`, opening and saving files in :mod:`wizard.ui.project_files`,
+autosave and crash recovery in :mod:`wizard.ui.autosave_recovery`.
 
 Start-up is in two steps so the window appears quickly: the constructor builds the shell and
 the welcome page, which need neither the answers model nor pydantic; after the first paint (or
@@ -9,44 +11,29 @@ pages.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QMessageBox,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, QTimer
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QWidget
 
 from wizard import APP_NAME
+from wizard.ui.autosave_recovery import AUTOSAVE_INTERVAL_MS, AutosaveRecovery
+from wizard.ui.menus import build_menus
+from wizard.ui.project_files import FILE_SUFFIX, ProjectFiles
+from wizard.ui.step_list import StepList
 from wizard.ui.tr import _
 from wizard.ui.wizard import PolicyWizard
 
 if TYPE_CHECKING:
+    from wizard.flow import PageId
     from wizard.ui.session import AutosaveSlot, AutosaveStore, Session
 
 #: The window's size where the screen has room for it.
 PREFERRED_SIZE = QSize(1100, 760)
 #: Room left on the screen for the window's frame and title bar.
 FRAME_ALLOWANCE = QSize(16, 48)
-#: The widest the Steps panel gets (its texts wrap).
-STEPS_WIDTH = 220
-#: How often unsaved work is written to the autosave file.
-AUTOSAVE_INTERVAL_MS = 30_000
-MAX_RECENT = 8
-#: The project-file suffix (wizard.model.project_file.FILE_SUFFIX, repeated here so the window
-#: opens without importing the model; a test checks they are the same).
-FILE_SUFFIX = ".privacy.json"
 
 
 def default_data_dir() -> Path:
@@ -56,18 +43,7 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir("privacy-wizard", appauthor=False))
 
 
-def suggested_file_name(name: str) -> str:
-    """A project file name from an organisation's name: characters that file systems refuse
-    become "-", and a name ending in a dot ("... B.V.") does not give "B.V..privacy.json"."""
-    stem = re.sub(r'[<>:"/\\|?*\x00-\x1f]', "-", name).strip().rstrip(". ")
-    return (stem or _("privacy-policy")) + FILE_SUFFIX
-
-
-def project_filter() -> str:
-    return _("Privacy Wizard projects (*{suffix});;All files (*)").format(suffix=FILE_SUFFIX)
-
-
-class MainWindow(QMainWindow):
+class MainWindow(ProjectFiles, AutosaveRecovery, QMainWindow):
     """One window per project. ``settings`` and ``data_dir`` can be given for tests."""
 
     def __init__(
@@ -82,13 +58,23 @@ class MainWindow(QMainWindow):
         self._session: Session | None = None
         self.wizard = PolicyWizard(self)
         self.welcome = self.wizard.welcome
-        self._build_steps()
+        self.steps_panel = StepList(self.welcome.title())
+        #: The list of steps and "Step 3 of 10" above it.
+        self.steps = self.steps_panel.list
+        self.step_label = self.steps_panel.step_label
+        self.steps_panel.chosen.connect(self._step_chosen)
         central = QWidget()
         row = QHBoxLayout(central)
         row.addWidget(self.steps_panel)
         row.addWidget(self.wizard, 1)
         self.setCentralWidget(central)
-        self._build_menus()
+        actions = build_menus(self, self.new_project, self.open_dialog, self.save, self.save_as)
+        self.new_action = actions.new_action
+        self.open_action = actions.open_action
+        self.recent_menu = actions.recent_menu
+        self.save_action = actions.save_action
+        self.save_as_action = actions.save_as_action
+        self.quit_action = actions.quit_action
         self.welcome.new_requested.connect(self.new_project)
         self.welcome.open_requested.connect(self.open_dialog)
         self.welcome.open_recent_requested.connect(self._open_recent)
@@ -136,7 +122,9 @@ class MainWindow(QMainWindow):
         self.resize(max(width, 320), max(height, 240))
         spare_width = available.width() - self.width()
         spare_height = available.height() - self.height() - FRAME_ALLOWANCE.height()
-        self.move(available.x() + max(0, spare_width // 2), available.y() + max(0, spare_height // 2))
+        self.move(
+            available.x() + max(0, spare_width // 2), available.y() + max(0, spare_height // 2)
+        )
 
     def fit_on_screen(self) -> None:
         """Bring a restored window back within the screen's available area."""
@@ -175,7 +163,7 @@ class MainWindow(QMainWindow):
         session.replaced.connect(self._update_title)
         session.replaced.connect(self._forget_generated)
         self.wizard.pages["output"].generated.connect(self._documents_written)
-        self._fill_steps()
+        self.steps_panel.fill(self._page_title)
         self._update_steps()
         self.autosave_timer.start()
 
@@ -194,87 +182,6 @@ class MainWindow(QMainWindow):
         assert self._session is not None
         return self._session
 
-    # --- layout -----------------------------------------------------------------------------------
-
-    def _build_steps(self) -> None:
-        self.steps_panel = QWidget()
-        self.steps_panel.setMaximumWidth(STEPS_WIDTH)
-        layout = QVBoxLayout(self.steps_panel)
-        layout.setContentsMargins(0, 0, 0, 0)
-        label = QLabel(_("Ste&ps"))
-        self.steps = QListWidget()
-        self.steps.setAccessibleName(_("Steps"))
-        self.steps.setMaximumWidth(STEPS_WIDTH)
-        self.steps.setWordWrap(True)
-        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        label.setBuddy(self.steps)
-        #: "Step 3 of 10": where the person is, counting the pages that apply to the project.
-        self.step_label = QLabel()
-        font = self.step_label.font()
-        font.setBold(True)
-        self.step_label.setFont(font)
-        self.step_label.setWordWrap(True)
-        # As wide as the list below it, never wider: the page keeps the room.
-        self.step_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.step_label.hide()
-        self.steps.addItem(self.welcome.title())
-        self.steps.itemActivated.connect(self._step_activated)
-        self.steps.itemClicked.connect(self._step_activated)
-        layout.addWidget(self.step_label)
-        layout.addWidget(label)
-        layout.addWidget(self.steps, 1)
-
-    def _fill_steps(self) -> None:
-        from wizard.flow import PAGE_ORDER
-
-        self.steps.clear()
-        for page in PAGE_ORDER:
-            item = QListWidgetItem(self.wizard.pages[page].title())
-            item.setData(Qt.ItemDataRole.UserRole, page.value)
-            self.steps.addItem(item)
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(_("&File"))
-        self.new_action = QAction(_("&New project"), self)
-        self.new_action.setShortcut(QKeySequence.StandardKey.New)
-        self.new_action.triggered.connect(self.new_project)
-        self.open_action = QAction(_("&Open..."), self)
-        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.open_action.triggered.connect(self.open_dialog)
-        self.recent_menu = file_menu.addMenu(_("Open &recent"))
-        self.save_action = QAction(_("&Save"), self)
-        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
-        self.save_action.triggered.connect(self.save)
-        self.save_as_action = QAction(_("Save &as..."), self)
-        self.save_as_action.setShortcut(QKeySequence.StandardKey.SaveAs)
-        self.save_as_action.triggered.connect(self.save_as)
-        self.quit_action = QAction(_("&Quit"), self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.quit_action.triggered.connect(self.close)
-        file_menu.insertAction(self.recent_menu.menuAction(), self.new_action)
-        file_menu.insertAction(self.recent_menu.menuAction(), self.open_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.save_action)
-        file_menu.addAction(self.save_as_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        help_menu = self.menuBar().addMenu(_("&Help"))
-        about = QAction(_("&About"), self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
-
-    def _about(self) -> None:
-        from wizard import __version__
-
-        QMessageBox.about(
-            self,
-            _("About {app}").format(app=APP_NAME),
-            _(
-                "{app} {version}\n\nWrites GDPR privacy policies from your answers. "
-                "Works offline: nothing you enter leaves this computer."
-            ).format(app=APP_NAME, version=__version__),
-        )
-
     # --- title and steps --------------------------------------------------------------------------
 
     def display_name(self) -> str:
@@ -290,44 +197,21 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.display_name()}[*] - {APP_NAME}")
         self.setWindowModified(self._session is not None and self._session.modified)
 
+    def _page_title(self, page: PageId) -> str:
+        return str(self.wizard.pages[page].title())
+
     def _update_steps(self) -> None:
         if self._session is None:
             return
-        from wizard import flow
-        from wizard.flow import PAGE_ORDER
+        self.steps_panel.show_progress(
+            self._session.project, self.wizard.current_page_id(), self._page_title
+        )
 
-        project = self._session.project
-        current = self.wizard.current_page_id()
-        for row, page in enumerate(PAGE_ORDER):
-            item = self.steps.item(row)
-            applies = flow.page_applies(project, page)
-            title = self.wizard.pages[page].title()
-            item.setText(title if applies else _("{page} (not needed)").format(page=title))
-            flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-            item.setFlags(flags if applies else Qt.ItemFlag.NoItemFlags)
-            font = item.font()
-            font.setBold(page is current)
-            item.setFont(font)
-            if page is current:
-                self.steps.setCurrentRow(row)
-        steps = [p for p in PAGE_ORDER[1:] if flow.page_applies(project, p)]
-        if current in steps:
-            text = _("Step {number} of {total}").format(
-                number=steps.index(current) + 1, total=len(steps)
-            )
-            self.step_label.setText(text)
-            self.step_label.setAccessibleName(text)
-            self.step_label.show()
-        else:
-            self.step_label.hide()
-
-    def _step_activated(self, item: QListWidgetItem) -> None:
+    def _step_chosen(self, page: str) -> None:
         from wizard.flow import PageId
 
-        data = item.data(Qt.ItemDataRole.UserRole)
-        if data:
-            self.ensure_ready()
-            self.wizard.jump_to(PageId(data))
+        self.ensure_ready()
+        self.wizard.jump_to(PageId(page))
 
     def _project_changed(self) -> None:
         self._autosave_due = True
@@ -352,6 +236,8 @@ class MainWindow(QMainWindow):
     def finish(self) -> None:
         """Finish closes the window; before any document was written it asks first."""
         if self._session is not None and not self._generated:
+            from PySide6.QtWidgets import QMessageBox
+
             answer = QMessageBox.question(
                 self,
                 _("Close without generating?"),
@@ -365,242 +251,6 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self.close()
-
-    # --- files ------------------------------------------------------------------------------------
-
-    def maybe_save(self) -> bool:
-        """Ask what to do with unsaved changes; True when it is fine to go on."""
-        if self._session is None or not self._session.modified:
-            return True
-        answer = QMessageBox.question(
-            self,
-            _("Unsaved changes"),
-            _("Do you want to save the changes to {name}?").format(name=self.display_name()),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
-
-    def new_project(self) -> None:
-        if not self.maybe_save():
-            return
-        self.clear_autosave()
-        self.session.replace(self.welcome.new_project(), None)
-        self.wizard.restart()
-        self.wizard.next()
-
-    def _last_folder(self) -> str:
-        value = self.settings.value("files/last_folder", "")
-        return str(value) if value else str(Path.home())
-
-    def open_dialog(self) -> None:
-        if not self.maybe_save():
-            return
-        path, _filter = QFileDialog.getOpenFileName(
-            self, _("Open project"), self._last_folder(), project_filter()
-        )
-        if path:
-            self.open_path(Path(path), ask=False)
-
-    def _open_recent(self, path: str) -> None:
-        self.open_path(Path(path))
-
-    def open_path(self, path: Path, ask: bool = True) -> bool:
-        """Open a project file; a broken file gives a dialog and the current work stays."""
-        if ask and not self.maybe_save():
-            return False
-        self.ensure_ready()
-        from wizard.loading import open_project
-        from wizard.model.project_file import ProjectFileError
-
-        try:
-            project = open_project(path)
-        except ProjectFileError as exc:
-            self._show_load_error(path, exc.problems)
-            return False
-        except Exception as exc:  # noqa: BLE001 - never show a traceback for a bad file
-            self._show_load_error(path, [str(exc)])
-            return False
-        self.clear_autosave()
-        self.session.replace(project, path.resolve())
-        self._remember(path)
-        self.wizard.restart()
-        self.wizard.next()
-        self.statusBar().showMessage(_("Opened {path}").format(path=path), 5000)
-        return True
-
-    def _show_load_error(self, path: Path, problems: list[str]) -> None:
-        shown = problems[:8]
-        more = len(problems) - len(shown)
-        text = _("{name} cannot be opened:").format(name=path.name) + "\n\n"
-        text += "\n".join(f"\u2022 {p}" for p in shown)
-        if more:
-            text += "\n" + _("... and {count} more problems.").format(count=more)
-        text += "\n\n" + _("Your current work has not been changed.")
-        QMessageBox.warning(self, _("Cannot open project"), text)
-
-    def save(self) -> bool:
-        if self.session.path is None:
-            return self.save_as()
-        return self.save_to(self.session.path)
-
-    def save_as(self) -> bool:
-        name = self.session.project.organisation.legal_name
-        start = Path(self._last_folder()) / suggested_file_name(name)
-        path, _filter = QFileDialog.getSaveFileName(
-            self, _("Save project"), str(start), project_filter()
-        )
-        if not path:
-            return False
-        target = Path(path)
-        if not target.name.endswith(FILE_SUFFIX):
-            target = target.with_name(target.name.removesuffix(".json") + FILE_SUFFIX)
-        return self.save_to(target)
-
-    def save_to(self, path: Path) -> bool:
-        from wizard.model.project_file import save_project
-
-        try:
-            save_project(self.session.project, path)
-        except OSError as exc:
-            QMessageBox.warning(
-                self,
-                _("Cannot save"),
-                _("The project could not be saved to {path}:\n{error}").format(
-                    path=path, error=exc.strerror or exc
-                ),
-            )
-            return False
-        self.session.path = path.resolve()
-        self.session.set_modified(False)
-        self._remember(path)
-        self.clear_autosave()
-        self._update_title()
-        self.statusBar().showMessage(_("Saved to {path}").format(path=path), 5000)
-        return True
-
-    def _remember(self, path: Path) -> None:
-        path = path.resolve()
-        self.settings.setValue("files/last_folder", str(path.parent))
-        recent = [p for p in self.recent_files() if p != str(path)]
-        self.settings.setValue("files/recent", [str(path), *recent][:MAX_RECENT])
-        self.update_recent()
-
-    def recent_files(self) -> list[str]:
-        value = self.settings.value("files/recent", [])
-        if isinstance(value, str):  # QSettings returns a lone item as a plain string
-            value = [value]
-        if not isinstance(value, list):
-            return []
-        return [str(v) for v in value if v]
-
-    def update_recent(self) -> None:
-        """Refresh the File > Open recent menu and the welcome page's list from the settings."""
-        existing = [p for p in self.recent_files() if Path(p).is_file()]
-        self.recent_menu.clear()
-        for index, path in enumerate(existing, start=1):
-            action = self.recent_menu.addAction(f"&{index} {Path(path).name}")
-            action.setToolTip(path)
-            action.triggered.connect(lambda _checked=False, p=path: self.open_path(Path(p)))
-        self.recent_menu.setEnabled(bool(existing))
-        self.welcome.set_recent(existing)
-
-    # --- autosave and recovery --------------------------------------------------------------------
-
-    def _own_slot(self) -> AutosaveSlot:
-        if self._slot is None:
-            self._slot = self._autosaves.new_slot()
-        return self._slot
-
-    @property
-    def autosave_path(self) -> Path:
-        """This window's autosave file (each window has its own)."""
-        return self._own_slot().project_path
-
-    @property
-    def autosave_info_path(self) -> Path:
-        return self._own_slot().info_path
-
-    def autosave(self) -> bool:
-        """Write unsaved work to the data folder (not to the user's file)."""
-        if self._session is None or not self._session.modified or not self._autosave_due:
-            return False
-        try:
-            self._own_slot().write(self.session.project, self.session.path)
-        except OSError as exc:
-            self.statusBar().showMessage(
-                _("Autosave failed: {error}").format(error=exc.strerror or exc), 5000
-            )
-            return False
-        self._autosave_due = False
-        return True
-
-    def clear_autosave(self) -> None:
-        """Remove this window's autosave, and the crashed work offered if the user chose other
-        work instead (new or opened project)."""
-        if self._slot is not None:
-            self._slot.delete_files()
-        self._drop_offer(discard=True)
-
-    def _drop_offer(self, discard: bool) -> None:
-        if self._offered is not None:
-            if discard:
-                self._offered.discard()
-            else:
-                self._offered.release()
-            self._offered = None
-            self.welcome.set_recovery(None)
-
-    def _offer_recovery(self) -> None:
-        offered = self._autosaves.claim_orphan()
-        if offered is None:
-            return
-        info = offered.info()
-        when = info.get("saved_at") or "?"
-        source = info.get("path")
-        text = _(
-            "Privacy Wizard was not closed normally. Unsaved work from {time} was kept"
-        ).format(time=str(when).replace("T", " "))
-        text += (
-            " " + _("(project {name}).").format(name=Path(source).name) if source else "."
-        )
-        self._offered = offered
-        self.welcome.set_recovery(text)
-
-    def recover(self) -> bool:
-        """Load the autosaved work; it stays unsaved until the user saves it.
-
-        The recovered slot becomes this window's own autosave, so the work is never in two
-        places and is not lost if this window crashes too.
-        """
-        self.ensure_ready()
-        offered = self._offered
-        if offered is None:
-            return False
-        from wizard.loading import open_project
-        from wizard.model.project_file import ProjectFileError
-
-        try:
-            project = open_project(offered.project_path)
-        except ProjectFileError as exc:
-            self._show_load_error(offered.project_path, exc.problems)
-            self._drop_offer(discard=True)
-            return False
-        source = offered.info().get("path")
-        self._offered = None
-        self.welcome.set_recovery(None)
-        if self._slot is not None:
-            self._slot.discard()
-        self._slot = offered
-        self.session.replace(project, Path(source) if source else None, modified=True)
-        self._autosave_due = True
-        self.wizard.restart()
-        self.wizard.next()
-        return True
 
     # --- closing ----------------------------------------------------------------------------------
 
@@ -618,5 +268,3 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.sync()
         event.accept()
-
-

@@ -13,9 +13,7 @@ when an autosave is written or read), so the window can look for a recovery befo
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
-import secrets
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -67,10 +65,14 @@ class AutosaveSlot:
             "path": str(source) if source else None,
             "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
         }
+        import json
+
         atomic_write_bytes(self.info_path, json.dumps(info).encode("utf-8"))
 
     def info(self) -> dict[str, Any]:
         """What the info file says (empty when it is missing or unreadable)."""
+        import json  # only when there is work to offer: not before a fresh start's first paint
+
         try:
             data = json.loads(self.info_path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -114,6 +116,8 @@ class AutosaveStore:
 
     def new_slot(self) -> AutosaveSlot:
         """A fresh slot for a window, locked by it (the lock is retried when writing)."""
+        import secrets
+
         slot_id = f"{time.time_ns():x}-{os.getpid()}-{secrets.token_hex(3)}"
         try:
             self.folder.mkdir(parents=True, exist_ok=True)

@@ -5,6 +5,8 @@ the project is answered on.
 
 from __future__ import annotations
 
+import re
+from functools import cache, lru_cache
 from typing import Any
 
 from wizard.flow.pages import PageId
@@ -35,29 +37,57 @@ PAGE_OF_KEY: dict[str, PageId] = {
 }
 
 
-def _texts(data: Any, path: str) -> list[tuple[str, str, str]]:
+def _texts(
+    data: Any, path: str, languages: frozenset[str] | None = None
+) -> list[tuple[str, str, str]]:
     """Every text of a language in ``data`` (a project as JSON data): (field, language, text)."""
+    codes = frozenset(LANGUAGES) if languages is None else languages
     if isinstance(data, dict):
-        if data and all(k in LANGUAGES and isinstance(v, str) for k, v in data.items()):
+        if data and data.keys() <= codes and all(isinstance(v, str) for v in data.values()):
             return [(path, lang, text) for lang, text in data.items()]
         out: list[tuple[str, str, str]] = []
         for key, value in data.items():
-            out += _texts(value, f"{path}.{key}" if path else str(key))
+            if isinstance(value, dict | list):
+                out += _texts(value, f"{path}.{key}" if path else str(key), codes)
         return out
     if isinstance(data, list):
-        return [t for i, item in enumerate(data) for t in _texts(item, f"{path}[{i}]")]
+        return [
+            t
+            for i, item in enumerate(data)
+            if isinstance(item, dict | list)
+            for t in _texts(item, f"{path}[{i}]", codes)
+        ]
     return []
+
+
+@cache
+def _maybe_informal(lang: str) -> re.Pattern[str]:
+    """Finds a text that may hold one of the informal pronouns of ``lang``: any of them as a
+    whole word, in any case (a quick look before the text is split into words)."""
+    words = "|".join(re.escape(w.rstrip("'")) for w in sorted(_informal(lang)))
+    return re.compile(rf"(?<![^\W\d_])(?:{words})(?![^\W\d_])", re.IGNORECASE)
 
 
 def informal_words(text: str, lang: str) -> list[str]:
     """The informal pronouns in ``text`` (a text in ``lang``), in order of appearance."""
-    import re
+    return list(_informal_words(text, lang))
 
-    words = get_language(lang).formality.informal if lang in LANGUAGES else ()
+
+
+def _informal(lang: str) -> frozenset[str]:
+    return frozenset(get_language(lang).formality.informal) if lang in LANGUAGES else frozenset()
+
+
+@lru_cache(maxsize=65_536)
+def _informal_words(text: str, lang: str) -> tuple[str, ...]:
+    # Kept per text: after a change of the answers, their other texts are looked up again.
+    words = _informal(lang)
+    if not words or not _maybe_informal(lang).search(text.replace("\u2019", "'")):
+        return ()
     # A French "t'" (t'inscrire, t'aider) is "te" or "ta" elided before a vowel.
     tokens = re.findall(r"[^\W\d_]+'?", text.replace("\u2019", "'"))
     found = [t for t in tokens if t.casefold() in words or t.casefold().rstrip("'") in words]
-    return list(dict.fromkeys(found))
+    return tuple(dict.fromkeys(found))
 
 
 @check(

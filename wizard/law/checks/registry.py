@@ -14,6 +14,7 @@ from wizard.flow.issues import Issue
 from wizard.flow.pages import PageId
 from wizard.law.findings import Finding, Severity
 from wizard.model.answers import Project
+from wizard.model.digest import once_per_answers
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,12 @@ def check(
 
 def run(project: Project) -> list[Finding]:
     """The findings of every registered check."""
+    return list(_run(project))
+
+
+@once_per_answers
+def _run(project: Project) -> tuple[Finding, ...]:
     out: list[Finding] = []
     for registered in REGISTRY.values():
         out += registered.findings(project)
-    return out
+    return tuple(out)

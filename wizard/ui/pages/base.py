@@ -16,6 +16,7 @@ from wizard import flow, review
 from wizard.flow import PAGE_ORDER, PageId
 from wizard.model.answers import Project
 from wizard.page_titles import PAGE_TITLES
+from wizard.ui import answers_state as answers
 from wizard.ui.session import Session
 from wizard.ui.tr import _, ui_language
 from wizard.ui.widgets import (
@@ -49,6 +50,8 @@ class BasePage(QWizardPage):
         super().__init__(parent)
         self.session = session
         self._loading = False
+        #: The digest of the answers while :meth:`reload` refreshes what it just loaded.
+        self._digest: bytes | None = None
         #: Set by initializePage so the wizard does not load the page twice on arrival.
         self.just_initialised = False
         self.setTitle(self.title_text())
@@ -111,7 +114,12 @@ class BasePage(QWizardPage):
             self.load()
         finally:
             self._loading = False
-        self.refresh()
+        # The digest the page just computed serves the open points too (nothing changed since).
+        self._digest = self.loaded_digest()
+        try:
+            self.refresh()
+        finally:
+            self._digest = None
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
         self.reload()
@@ -129,6 +137,11 @@ class BasePage(QWizardPage):
         self.session.mark_changed()
         self.refresh()
 
+    def loaded_digest(self) -> bytes | None:
+        """The digest of the answers (:func:`wizard.ui.answers_state.key`) as :meth:`load` just
+        showed them, when it computed one and changed nothing."""
+        return None
+
     def refresh(self) -> None:
         """Update the list of open points (must fix in red, advice in amber, as on the review
         page) and the Next button."""
@@ -137,7 +150,9 @@ class BasePage(QWizardPage):
         # field being empty (the model could not take what was typed).
         mistyped = {path for path, f in self.checked_fields().items() if f.problem()}
         found = [
-            f for f in review.page_findings(self.project, self.page_id) if f.field not in mistyped
+            f
+            for f in answers.page_findings(self.project, self.page_id, self._digest)
+            if f.field not in mistyped
         ]
         lang = ui_language()
         blocking = [f.text(_, lang) for f in found if f.severity is review.Severity.ERROR]
@@ -153,7 +168,10 @@ class BasePage(QWizardPage):
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
-        return flow.is_page_complete(self.project, self.page_id) and not self.input_problems()
+        return (
+            answers.page_complete(self.project, self.page_id, self._digest)
+            and not self.input_problems()
+        )
 
     def nextId(self) -> int:  # noqa: N802 - Qt override
         following = flow.next_page(self.project, self.page_id)

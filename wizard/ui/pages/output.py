@@ -6,21 +6,16 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +29,7 @@ from wizard.model.answers import (
     OutputFormat,
     PublishedVersion,
 )
+from wizard.ui import answers_state as answers
 from wizard.ui.generation import GenerationRun, ask_for_draft, ask_to_replace
 from wizard.ui.labels import label, language_name
 from wizard.ui.notes import StatusText
@@ -47,6 +43,7 @@ from wizard.ui.widgets import (
     add_form_row,
     new_form,
 )
+from wizard.ui.written_files import WrittenFiles
 
 #: The format check boxes' texts, with their Alt+letter mnemonics (the plain-language name in
 #: wizard.ui.labels is the accessible name).
@@ -173,26 +170,11 @@ class OutputPage(BasePage):
         self.status.setAccessibleName(_("Status"))
         footer_layout.addWidget(self.status)
         self.add_footer(footer)
-        self.results = QListWidget()
-        self.results.setAccessibleName(_("Generated files"))
-        # As tall as the page leaves room for, at least four lines: its own size hint would push
-        # the Open buttons below the fold.
-        self.results.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
-        self.results.setMinimumHeight(self.results.fontMetrics().lineSpacing() * 4 + 8)
-        results_label = QLabel(_("Files w&ritten:"))
-        results_label.setBuddy(self.results)
-        layout.addWidget(results_label)
-        self.results.itemActivated.connect(lambda _item: self.open_file())
-        layout.addWidget(self.results, 1)
-        open_row = QHBoxLayout()
-        self.open_file_button = QPushButton(_("Open f&ile"))
-        self.open_folder_button = QPushButton(_("Open fol&der"))
-        for button in (self.open_file_button, self.open_folder_button):
-            button.setAccessibleName(button.text().replace("&", ""))
-            button.setEnabled(False)
-            open_row.addWidget(button)
-        open_row.addStretch(1)
-        layout.addLayout(open_row)
+        self.written_files = WrittenFiles()
+        self.results = self.written_files.list
+        self.open_file_button = self.written_files.open_file_button
+        self.open_folder_button = self.written_files.open_folder_button
+        layout.addWidget(self.written_files, 1)
 
         self.version_box.propose_button.clicked.connect(self.propose_summary)
         self.show_history.toggled.connect(self._write)
@@ -204,9 +186,6 @@ class OutputPage(BasePage):
         self.browse.clicked.connect(self.choose_folder)
         self.generate_button.clicked.connect(self.generate)
         self.cancel_button.clicked.connect(self.cancel)
-        self.open_file_button.clicked.connect(self.open_file)
-        self.open_folder_button.clicked.connect(self.open_folder)
-        self.results.currentItemChanged.connect(self._update_open_buttons)
         self._run = GenerationRun(self)
         self._run.progress.connect(self._progress)
         self._run.written.connect(self._files_written)
@@ -370,7 +349,7 @@ class OutputPage(BasePage):
         running = self._run.running()
         self.generate_button.setEnabled(not blockers and not running)
         # The same points, counted the same way, as the review page's summary.
-        others = review.blocking_findings(review.findings(self.project))
+        others = review.blocking_findings(answers.findings(self.project))
         self.blocked.show_message(
             ngettext(
                 "{count} point must be resolved before the policy can be generated.",
@@ -424,7 +403,7 @@ class OutputPage(BasePage):
             return False
         self._written = []
         self._total = len(jobs)
-        self.results.clear()
+        self.written_files.clear()
         self.progress.setRange(0, len(jobs))
         self.progress.setValue(0)
         self.progress.show()
@@ -466,10 +445,7 @@ class OutputPage(BasePage):
     def _files_written(self, paths: list[str]) -> None:
         for path in paths:
             self._written.append(path)
-            item = QListWidgetItem(path)
-            item.setData(Qt.ItemDataRole.UserRole, path)
-            self.results.addItem(item)
-            self.results.setCurrentItem(item)
+            self.written_files.add(path)
 
     def _failed(self, message: str) -> None:
         self.progress.setValue(0)
@@ -505,19 +481,3 @@ class OutputPage(BasePage):
         self._pending = None
         self.refresh()
         self.generated.emit(list(self._written))
-
-    def _update_open_buttons(self, *_args: object) -> None:
-        has = self.results.currentItem() is not None
-        self.open_file_button.setEnabled(has)
-        self.open_folder_button.setEnabled(has)
-
-    def open_file(self) -> None:
-        item = self.results.currentItem()
-        if item is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(item.data(Qt.ItemDataRole.UserRole)))
-
-    def open_folder(self) -> None:
-        item = self.results.currentItem()
-        if item is not None:
-            folder = Path(item.data(Qt.ItemDataRole.UserRole)).parent
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

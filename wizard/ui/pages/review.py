@@ -27,6 +27,7 @@ from wizard.flow import PageId
 from wizard.page_titles import PAGE_TITLES
 from wizard.policy.document import Document
 from wizard.review import Severity, Status
+from wizard.ui import answers_state as answers
 from wizard.ui.labels import language_name
 from wizard.ui.pages.base import BasePage, page_number
 from wizard.ui.tr import _, ngettext, text_language, ui_language
@@ -59,6 +60,13 @@ _STATUS_COLOURS = {
     Status.NOT_APPLICABLE: "#5f6368",
     Status.MISSING: ERROR_COLOUR,
 }
+
+
+def _set_html(browser: QTextBrowser, html: str) -> None:
+    """Show ``html`` unless it is shown already (laying out a long text again takes time)."""
+    if browser.property("shown_html") != html:
+        browser.setHtml(html)
+        browser.setProperty("shown_html", html)
 
 
 class ReviewPage(BasePage):
@@ -117,6 +125,8 @@ class ReviewPage(BasePage):
         left_layout.addWidget(self.summary)
         left_layout.addWidget(self.tabs, 1)
         self._findings: list[review.Finding] = []
+        #: The digest of the answers the page last loaded.
+        self._key: bytes | None = None
         self.coverage_items: list[review.Coverage] = []
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -150,7 +160,9 @@ class ReviewPage(BasePage):
     def load(self) -> None:
         project = self.project
         self.points.clear()
-        findings = review.findings(project)
+        # The digest of the answers once for the findings and the preview below.
+        self._key = answers.key(project)
+        findings = answers.findings(project, self._key)
         self._findings = findings
         titles = {pid: self.wizard().page(page_number(pid)).title() for pid in PageId} if (
             self.wizard() is not None
@@ -177,7 +189,7 @@ class ReviewPage(BasePage):
                    _("Go to the page: {page}").format(page=titles[finding.page])]
             item.setToolTip("\n\n".join(t for t in tip if t))
             self.points.addItem(item)
-        self.detail.clear()
+        _set_html(self.detail, "")
         first = next((i for i in range(self.points.count())
                       if self.points.item(i).data(Qt.ItemDataRole.UserRole + 2) is not None), None)
         if first is not None:
@@ -226,6 +238,9 @@ class ReviewPage(BasePage):
         self.language.blockSignals(False)
         self._show_language()
 
+    def loaded_digest(self) -> bytes | None:
+        return self._key
+
     @staticmethod
     def _article_line(finding: review.Finding) -> str:
         article = finding.article_text(_)
@@ -234,7 +249,7 @@ class ReviewPage(BasePage):
     def _show_detail(self, item: QListWidgetItem | None, *_args: object) -> None:
         index = item.data(Qt.ItemDataRole.UserRole + 2) if item is not None else None
         if index is None or index >= len(self._findings):
-            self.detail.clear()
+            _set_html(self.detail, "")
             return
         finding = self._findings[index]
         colour = ERROR_COLOUR if finding.severity is Severity.ERROR else WARNING_COLOUR
@@ -251,19 +266,22 @@ class ReviewPage(BasePage):
         parts.append(
             "<p>" + escape(_("Press Enter or double-click the point to go to its page.")) + "</p>"
         )
-        self.detail.setHtml("".join(parts))
+        _set_html(self.detail, "".join(parts))
 
     def _document(self, lang: str) -> Document | list[str]:
-        """The policy in ``lang``, or what keeps it from being written: built once per change
-        and language (:func:`~wizard.policy.engine.cached_document`), so the preview and the
-        coverage read the same one and coming back to the page builds nothing."""
+        """The policy in ``lang`` as the preview shows it (long tables shortened), or what keeps
+        it from being written: built once per change and language
+        (:func:`~wizard.policy.engine.cached_preview`), so the preview and the coverage read the
+        same one and coming back to the page builds nothing."""
         # The engine (Jinja2, Babel) loads when the page is first shown, not at start-up.
-        from wizard.policy.engine import PolicyError, cached_document
+        from wizard.policy.engine import PolicyError
 
+        # The answers are looked at again (a digest, a few ms for a large project) unless the
+        # page is just loading them: whatever changed them, a changed project is never shown
+        # from an old build.
+        key = self._key if self.loading else None
         try:
-            # The answers are looked at every time (a digest, a few ms for a large project):
-            # whatever changed them, a changed project is never shown from an old build.
-            return cached_document(self.project, lang)
+            return answers.preview(self.project, lang, key)
         except PolicyError as exc:
             return exc.problems
 
@@ -278,7 +296,7 @@ class ReviewPage(BasePage):
         section that covers it (a link that scrolls the preview there)."""
         lang = self.language.currentData()
         if lang is None:
-            self.coverage.clear()
+            _set_html(self.coverage, "")
             return
         if document is None:
             document = self._document(lang)
@@ -308,7 +326,7 @@ class ReviewPage(BasePage):
                 f"<p><b>{escape(_(entry.element.name))}</b> "
                 f"<span style='color:#5f6368'>({escape(refs)})</span><br>{line}</p>"
             )
-        self.coverage.setHtml("".join(parts))
+        _set_html(self.coverage, "".join(parts))
 
     def _coverage_link(self, url: QUrl) -> None:
         """Scroll the preview to the section a coverage link names."""
@@ -329,13 +347,12 @@ class ReviewPage(BasePage):
         if lang is None:
             self.preview.clear()
             return
-        from wizard.policy.preview import preview_document
         from wizard.render.html import html_text
 
         if document is None:
             document = self._document(lang)
         if isinstance(document, Document):
-            html = html_text(preview_document(document))
+            html = html_text(document)
             # The export sets a cell's lines as block spans, which Qt's rich text runs together:
             # a line break between them keeps "Google" and "third party" on their own lines.
             html = html.replace('</span><span class="line">', '</span><br><span class="line">')
