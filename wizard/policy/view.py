@@ -222,7 +222,7 @@ def answers_view(project: Project, lang: str, texts: Texts) -> dict[str, Any]:
         ),
         "withdrawals": [p for p in purposes if p.withdrawal],
         "security": {
-            "measures": [words.security_measure(m) for m in project.security.measures],
+            "measures": [words.security_measure(m) for m in law.security_measures_stated(project)],
             "other": _paragraphs(texts.get(project.security.other, "security.other")),
         },
         "own_sections": _own_sections(project, texts),
