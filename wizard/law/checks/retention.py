@@ -6,23 +6,12 @@ period that binds the organisation.
 from __future__ import annotations
 
 from wizard.catalog.statutes import statutes_cited
-from wizard.flow.issues import purpose_named
+from wizard.flow.issues import country_named, purpose_named
 from wizard.flow.pages import PageId
 from wizard.languages import N_
 from wizard.law.checks.registry import Hit, check
 from wizard.law.findings import Severity
-from wizard.model.answers import LocalText, Project
-
-
-def _country_names(code: str) -> LocalText:
-    """``code``'s name in every document language."""
-    from babel import Locale
-
-    from wizard.model.answers import LANGUAGES
-
-    return LocalText(
-        {lang: str(Locale.parse(lang).territories.get(code, code)) for lang in LANGUAGES}
-    )
+from wizard.model.answers import Project
 
 
 @check(
@@ -59,8 +48,8 @@ def _retention_statute(project: Project) -> list[Hit]:
                 {
                     "purpose": purpose_named(purpose),
                     "statute": purpose.retention.statutory_reference,
-                    "country": _country_names(foreign.country),
-                    "own": _country_names(own),
+                    "country": country_named(foreign.country),
+                    "own": country_named(own),
                 },
             )
         )
