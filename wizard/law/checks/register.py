@@ -1,5 +1,7 @@
-"""The check that the person's own texts keep the formal register the Dutch, French and German
-policies use ("u", "vous", "Sie"), and the page each part of the project is answered on.
+"""The checks that the person's own texts keep the formal register the Dutch, French and German
+policies use ("u", "vous", "Sie"), and that the purpose names the notice for children lists
+(which says "je", "tu", "du") do not address the reader formally; and the page each part of the
+project is answered on.
 """
 
 from __future__ import annotations
@@ -120,4 +122,68 @@ def _register(project: Project) -> list[Hit]:
                 page=page,
             )
         )
+    return hits
+
+
+#: The words by which a purpose's name addresses the reader formally, which the children's
+#: notice (written to children informally) would then mix with its own "je", "tu", "du".
+#: German's are matched with their capital (lower-case "ihr" is "her" or "their").
+_FORMAL_WORDS = {
+    "nl": ("u", "uw"),
+    "fr": ("vous", "votre", "vos"),
+    "de": ("Sie", "Ihnen", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres"),
+}
+
+
+def formal_words(text: str, lang: str) -> list[str]:
+    """The words of ``text`` (in ``lang``) that address the reader formally, in order."""
+    import re
+
+    words = _FORMAL_WORDS.get(lang, ())
+    tokens = re.findall(r"[^\W\d_]+", text)
+    if lang == "de":
+        found = [t for t in tokens if t in words]
+    else:
+        found = [t for t in tokens if t.casefold() in words]
+    return list(dict.fromkeys(found))
+
+
+@check(
+    "children_notice_register",
+    PageId.PURPOSES,
+    Severity.WARNING,
+    N_("Art. 12(1) GDPR"),
+    N_(
+        "The short notice for children speaks to them informally in Dutch, French and German "
+        '("je", "tu", "du") and lists your purposes by their names. A name that says "your" '
+        'formally ("uw", "votre", "Ihre") switches register in the middle of that notice. A '
+        "name that does not address the reader at all fits both the policy and the notice: "
+        'for example "Setting up the account" rather than "Setting up your account".'
+    ),
+)
+def _children_notice_register(project: Project) -> list[Hit]:
+    from wizard.flow.issues import purpose_named
+    from wizard.model.answers import DocumentKind
+
+    publication = project.publication
+    if not project.children.targets_children or DocumentKind.NOTICE not in publication.documents:
+        return []
+    hits: list[Hit] = []
+    for index, purpose in enumerate(project.purposes):
+        words = [
+            w
+            for lang in publication.languages
+            for w in formal_words(purpose.name.get(lang) or "", lang)
+        ]
+        if words:
+            hits.append(
+                Hit(
+                    f"purposes[{index}].name",
+                    N_(
+                        '{purpose}: the name addresses the reader formally ("{words}"), but '
+                        "the notice for children that lists it speaks to them informally."
+                    ),
+                    {"purpose": purpose_named(purpose), "words": ", ".join(words)},
+                )
+            )
     return hits
