@@ -5,17 +5,16 @@ not address the reader; it says nothing when no notice for children is written."
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from tests.check_findings import check_findings
 from tests.conftest import EXAMPLES
-from wizard.cli import main
 from wizard.documents import build
 from wizard.model import load_project
 from wizard.model.answers import LANGUAGES, LocalText, Project
-from wizard.model.project_file import save_project
 from wizard.render.markdown import markdown_text
 
 TELEHEALTH = EXAMPLES / "telehealth-startup.privacy.json"
@@ -33,11 +32,8 @@ def for_teenagers() -> Project:
 
 def advice(
     project: Project, lang: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> list[dict[str, str]]:
-    path = tmp_path / "p.privacy.json"
-    save_project(project, path)
-    main(["check", str(path), "--lang", lang, "--format", "json"])
-    return [f for f in json.loads(capsys.readouterr().out)["findings"] if f["code"] == CODE]
+) -> list[dict[str, Any]]:
+    return check_findings(project, lang, capsys, tmp_path, CODE)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

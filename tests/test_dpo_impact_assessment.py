@@ -5,16 +5,15 @@ officer, and one already told an officer is required, do not."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from tests.check_findings import check_findings
 from tests.conftest import EXAMPLES
-from wizard.cli import main
 from wizard.model import load_project
 from wizard.model.answers import LANGUAGES, Project
-from wizard.model.project_file import save_project
 
 TELEHEALTH = EXAMPLES / "telehealth-startup.privacy.json"
 CODE = "dpo_for_impact_assessment"
@@ -47,11 +46,8 @@ def teen_app(country: str = "DE") -> Project:
 
 def advice(
     project: Project, lang: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> list[dict[str, str]]:
-    path = tmp_path / "p.privacy.json"
-    save_project(project, path)
-    main(["check", str(path), "--lang", lang, "--format", "json"])
-    return [f for f in json.loads(capsys.readouterr().out)["findings"] if f["code"] == CODE]
+) -> list[dict[str, Any]]:
+    return check_findings(project, lang, capsys, tmp_path, CODE)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
