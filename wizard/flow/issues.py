@@ -111,6 +111,26 @@ def country_named(code: str) -> LocalText:
     )
 
 
+def language_named(code: str) -> LocalText:
+    """A language's name (a code of the language registry) in every document language, as
+    that language writes it inside a sentence ("allemand" in French, "Duits" in Dutch);
+    the registry's English name where a language has no name for it."""
+    from babel import Locale, UnknownLocaleError
+
+    from wizard.languages import get as get_language
+    from wizard.model.answers import LANGUAGES
+
+    language = get_language(code)
+    names = {}
+    for reader in LANGUAGES:
+        try:
+            name = Locale.parse(reader).languages.get(language.code)
+        except (UnknownLocaleError, ValueError):
+            name = None
+        names[reader] = str(name) if name else language.name
+    return LocalText(names)
+
+
 def recipient_label(recipient: Recipient, lang: str = "en") -> str:
     """A short name for a recipient: its name, else its category in ``lang`` (or any language)."""
     return (

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from wizard.flow.issues import language_named
 from wizard.flow.pages import PageId
 from wizard.languages import N_
-from wizard.languages import get as get_language
 from wizard.law.checks.registry import Hit, check
 from wizard.law.findings import Severity
 from wizard.model.answers import Project
@@ -115,7 +115,7 @@ def _register(project: Project) -> list[Hit]:
                 field,
                 N_('{language} text uses the informal "{words}"; the policy says "{formal}".'),
                 {
-                    "language": get_language(lang).name,
+                    "language": language_named(lang),
                     "words": ", ".join(words),
                     "formal": _FORMAL[lang],
                 },
