@@ -70,3 +70,26 @@ def test_the_childrens_notice_names_the_authority_after_a_colon(lang: str) -> No
         name = project.authority.catalog_id
         assert not re.search(AFTER_PREPOSITION[lang], text), (lang, name, text)
         assert ("Autoriteit Persoonsgegevens" in text) or ("Data Protection Commission" in text)
+
+
+#: "Of our representative" in each language, said only of the representative's own authority.
+OF_REPRESENTATIVE = {
+    "en": "Member State of our representative",
+    "nl": "lidstaat van onze vertegenwoordiger",
+    "fr": "l'État membre de notre représentant",
+    "de": "Mitgliedstaat unseres Vertreters",
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_an_authority_elsewhere_is_not_called_the_representatives(lang: str) -> None:
+    """A US company with its representative in Ireland that names the French CNIL: the
+    policy and the notice give the CNIL as an example, not as the Irish representative's."""
+    project = us_company()
+    assert OF_REPRESENTATIVE[lang] in text_of(project, "policy", lang)
+    project.authority.catalog_id = "FR"
+    for variant in ("policy", "notice"):
+        text = text_of(project, variant, lang)
+        assert "Commission nationale de l'informatique et des libertés" in text
+        assert OF_REPRESENTATIVE[lang] not in text, (lang, variant)
+        assert OUTSIDE[lang].split()[-1] in text, (lang, variant)

@@ -129,8 +129,22 @@ def security_measures_stated(project: Answers) -> list[SecurityMeasure]:
     ]
 
 
+def authority_of_representative(project: Answers) -> bool:
+    """Whether the chosen supervisory authority (from the catalogue) is the one of the Member
+    State where the representative is (Art. 27): a controller outside the EU may name it as an
+    example of the authorities people can complain to."""
+    from wizard.catalog.authorities import authority
+
+    rep = project.representative
+    country = rep.address.country if rep is not None and rep.address is not None else None
+    chosen = project.authority.catalog_id
+    found = authority(chosen) if chosen else None
+    return bool(country and found is not None and found.country == country)
+
+
 __all__ = [
     "OBJECTION_BASES",
+    "authority_of_representative",
     "PORTABILITY_BASES",
     "consent_age",
     "established_in_eu",

@@ -194,6 +194,8 @@ def answers_view(project: Project, lang: str, texts: Texts) -> dict[str, Any]:
             "website": org.website,
             "in_eu": law.established_in_eu(project),
             "outside_eea": law.established_outside_eea(project),
+            # Outside the EU: whether the authority named is the representative's one.
+            "authority_of_representative": law.authority_of_representative(project),
         },
         "services": format_list([words.service(s) for s in project.services], locale=locale)
         if project.services
