@@ -91,9 +91,9 @@ SECRECY = {
         "laws, such as Section 54 of the Physicians Act 1998 (Ärztegesetz 1998).",
         "nl": "in het bijzonder op grond van het beroepsgeheim van de Oostenrijkse wetten op de "
         "gezondheidsberoepen, zoals § 54 van de artsenwet 1998 (Ärztegesetz 1998).",
-        "fr": "le secret professionnel des lois autrichiennes sur les professions de santé, "
-        "comme l'article 54 de la loi de 1998 sur les médecins (Ärztegesetz 1998).",
-        "de": "die Verschwiegenheitspflicht der österreichischen Gesundheitsberufegesetze, "
+        "fr": "l'obligation de secret professionnel prévue par les lois autrichiennes sur les "
+        "professions de santé, comme l'article 54 de la loi de 1998 sur les médecins (Ärztegesetz 1998).",
+        "de": "der Verschwiegenheitspflicht der österreichischen Gesundheitsberufegesetze, "
         "etwa § 54 des Ärztegesetzes 1998.",
     },
     "LU": {
@@ -120,3 +120,33 @@ def test_a_practice_reads_its_countrys_secrecy_provision_in_every_language_and_f
                     assert squash(phrases[lang]) not in text, (country, other, lang, fmt)
             # None of these countries has a confirmed provision behind Art. 9(2)(h).
             assert "applies together with" not in text and "in samenhang met" not in text
+
+
+# A preposition of the policy's sentence followed by an article the provision's text begins
+# with, which that language contracts or declines: French "de le" (du), "de les" (des),
+# "à le" (au); German "nach die", "mit die" (dative: der, dem, den).
+BROKEN_JOINS = {
+    "fr": re.compile(r"\b(?:de|à) (?:le|les) ", re.IGNORECASE),
+    "de": re.compile(r"\b(?:nach|mit|von|aus|bei|zu) (?:die|das) ", re.IGNORECASE),
+}
+
+
+@pytest.mark.parametrize("country", sorted(law.country for law in health_laws()))
+def test_every_provision_reads_as_grammar_after_the_policys_preposition(country: str) -> None:
+    """Each confirmed provision is a phrase the sentence around it can take in each language:
+    the French and German texts begin in the form the sentence's preposition governs."""
+    law = health_law(country)
+    assert law is not None
+    project = practice_in(country)
+    for lang, broken in BROKEN_JOINS.items():
+        body = html_text(build_document(project, lang)).split("<body", 1)[1]
+        text = squash(html.unescape(re.sub(r"<[^>]+>", " ", body)))
+        for provision in law.provisions.values():
+            if not provision.confirmed:
+                continue
+            name = squash(provision.names[lang])
+            at = text.find(name)
+            if at < 0:
+                continue
+            before = text[max(0, at - 12) : at + len(name)]
+            assert not broken.search(before), (country, provision.kind, lang, before)

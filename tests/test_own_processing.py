@@ -93,15 +93,43 @@ def test_check_advises_assessing_the_countrys_law_without_a_must_fix(
     assert "Vereinigte Staaten" in capsys.readouterr().out
 
 
-def test_a_controller_outside_the_eea_keeps_its_own_wording() -> None:
+#: A country name where the language needs an article before it ("in the United States", "in
+#: de Verenigde Staten", "aux États-Unis", "in den Vereinigten Staaten"): the sentences name the
+#: country after a colon instead, and refer back to it as "that country".
+BARE_COUNTRY = {
+    "en": ("in United States", "of United States", "In United States"),
+    "nl": ("in Verenigde Staten", "van Verenigde Staten", "In Verenigde Staten"),
+    "fr": ("en États-Unis", "de ce pays (États-Unis)", "Dans ce pays (États-Unis)"),
+    "de": ("dieses Landes (Vereinigte Staaten)", "In diesem Land (Vereinigte Staaten)"),
+}
+#: Where the country is named.
+NAMED = {
+    "en": "in the following country: United States. We process your personal data there",
+    "nl": "in het volgende land: Verenigde Staten. Wij verwerken uw persoonsgegevens daar",
+    "fr": "dans le pays suivant : États-Unis. Nous y traitons",
+    "de": "in folgendem Land: Vereinigte Staaten. Dort verarbeiten wir",
+}
+#: One service provider in the controller's own country is one, not "our service providers".
+ONE_PROVIDER = {
+    "en": "In that country, our service provider Zoom Video Communications, Inc. also processes",
+    "nl": "In dat land verwerkt ook onze dienstverlener Zoom Video Communications, Inc.",
+    "fr": "Dans ce pays, notre prestataire Zoom Video Communications, Inc. traite également",
+    "de": "In diesem Land verarbeitet auch unser Dienstleister Zoom Video Communications, Inc.",
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_controller_outside_the_eea_keeps_its_own_wording(lang: str) -> None:
     project = with_staff_abroad()
     project.organisation.country = "US"
     project.organisation.address.country = "US"
-    text = policy_docx_text(project, "en")
-    assert (
-        "We are established in United States" in text or "established in the United States" in text
-    )
-    assert "Our own staff also process" not in text
+    project.recipients = [r for r in project.recipients if r.country != "US" or "Zoom" in r.name]
+    text = " ".join(policy_docx_text(project, lang).replace("\u00a0", " ").split())
+    assert OWN[lang][0] not in text, lang
+    assert NAMED[lang] in text, lang
+    for bare in BARE_COUNTRY[lang]:
+        assert bare not in text, (lang, bare)
+    assert ONE_PROVIDER[lang] in text, lang
 
 
 def test_several_countries_are_named_together() -> None:

@@ -110,6 +110,12 @@ class Formality:
     formal: str = ""
     #: The pronouns of the informal register (lower case; French "t'" elided).
     informal: tuple[str, ...] = ()
+    #: The words by which a text addresses the reader formally ("uw", "votre", "Ihre"), which
+    #: the children's notice (written informally) must not mix in (``children_notice_register``).
+    formal_words: tuple[str, ...] = ()
+    #: Whether ``formal_words`` are matched with their capital (German: lower-case "ihr" is "her"
+    #: or "their"); otherwise in any case.
+    formal_words_capitalised: bool = False
 
 
 @dataclass(frozen=True)
@@ -232,7 +238,7 @@ for _language in (
         "Nederlands",
         Citation("art. {}", "lid {}", "sub {}", " "),
         readability=Readability(10.0, 4.9),
-        formality=Formality("u", ("je", "jij", "jou", "jouw", "jullie")),
+        formality=Formality("u", ("je", "jij", "jou", "jouw", "jullie"), ("u", "uw")),
     ),
     Language(
         "fr",
@@ -246,7 +252,9 @@ for _language in (
         spaced_punctuation=True,
         first_day="1er",
         readability=Readability(10.0, 5.2),
-        formality=Formality("vous", ("tu", "toi", "ton", "ta", "tes", "te", "t'")),
+        formality=Formality(
+            "vous", ("tu", "toi", "ton", "ta", "tes", "te", "t'"), ("vous", "votre", "vos")
+        ),
         name_articles=NameArticles(
             nouns=(
                 (
@@ -304,6 +312,8 @@ for _language in (
                 "du dich dir dein deine deinen deinem deiner deines "
                 "euch euer eure euren eurem eurer".split()
             ),
+            ("Sie", "Ihnen", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres"),
+            formal_words_capitalised=True,
         ),
         name_articles=NameArticles(
             nouns=(

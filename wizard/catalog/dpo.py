@@ -21,6 +21,9 @@ class NationalDpoRule:
     country: str
     people_threshold: int
     provision: str
+    #: The rule requiring an officer, whatever the headcount, for processing that needs an
+    #: impact assessment under Art. 35 ("" where the country has none).
+    dpia_provision: str
     source: str
     verified_on: str
 
@@ -33,6 +36,7 @@ def _load() -> dict[str, NationalDpoRule]:
             row["country"],
             int(row["people_threshold"]),
             row["provision"],
+            row["dpia_provision"],
             row["source"],
             row["verified_on"],
         )

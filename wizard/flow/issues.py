@@ -22,8 +22,6 @@ from wizard.model.answers import Email, LocalText, Purpose, Recipient, Url, plai
 
 
 @dataclass(frozen=True)
-
-
 class Issue:
     """Something missing or risky, on the page where it is answered.
 
@@ -101,6 +99,38 @@ def purpose_named(purpose: Purpose) -> LocalText | str:
     return purpose.name or purpose.id
 
 
+def country_named(code: str) -> LocalText:
+    """A country's name (ISO 3166-1 alpha-2 ``code``) in every document language, for messages
+    shown in any language (the code itself where a language has no name for it)."""
+    from babel import Locale
+
+    from wizard.model.answers import LANGUAGES
+
+    return LocalText(
+        {lang: str(Locale.parse(lang).territories.get(code, code)) for lang in LANGUAGES}
+    )
+
+
+def language_named(code: str) -> LocalText:
+    """A language's name (a code of the language registry) in every document language, as
+    that language writes it inside a sentence ("allemand" in French, "Duits" in Dutch);
+    the registry's English name where a language has no name for it."""
+    from babel import Locale, UnknownLocaleError
+
+    from wizard.languages import get as get_language
+    from wizard.model.answers import LANGUAGES
+
+    language = get_language(code)
+    names = {}
+    for reader in LANGUAGES:
+        try:
+            name = Locale.parse(reader).languages.get(language.code)
+        except (UnknownLocaleError, ValueError):
+            name = None
+        names[reader] = str(name) if name else language.name
+    return LocalText(names)
+
+
 def recipient_label(recipient: Recipient, lang: str = "en") -> str:
     """A short name for a recipient: its name, else its category in ``lang`` (or any language)."""
     return (
@@ -113,4 +143,3 @@ def recipient_label(recipient: Recipient, lang: str = "en") -> str:
 def recipient_named(recipient: Recipient) -> LocalText | str:
     """A recipient's name (the same in every language), else its category in each language."""
     return recipient.name or recipient.category
-

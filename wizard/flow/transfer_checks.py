@@ -4,7 +4,7 @@ EU/EEA covers it (Chapter V GDPR)."""
 from __future__ import annotations
 
 from wizard.catalog.adequacy import adequate_countries
-from wizard.flow.issues import Issue, recipient_named
+from wizard.flow.issues import Issue, country_named, recipient_named
 from wizard.flow.pages import PageId
 from wizard.languages import N_
 from wizard.law.applicability import is_transfer
@@ -54,7 +54,10 @@ def transfers_issues(project: Project) -> list[Issue]:
     for index, recipient in enumerate(project.recipients):
         if not is_transfer(project, recipient):
             continue
-        args = {"recipient": recipient_named(recipient), "country": recipient.country}
+        args = {
+            "recipient": recipient_named(recipient),
+            "country": country_named(recipient.country) if recipient.country else "",
+        }
         problem = transfer_problem(recipient.country, recipient.safeguard)
         if problem:
             issues.append(

@@ -6,7 +6,7 @@ Only the model and the catalogues are imported, so every layer above may use thi
 
 from __future__ import annotations
 
-from wizard.model.answers import Answers, LegalBasis, Recipient
+from wizard.model.answers import Answers, LegalBasis, Recipient, RecipientRole, SecurityMeasure
 from wizard.model.countries import EEA_COUNTRIES, EU_COUNTRIES
 
 #: The legal bases that give the right to object (Art. 21(1) GDPR).
@@ -113,20 +113,52 @@ def own_processing_countries(project: Answers) -> list[str]:
     return list(project.organisation.own_processing_countries)
 
 
+def has_processor(project: Answers) -> bool:
+    """Whether any recipient processes the data on the organisation's behalf (Art. 28)."""
+    return any(r.role == RecipientRole.PROCESSOR for r in project.recipients)
+
+
+def security_measures_stated(project: Answers) -> list[SecurityMeasure]:
+    """The security measures the policy may state: all those chosen, except contracts with
+    processors (Art. 28) when no recipient is a processor, which would claim contracts with
+    processors the policy does not name."""
+    return [
+        m
+        for m in project.security.measures
+        if m != SecurityMeasure.PROCESSOR_AGREEMENTS or has_processor(project)
+    ]
+
+
+def authority_of_representative(project: Answers) -> bool:
+    """Whether the chosen supervisory authority (from the catalogue) is the one of the Member
+    State where the representative is (Art. 27): a controller outside the EU may name it as an
+    example of the authorities people can complain to."""
+    from wizard.catalog.authorities import authority
+
+    rep = project.representative
+    country = rep.address.country if rep is not None and rep.address is not None else None
+    chosen = project.authority.catalog_id
+    found = authority(chosen) if chosen else None
+    return bool(country and found is not None and found.country == country)
+
+
 __all__ = [
     "OBJECTION_BASES",
+    "authority_of_representative",
     "PORTABILITY_BASES",
     "consent_age",
     "established_in_eu",
     "established_outside_eea",
     "establishment",
     "is_transfer",
+    "has_processor",
     "legal_bases",
     "objection_applies",
     "own_processing_countries",
     "own_processing_country",
     "portability_applies",
     "project_consent_age",
+    "security_measures_stated",
     "transfers",
     "uses_consent",
 ]

@@ -24,6 +24,10 @@ from wizard.policy.document import Block, Cell, Heading, Inline, ListBlock, Para
 # HTML's white space (no-break spaces are text: French puts one before a colon).
 _HTML_WS = " \t\n\r\f"
 _WS = re.compile(f"[{_HTML_WS}]+")
+# A <br> inside a paragraph or list item, kept through the folding of white space (which would
+# turn a newline into a space) and then made the span's line break, without the spaces around it.
+_BREAK = "\u2028"
+_BREAK_AND_SPACE = re.compile(f" ?{_BREAK} ?")
 _TRANSPARENT = {"html", "body", "section", "div", "thead", "tbody", "span"}
 # One tag (or a comment) of the template output. The templates emit well-formed tags only, so
 # one regular expression tokenises them several times faster than html.parser does; text
@@ -41,9 +45,7 @@ _EMPHASIS = re.compile(r"[ \t\n\r\f]*<(em|strong)>([^<]*)</\1>[ \t\n\r\f]*")
 _ROWS: dict[str, tuple[tuple[Cell, ...], bool]] = {}
 #: Emptied when it grows past this (about 30 MB): four languages of a very large project.
 _MAX_ROWS = 12_000
-_ATTR = re.compile(
-    r"""([^\s/>=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?"""
-)
+_ATTR = re.compile(r"""([^\s/>=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 
 
 class TemplateMarkupError(ValueError):
@@ -83,7 +85,7 @@ class _Run:
         """Collapse white space the way a browser would and trim the ends."""
         if len(self.parts) == 1:  # most blocks and cells: one piece of plain text
             fmt, texts = self.parts[0]
-            text = _WS.sub(" ", "".join(texts)).strip(_HTML_WS)
+            text = _lines(_WS.sub(" ", "".join(texts)).strip(_HTML_WS))
             return (Span(text, *fmt),) if text else ()
         out: list[list[str]] = []
         formats: list[_Format] = []
@@ -97,7 +99,12 @@ class _Run:
         if out:
             out[0][0] = out[0][0].lstrip(_HTML_WS)
             out[-1][0] = out[-1][0].rstrip(_HTML_WS)
-        return tuple(Span(t[0], *fmt) for t, fmt in zip(out, formats, strict=True) if t[0])
+        return tuple(Span(_lines(t[0]), *fmt) for t, fmt in zip(out, formats, strict=True) if t[0])
+
+
+def _lines(text: str) -> str:
+    """``text`` with each kept ``<br>`` as a newline, the spaces around it dropped."""
+    return _BREAK_AND_SPACE.sub("\n", text) if _BREAK in text else text
 
 
 def _plain_lines(content: str) -> list[Inline] | None:
@@ -295,7 +302,7 @@ class _Parser:
                 self._cell_lines.append(self._end_run())
                 self._start_run("td", {})
             elif self._run is not None:
-                self._run.add("\n", False, False, None)
+                self._run.add(_BREAK, False, False, None)
         elif tag in ("strong", "b"):
             self._bold += 1
         elif tag in ("em", "i"):

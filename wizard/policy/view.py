@@ -173,6 +173,8 @@ def answers_view(project: Project, lang: str, texts: Texts) -> dict[str, Any]:
             "website": org.website,
             "in_eu": law.established_in_eu(project),
             "outside_eea": law.established_outside_eea(project),
+            # Outside the EU: whether the authority named is the representative's one.
+            "authority_of_representative": law.authority_of_representative(project),
         },
         "services": format_list([words.service(s) for s in project.services], locale=locale)
         if project.services
@@ -201,7 +203,7 @@ def answers_view(project: Project, lang: str, texts: Texts) -> dict[str, Any]:
         ),
         "withdrawals": [p for p in purposes if p.withdrawal],
         "security": {
-            "measures": [words.security_measure(m) for m in project.security.measures],
+            "measures": [words.security_measure(m) for m in law.security_measures_stated(project)],
             "other": _paragraphs(texts.get(project.security.other, "security.other")),
         },
         "own_sections": _own_sections(project, texts),

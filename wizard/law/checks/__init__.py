@@ -10,7 +10,9 @@ The registry is in :mod:`~wizard.law.checks.registry`; the checks, by topic, in
 :mod:`~wizard.law.checks.publication`, :mod:`~wizard.law.checks.controller` (authority, data
 protection officer, representative), :mod:`~wizard.law.checks.children`,
 :mod:`~wizard.law.checks.register`, :mod:`~wizard.law.checks.own_processing`,
-:mod:`~wizard.law.checks.cookies` and :mod:`~wizard.law.checks.recipients`. Importing this
+:mod:`~wizard.law.checks.cookies`, :mod:`~wizard.law.checks.recipients`,
+:mod:`~wizard.law.checks.retention`, :mod:`~wizard.law.checks.security` and
+:mod:`~wizard.law.checks.bases`. Importing this
 package registers them all, in the order below: the order of :func:`run`'s findings (the
 review then sorts them by page).
 """
@@ -26,6 +28,9 @@ from wizard.law.checks import register as register
 from wizard.law.checks import own_processing as own_processing
 from wizard.law.checks import cookies as cookies
 from wizard.law.checks import recipients as recipients
+from wizard.law.checks import retention as retention
+from wizard.law.checks import security as security
+from wizard.law.checks import bases as bases
 
 # isort: on
 from wizard.law.checks.controller import dpo_required_by, expected_authority

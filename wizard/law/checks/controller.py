@@ -183,6 +183,40 @@ def _dpo_required(project: Project) -> list[Hit]:
 
 
 @check(
+    "dpo_for_impact_assessment",
+    PageId.ORGANISATION,
+    Severity.WARNING,
+    N_("Art. 35 and Art. 37(4) GDPR"),
+    N_(
+        "Some countries require a data protection officer, whatever the number of people, "
+        "from any organisation whose processing needs a data protection impact assessment "
+        "(Art. 35) (in Germany, § 38(1), second sentence, of the Federal Data Protection Act). "
+        "A service meant for children is likely to need one. If your assessment finds it is "
+        "needed, designate an officer and give the contact details; if it is not, record why."
+    ),
+)
+def _dpo_for_impact_assessment(project: Project) -> list[Hit]:
+    from wizard.catalog.dpo import national_dpo_rule
+
+    if project.dpo is not None or not project.children.targets_children:
+        return []
+    rule = national_dpo_rule(law.establishment(project))
+    if rule is None or not rule.dpia_provision or dpo_required_by(project):
+        return []
+    return [
+        Hit(
+            "dpo",
+            N_(
+                "Your services are meant for children, so an impact assessment is likely "
+                "needed; where it is, a data protection officer is required whatever the "
+                "number of people ({provision})."
+            ),
+            {"provision": rule.dpia_provision},
+        )
+    ]
+
+
+@check(
     "representative_not_needed",
     PageId.ORGANISATION,
     Severity.WARNING,

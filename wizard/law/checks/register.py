@@ -1,6 +1,7 @@
-"""The check that the person's own texts keep the formal register the policy uses in each
-language ("u", "vous", "Sie": :class:`wizard.languages.Formality`), and the page each part of
-the project is answered on.
+"""The checks that the person's own texts keep the formal register the policy uses in each
+language ("u", "vous", "Sie": :class:`wizard.languages.Formality`), and that the purpose names
+the notice for children lists (which says "je", "tu", "du") do not address the reader formally;
+and the page each part of the project is answered on.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import re
 from functools import cache, lru_cache
 from typing import Any
 
+from wizard.flow.issues import language_named
 from wizard.flow.pages import PageId
 from wizard.languages import LANGUAGES, N_
 from wizard.languages import get as get_language
@@ -120,11 +122,65 @@ def _register(project: Project) -> list[Hit]:
                 field,
                 N_('{language} text uses the informal "{words}"; the policy says "{formal}".'),
                 {
-                    "language": get_language(lang).name,
+                    "language": language_named(lang),
                     "words": ", ".join(words),
                     "formal": formality.formal,
                 },
                 page=page,
             )
         )
+    return hits
+
+
+def formal_words(text: str, lang: str) -> list[str]:
+    """The words of ``text`` (in ``lang``) that address the reader formally, in order."""
+    formality = get_language(lang).formality if lang in LANGUAGES else None
+    if formality is None or not formality.formal_words:
+        return []
+    tokens = re.findall(r"[^\W\d_]+", text)
+    if formality.formal_words_capitalised:
+        found = [t for t in tokens if t in formality.formal_words]
+    else:
+        found = [t for t in tokens if t.casefold() in formality.formal_words]
+    return list(dict.fromkeys(found))
+
+
+@check(
+    "children_notice_register",
+    PageId.PURPOSES,
+    Severity.WARNING,
+    N_("Art. 12(1) GDPR"),
+    N_(
+        "The short notice for children speaks to them informally in Dutch, French and German "
+        '("je", "tu", "du") and lists your purposes by their names. A name that says "your" '
+        'formally ("uw", "votre", "Ihre") switches register in the middle of that notice. A '
+        "name that does not address the reader at all fits both the policy and the notice: "
+        'for example "Setting up the account" rather than "Setting up your account".'
+    ),
+)
+def _children_notice_register(project: Project) -> list[Hit]:
+    from wizard.flow.issues import purpose_named
+    from wizard.model.answers import DocumentKind
+
+    publication = project.publication
+    if not project.children.targets_children or DocumentKind.NOTICE not in publication.documents:
+        return []
+    hits: list[Hit] = []
+    for index, purpose in enumerate(project.purposes):
+        words = [
+            w
+            for lang in publication.languages
+            for w in formal_words(purpose.name.get(lang) or "", lang)
+        ]
+        if words:
+            hits.append(
+                Hit(
+                    f"purposes[{index}].name",
+                    N_(
+                        '{purpose}: the name addresses the reader formally ("{words}"), but '
+                        "the notice for children that lists it speaks to them informally."
+                    ),
+                    {"purpose": purpose_named(purpose), "words": ", ".join(words)},
+                )
+            )
     return hits
