@@ -5,7 +5,9 @@ the Netherlands, Austria or Luxembourg reads its country's provision in each lan
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from wizard.catalog.health_law import KINDS, health_law, health_laws
 from wizard.languages import LANGUAGES
 from wizard.model import Project, load_project
 from wizard.policy.engine import build_document
+from wizard.render.html import html_text
 from wizard.resources import read_text
 
 LANGS = tuple(LANGUAGES)
