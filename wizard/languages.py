@@ -98,6 +98,24 @@ class NameArticles:
     #: takes no article ("Klarblick Health GmbH"); a space inside a form may be left out
     #: ("e. v." is also "e.v.").
     legal_forms: tuple[str, ...] = ()
+    #: The cases a word before the name governs: each case with the words (lower case) that
+    #: govern it ("dative": "von", "mit", ...); after any other word the name is nominative.
+    cases: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: Each case's article for each nominative article that changes ("dative": "die" -> "der").
+    declension: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    #: A word before the name and the article that join into one word ("von dem" -> "vom",
+    #: "de le" -> "du").
+    contractions: tuple[tuple[str, str], ...] = ()
+    #: A word before the name that is elided before a vowel ("de" -> "d'": "d'Acme").
+    elided_words: tuple[tuple[str, str], ...] = ()
+    #: An adjective before the noun, as written without an article ("Medizinisches
+    #: Versorgungszentrum"): its ending for each nominative article of the noun, and the
+    #: endings of its stem that mark it as an adjective ("-isch", "neu"), so that a surname
+    #: before a noun ("Müller Praxis") is not taken for one; then its endings after the
+    #: definite article: each (case, nominative article or "" for any, ending).
+    adjective_endings: tuple[tuple[str, str], ...] = ()
+    adjective_stems: tuple[str, ...] = ()
+    weak_endings: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -270,6 +288,12 @@ for _language in (
                         "collectif",
                         "service",
                         "hôpital",
+                        "dispensaire",
+                        "atelier",
+                        "studio",
+                        "bureau",
+                        "réseau",
+                        "foyer",
                     ),
                 ),
                 (
@@ -285,12 +309,21 @@ for _language in (
                         "agence",
                         "mutuelle",
                         "résidence",
+                        "permanence",
+                        "crèche",
+                        "école",
+                        "fédération",
+                        "coopérative",
+                        "ligue",
+                        "boutique",
                     ),
                 ),
             ),
             articles=frozenset({"le", "la", "les", "l'", "l’"}),
             elision="l'",
             elided_before="aeiouyéèêhâîô",
+            contractions=(("de le", "du"), ("à le", "au"), ("de les", "des"), ("à les", "aux")),
+            elided_words=(("de", "d'"), ("que", "qu'")),
         ),
     ),
     Language(
@@ -335,6 +368,18 @@ for _language in (
                         "beratungsstelle",
                         "initiative",
                         "hebammenpraxis",
+                        "therapie",
+                        "logopädie",
+                        "osteopathie",
+                        "ergotherapie",
+                        "ordination",
+                        "gemeinschaft",
+                        "tagesklinik",
+                        "pflege",
+                        "hilfe",
+                        "werkstatt",
+                        "manufaktur",
+                        "firma",
                     ),
                 ),
                 (
@@ -347,9 +392,19 @@ for _language in (
                         "büro",
                         "krankenhaus",
                         "ambulatorium",
+                        "klinikum",
+                        "spital",
+                        "team",
+                        "mvz",
+                        "haus",
+                        "atelier",
+                        "netzwerk",
                     ),
                 ),
-                ("der", ("verein", "verband", "pflegedienst", "hospizdienst")),
+                (
+                    "der",
+                    ("verein", "verband", "dienst", "pflegedienst", "hospizdienst", "betrieb"),
+                ),
             ),
             compounds=True,
             articles=frozenset({"der", "die", "das"}),
@@ -368,6 +423,44 @@ for _language in (
                 "inc",
                 "llc",
                 "b.v.",
+                "bv",
+            ),
+            cases=(
+                ("dative", ("von", "mit", "bei", "zu", "aus", "nach", "seit", "gegenüber")),
+                ("accusative", ("für", "durch", "gegen", "ohne", "um")),
+            ),
+            declension=(
+                ("dative", (("der", "dem"), ("die", "der"), ("das", "dem"))),
+                ("accusative", (("der", "den"),)),
+            ),
+            contractions=(
+                ("von dem", "vom"),
+                ("zu dem", "zum"),
+                ("zu der", "zur"),
+                ("bei dem", "beim"),
+            ),
+            adjective_endings=(("der", "er"), ("die", "e"), ("das", "es")),
+            adjective_stems=(
+                "isch",
+                "lich",
+                "ig",
+                "sam",
+                "bar",
+                "haft",
+                "neu",
+                "alt",
+                "groß",
+                "gross",
+                "klein",
+                "jung",
+                "frei",
+                "gesund",
+            ),
+            weak_endings=(
+                ("nominative", "", "e"),
+                ("accusative", "der", "en"),
+                ("accusative", "", "e"),
+                ("dative", "", "en"),
             ),
         ),
     ),

@@ -15,6 +15,7 @@ from wizard import languages
 from wizard.i18n import translation
 from wizard.model.answers import Project
 from wizard.policy.document import Block, Document, Labels
+from wizard.policy.grammar import fill_name
 from wizard.policy.localised import long_date
 from wizard.policy.parse import parse_blocks
 from wizard.policy.templates import environment as policy_environment
@@ -40,10 +41,10 @@ def from_template(
     date: dt.date | None = None,
 ) -> Document:
     """The document ``template`` makes of ``context``, titled ``title``; ``subject`` (for the
-    metadata) may name ``{organisation}``."""
-    org = context["org"]["name"]
+    metadata) may name ``{organisation}`` (in the form the words before it govern)."""
+    subject = fill_name(subject, "{organisation}", context["org"]["name"], lang)
     blocks = render_blocks(template, lang, context)
-    return document(project, lang, title, subject.replace("{organisation}", org), blocks, date=date)
+    return document(project, lang, title, subject, blocks, date=date)
 
 
 def document(

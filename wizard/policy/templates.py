@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from wizard import languages
 from wizard.i18n import translation
+from wizard.policy.grammar import NameInSentence
 from wizard.policy.typography import ENDS_SENTENCE, full_stop_after
 from wizard.resources import resource
 
@@ -50,7 +51,15 @@ _BYTECODE = _SharedBytecode()
 
 def _formatted(message: str, autoescape: bool, variables: dict[str, Any]) -> str:
     """``message`` with its ``%(name)s`` placeholders filled in, as Jinja's new-style gettext
-    does, without doubling a full stop where a value already ends with one."""
+    does, without doubling a full stop where a value already ends with one. The organisation's
+    name takes the form the words before it govern ("von der Praxis Muster", "du Cabinet")."""
+    for name, value in list(variables.items()):
+        if isinstance(value, NameInSentence) and f"%({name})s" in message:
+            pieces = message.split(f"%({name})s")
+            message = pieces[0]
+            for index, piece in enumerate(pieces[1:]):
+                message, variables[f"{name}__{index}"] = value.in_message(message)
+                message += f"%({name}__{index})s{piece}"
     for name, value in variables.items():
         if str(value).endswith(ENDS_SENTENCE):
             message = message.replace(f"%({name})s.", f"%({name})s")
