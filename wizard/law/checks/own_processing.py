@@ -4,6 +4,7 @@ transfer): the risks of that country's law are its to assess.
 
 from __future__ import annotations
 
+from wizard.flow.issues import country_named
 from wizard.flow.pages import PageId
 from wizard.languages import N_
 from wizard.law import applicability as law
@@ -35,14 +36,8 @@ def _own_processing(project: Project) -> list[Hit]:
     countries = law.own_processing_countries(project)
     if not countries:
         return []
-    from babel import Locale
-
-    named = LocalText(
-        {
-            lang: ", ".join(str(Locale.parse(lang).territories.get(c, c)) for c in countries)
-            for lang in LANGUAGES
-        }
-    )
+    names = [country_named(c) for c in countries]
+    named = LocalText({lang: ", ".join(name.text_in(lang) for name in names) for lang in LANGUAGES})
     return [
         Hit(
             "organisation.own_processing_countries",
