@@ -6,12 +6,22 @@ Dutch use the name as it is. Read back from the DOCX files (text and subject met
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from tests.projects import example, with_translated_texts
 from tests.readback import docx_text, open_docx, squash
 from wizard.documents import build
 from wizard.model.answers import Project
+from wizard.model.project_file import (
+    ProjectFileError,
+    load_project,
+    loads_project,
+    project_schema,
+    save_project,
+)
 from wizard.output import render_bytes
 from wizard.policy.grammar import fill_name, name_in_sentence
 
@@ -143,3 +153,35 @@ def test_cases_contractions_and_the_limits_of_adjectives() -> None:
         "La Maison de santé Nord. La Maison de santé Nord"
     )
     assert fill_name("x {o}", "{o}", "Cabinet Dupont", "nl") == "x Cabinet Dupont"
+
+
+def test_the_chosen_article_is_saved_and_checked_against_the_language(
+    project: Project, tmp_path: Path
+) -> None:
+    changed = project.model_copy(deep=True)
+    changed.organisation.legal_name = "Zahnarztpraxis am Markt GmbH"
+    changed.organisation.name_article = {"de": "die", "fr": "none"}
+    path = tmp_path / "p.privacy.json"
+    save_project(changed, path)
+    assert json.loads(path.read_text(encoding="utf-8"))["organisation"]["name_article"] == {
+        "de": "die",
+        "fr": "none",
+    }
+    loaded = load_project(path)
+    assert loaded.organisation.name_article == {"de": "die", "fr": "none"}
+    policy = squash(docx_text(render_bytes(build(loaded, "policy", "de"), "docx")))
+    assert "(DSGVO) ist die Zahnarztpraxis am Markt GmbH; wir" in policy
+    records = open_docx(render_bytes(build(loaded, "records", "de"), "docx"))
+    assert "von der Zahnarztpraxis am Markt GmbH" in records.core_properties.subject
+    # "none" in French: the name as it is, even where a noun would give it one.
+    loaded.organisation.legal_name = "Cabinet Dupont"
+    french = squash(docx_text(render_bytes(build(loaded, "policy", "fr"), "docx")))
+    assert "explique comment Cabinet Dupont traite" in french
+
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for wrong in ({"de": "le"}, {"xx": "die"}, {"en": "the"}):
+        data["organisation"]["name_article"] = wrong
+        with pytest.raises(ProjectFileError, match="name_article"):
+            loads_project(json.dumps(data))
+    schema = project_schema()["$defs"]["Organisation"]["properties"]
+    assert "name_article" in schema

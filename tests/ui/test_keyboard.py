@@ -108,6 +108,7 @@ def test_tab_order_follows_the_form(qtbot: Any, window: MainWindow) -> None:
     expected = [
         page.legal_name,
         page.trading_name,
+        *page.articles.values(),  # the article before the name in French and German
         page.street,
         page.postal_code,
         page.city,

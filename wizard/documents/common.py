@@ -15,7 +15,6 @@ from wizard import languages
 from wizard.i18n import translation
 from wizard.model.answers import Project
 from wizard.policy.document import Block, Document, Labels
-from wizard.policy.grammar import fill_name
 from wizard.policy.localised import long_date
 from wizard.policy.parse import parse_blocks
 from wizard.policy.templates import environment as policy_environment
@@ -42,7 +41,7 @@ def from_template(
 ) -> Document:
     """The document ``template`` makes of ``context``, titled ``title``; ``subject`` (for the
     metadata) may name ``{organisation}`` (in the form the words before it govern)."""
-    subject = fill_name(subject, "{organisation}", context["org"]["name"], lang)
+    subject = context["org"]["in_sentence"].fill(subject, "{organisation}")
     blocks = render_blocks(template, lang, context)
     return document(project, lang, title, subject, blocks, date=date)
 

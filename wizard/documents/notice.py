@@ -29,7 +29,6 @@ from wizard.policy.document import (
     plain,
 )
 from wizard.policy.engine import facts
-from wizard.policy.grammar import fill_name
 
 #: Characters of body text on one line of the A4 page (16.6 cm at 10.5 pt), with a margin for
 #: words that do not fit at the end of a line.
@@ -105,11 +104,7 @@ def build_notice(
         if children
         else words.gettext("Privacy at a glance")
     )
-    org = context["org"]["name"]
-    subject = fill_name(
-        words.gettext("A summary of how {organisation} processes personal data"),
-        "{organisation}",
-        org,
-        lang,
+    subject = context["org"]["in_sentence"].fill(
+        words.gettext("A summary of how {organisation} processes personal data"), "{organisation}"
     )
     return document(project, lang, title, subject, blocks)

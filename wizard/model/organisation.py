@@ -7,8 +7,12 @@ from __future__ import annotations
 
 from pydantic import Field, field_validator, model_validator
 
+from wizard import languages
 from wizard.model.countries import EEA_COUNTRIES
 from wizard.model.fields import CountryCode, Email, LocalText, NonEmpty, Strict, Url
+
+#: The value of ``Organisation.name_article`` for a name that takes no article in a language.
+NO_ARTICLE = "none"
 
 
 class Address(Strict):
@@ -37,6 +41,23 @@ class Organisation(Strict):
     #: EU/EEA (format 4). Not a transfer under Chapter V (EDPB Guidelines 05/2021): the policy
     #: says plainly that the organisation processes the data there itself.
     own_processing_countries: list[CountryCode] = Field(default_factory=list)
+    #: The article the name takes inside a sentence, per document language, where the one
+    #: chosen from the name (wizard/policy/grammar.py) is wrong: one of the language's articles
+    #: ("der", "die", "das"; "le", "la", "l'", "les") or "none" (format 4). A language left
+    #: out: chosen from the name.
+    name_article: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("name_article")
+    @classmethod
+    def _articles_of_the_language(cls, value: dict[str, str]) -> dict[str, str]:
+        for lang, article in value.items():
+            if lang not in languages.LANGUAGES:
+                raise ValueError(f"{lang!r} is not a language of the documents")
+            allowed = sorted(languages.get(lang).name_articles.articles)
+            if article != NO_ARTICLE and article not in allowed:
+                choices = ", ".join([*allowed, NO_ARTICLE])
+                raise ValueError(f"{article!r} is no article of {lang!r}: choose from {choices}")
+        return value
 
     @field_validator("own_processing_countries")
     @classmethod

@@ -116,7 +116,7 @@ def _document(
     org = project.organisation.legal_name or project.organisation.trading_name
     title = t.gettext("Privacy policy")
     subject = t.gettext("How %(organisation)s processes personal data") % {
-        "organisation": name_in_sentence(org, lang)
+        "organisation": name_in_sentence(org, lang, project.organisation.name_article.get(lang))
     }
     if draft:
         mark = t.gettext("DRAFT")

@@ -9,7 +9,8 @@ before the noun is allowed ("das Medizinische Versorgungszentrum Nord").
 The words before the name in a translated sentence decide its form (:func:`fill_name`): a
 German preposition its case ("von der Praxis Muster", "vom Gesundheitszentrum Nord"), a French
 "de" or "à" its contraction ("du Cabinet Dupont", "au Cabinet Dupont", "d'Acme"); at the start
-of a sentence the article takes a capital. Which nouns take which article, the cases, the
+of a sentence the article takes a capital. Where the article found from the name is wrong,
+the user chooses it (``organisation.name_article``: an article or none). Which nouns take which article, the cases, the
 contractions and the rest are the language's :class:`~wizard.languages.NameArticles` in the
 registry; a language without nouns there (English, Dutch) uses the name as it is.
 
@@ -25,6 +26,7 @@ from functools import cache
 
 from wizard import languages
 from wizard.languages import NameArticles
+from wizard.model.organisation import NO_ARTICLE
 
 __all__ = ["NameInSentence", "fill_name", "name_in_sentence"]
 
@@ -57,6 +59,17 @@ def _legal_form(forms: tuple[str, ...]) -> re.Pattern[str] | None:
         return None
     alternatives = "|".join(re.escape(form).replace(r"\ ", r"\s?") for form in forms)
     return re.compile(rf"\b({alternatives})(?=$|[\s,.&)])", re.I)
+
+
+def _chosen(name: str, article: str | None, rules: NameArticles) -> _Parts | None:
+    """How ``name`` takes ``article``, the one the user chose (``NO_ARTICLE``: none; None:
+    the one :func:`_parts` finds)."""
+    found = _parts(name, rules)
+    if article is None or (found is not None and found.article == article):
+        return found
+    if article == NO_ARTICLE or article not in rules.articles:
+        return None
+    return _Parts(article, "", name)
 
 
 def _lookup(pairs: tuple[tuple[str, str], ...], key: str) -> str | None:
@@ -127,12 +140,12 @@ def _form(parts: _Parts, case: str, rules: NameArticles) -> str:
     return f"{article} {rest}"
 
 
-def name_in_sentence(name: str, lang: str) -> str:
+def name_in_sentence(name: str, lang: str, article: str | None = None) -> str:
     """``name`` as it reads as the subject inside a sentence of ``lang`` (with its article
-    where needed)."""
+    where needed, or with ``article`` the user chose)."""
     name = name.strip()
     rules = languages.get(lang).name_articles
-    parts = _parts(name, rules)
+    parts = _chosen(name, article, rules)
     return name if parts is None else _form(parts, _NOMINATIVE, rules)
 
 
@@ -142,12 +155,12 @@ def _case(word: str, rules: NameArticles) -> str:
     return next((case for case, words in rules.cases if lowered in words), _NOMINATIVE)
 
 
-def _governed(before: str, name: str, lang: str) -> tuple[str, str]:
+def _governed(before: str, name: str, lang: str, article: str | None) -> tuple[str, str]:
     """The text ``before`` the name (its last word contracted or elided where the name's
     form needs it) and the name's form after it."""
     rules = languages.get(lang).name_articles
     name = name.strip()
-    parts = _parts(name, rules)
+    parts = _chosen(name, article, rules)
     match = re.search(r"(\S+)(\s+)$", before)
     last = match.group(1) if match else ""
     form = name if parts is None else _form(parts, _case(last, rules), rules)
@@ -169,13 +182,13 @@ def _governed(before: str, name: str, lang: str) -> tuple[str, str]:
     return before, form
 
 
-def fill_name(text: str, placeholder: str, name: str, lang: str) -> str:
+def fill_name(text: str, placeholder: str, name: str, lang: str, article: str | None = None) -> str:
     """``text`` with each ``placeholder`` replaced by ``name`` in the form the words before it
     govern ("Einwilligungstexte von {organisation}" -> "... von der Praxis Muster")."""
     pieces = text.split(placeholder)
     out = pieces[0]
     for piece in pieces[1:]:
-        out, form = _governed(out, name, lang)
+        out, form = _governed(out, name, lang, article)
         out += form + piece
     return out
 
@@ -187,16 +200,22 @@ class NameInSentence(str):
 
     name: str
     lang: str
+    article: str | None
 
-    def __new__(cls, name: str, lang: str) -> NameInSentence:
-        value = super().__new__(cls, name_in_sentence(name, lang))
+    def __new__(cls, name: str, lang: str, article: str | None = None) -> NameInSentence:
+        value = super().__new__(cls, name_in_sentence(name, lang, article))
         value.name = name
         value.lang = lang
+        value.article = article
         return value
 
-    def __reduce__(self) -> tuple[type[NameInSentence], tuple[str, str]]:
-        return (NameInSentence, (self.name, self.lang))
+    def __reduce__(self) -> tuple[type[NameInSentence], tuple[str, str, str | None]]:
+        return (NameInSentence, (self.name, self.lang, self.article))
 
     def in_message(self, before: str) -> tuple[str, str]:
         """The text ``before`` this name in a message, and the name's form after it."""
-        return _governed(before, self.name, self.lang)
+        return _governed(before, self.name, self.lang, self.article)
+
+    def fill(self, text: str, placeholder: str) -> str:
+        """``text`` with this name in place of each ``placeholder`` (:func:`fill_name`)."""
+        return fill_name(text, placeholder, self.name, self.lang, self.article)

@@ -164,7 +164,9 @@ def answers_view(project: Project, lang: str, texts: Texts) -> dict[str, Any]:
         "org": {
             "name": org.legal_name or org.trading_name,
             # Inside a sentence, with the article German or French grammar needs.
-            "in_sentence": NameInSentence(org.legal_name or org.trading_name, lang),
+            "in_sentence": NameInSentence(
+                org.legal_name or org.trading_name, lang, org.name_article.get(lang)
+            ),
             "trading_name": org.trading_name if org.trading_name != org.legal_name else "",
             "address": address_line(org.address, locale),
             "registration": org.registration_number,

@@ -7,6 +7,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGroupBox,
+    QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -15,10 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard import flow
+from wizard import flow, languages
 from wizard.flow import GERMAN_LAENDER, PageId
 from wizard.model.answers import DpoFacts, Person, Service
 from wizard.model.countries import EEA_COUNTRIES
+from wizard.model.organisation import NO_ARTICLE
 from wizard.ui.labels import countries_sorted, language_name
 from wizard.ui.pages.base import BasePage, section_label
 from wizard.ui.tr import _, ui_language
@@ -60,6 +63,10 @@ class OrganisationPage(BasePage):
         add_form_row(form, _("&Legal name:"), self.legal_name)
         self.trading_name = _line()
         add_form_row(form, _("&Trading name (if different):"), self.trading_name)
+        self.article_row = self._article_row()
+        self.article_label = add_form_row(
+            form, _("Article before the name in te&xts:"), self.article_row
+        )
         self.street = _line()
         add_form_row(form, _("&Street and number:"), self.street)
         self.postal_code = _line()
@@ -211,6 +218,46 @@ class OrganisationPage(BasePage):
             widget.textEdited.connect(self._write_representative)
         self.rep_email.edited.connect(self._write_representative)
 
+    def _article_row(self) -> QWidget:
+        """One choice per document language whose names can take an article (German, French):
+        automatic, one of its articles, or none."""
+        row = QWidget()
+        row_layout = QHBoxLayout(row)
+        row_layout.setContentsMargins(0, 0, 0, 0)
+        self.articles: dict[str, QComboBox] = {}
+        self.article_names: dict[str, QLabel] = {}
+        for code in languages.LANGUAGES:
+            rules = languages.get(code).name_articles
+            if not rules.nouns:
+                continue
+            box = QComboBox()
+            box.addItem(_("automatic"), None)
+            for article in sorted(rules.articles):
+                box.addItem(article, article)
+            box.addItem(_("no article"), NO_ARTICLE)
+            box.setAccessibleName(
+                _("Article before the name in {language}").format(language=language_name(code))
+            )
+            box.setToolTip(
+                _(
+                    "The article the name takes inside a sentence of the documents, e.g. "
+                    "“ist die Zahnarztpraxis ...”, “le Cabinet ...”. "
+                    "Automatic: chosen from the first word of the name; a name with a legal "
+                    "form such as GmbH takes none in German."
+                )
+            )
+            box.currentIndexChanged.connect(self._write_articles)
+            name = QLabel(language_name(code))
+            name.setBuddy(box)
+            row_layout.addWidget(name)
+            row_layout.addWidget(box)
+            self.articles[code] = box
+            self.article_names[code] = name
+        row_layout.addStretch()
+        if self.articles:
+            row.setFocusProxy(next(iter(self.articles.values())))
+        return row
+
     # --- model -> widgets ----------------------------------------------------------------------
 
     def load(self) -> None:
@@ -227,6 +274,9 @@ class OrganisationPage(BasePage):
         self.email.set_text(org.email or "")
         self.phone.setText(org.phone)
         self.website.set_text(org.website or "")
+        for code, box in self.articles.items():
+            article = org.name_article.get(code)
+            box.setCurrentIndex(max(0, box.findData(article)) if article else 0)
         chosen = set(org.own_processing_countries)
         for i in range(self.abroad.count()):
             item = self.abroad.item(i)
@@ -257,6 +307,14 @@ class OrganisationPage(BasePage):
         is_de = org.country == "DE"
         self.region.setVisible(is_de)
         self.region_label.setVisible(is_de)
+        shown = [code for code in self.articles if code in self.project.publication.languages]
+        for code, box in self.articles.items():
+            box.setVisible(code in shown)
+            self.article_names[code].setVisible(code in shown)
+        if shown:
+            self.article_row.setFocusProxy(self.articles[shown[0]])
+        self.article_row.setVisible(bool(shown))
+        self.article_label.setVisible(bool(shown))
         self.dpo_box.setVisible(self.project.dpo is not None)
         from wizard.catalog.dpo import national_dpo_rule
 
@@ -322,6 +380,16 @@ class OrganisationPage(BasePage):
             # A website is a service: proposed (with its purposes) until the person chooses.
             self.project.services = [Service.WEBSITE]
             flow.add_suggestions(self.project, Service.WEBSITE)
+        self.changed()
+
+    def _write_articles(self, *_args: object) -> None:
+        if self.loading:
+            return
+        self.project.organisation.name_article = {
+            code: box.currentData()
+            for code, box in self.articles.items()
+            if box.currentData() is not None
+        }
         self.changed()
 
     def _write_abroad(self, _item: QListWidgetItem) -> None:
