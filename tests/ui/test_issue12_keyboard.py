@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from tests.ui.conftest import EXAMPLES
+from tests.projects import EXAMPLES
 from tests.ui.keyboard import Keyboard, label_of
 from wizard.flow import PageId
 from wizard.model.answers import LegalBasis, RetentionStart, SecurityMeasure

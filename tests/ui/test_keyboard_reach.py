@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tests.ui.conftest import EXAMPLES
+from tests.projects import EXAMPLES
 from wizard.flow import PAGE_ORDER, PageId
 from wizard.ui.cookie_dialog import CookieDialog
 from wizard.ui.extra_dialogs import OtherAuthorityDialog, OwnSectionDialog, ProcessorActivityDialog
