@@ -90,7 +90,7 @@ class BasePage(QWizardPage):
         are when a page is made with the window (Qt adds a widget made later at the end of the
         chain; QWizard looks only a little way after a page for the field to focus on arrival,
         and would focus the Next button instead)."""
-        ours = []
+        ours: list[QWidget] = []
         widget = self.nextInFocusChain()
         while widget is not None and widget is not self:
             if (
