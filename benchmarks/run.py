@@ -12,8 +12,10 @@ otherwise), as medians over ``--repeat`` runs:
   (app / floor of the same round), so a busy moment of the machine hits both sides. The same
   ratios of the children's CPU time (all threads, from the process start) are given in
   brackets: they hardly move when other work shares the machine; the goals are on the clock. "First
-  paint" is the first paint event of the main window; "usable" is when the project model and
-  every page are loaded (``MainWindow.is_ready``) and the events that follow are processed.
+  paint" is the first paint event of the main window; "usable" is when the answers model is
+  loaded, the project's answers are in the window and every page exists
+  (``MainWindow.is_ready``; a topic page makes its widgets on its first visit, and that time is
+  not in this row) and the events that follow are processed.
 - the large project (:mod:`benchmarks.large_project`, generated, never committed): the review
   page first shown, from the page before it (the engine loaded, as it is after the background
   warm-up, but no document of the project built yet), the review page refreshed after a change

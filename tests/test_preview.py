@@ -244,6 +244,58 @@ def test_the_preview_cut_while_parsing_is_the_whole_document_shortened(lang: str
             assert build_preview(example, lang) == build_document(example, lang)
 
 
+def _written_lists(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, int]]:
+    """Spy on the template renders of the engine: the length of each list every render got."""
+    calls: list[dict[str, int]] = []
+    real = engine._html
+
+    def spying(context: dict[str, object], lang: str, draft: bool) -> str:
+        calls.append({k: len(v) for k, v in context.items() if k in LISTS and isinstance(v, list)})
+        return real(context, lang, draft)
+
+    monkeypatch.setattr(engine, "_html", spying)
+    return calls
+
+
+LISTS = ("purposes", "recipients", "transfers", "cookies")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_preview_template_writes_only_the_rows_shown(
+    lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A preview of a large project gives the template the first rows of each long list only
+    (one render), and still shows the whole document's counts of the rows left out."""
+    project = large_project(cookies=300, recipients=40, purposes=30)
+    whole = preview_document(build_document(project, lang))
+    calls = _written_lists(monkeypatch)
+    preview = build_preview(project, lang)
+    assert preview == whole
+    assert len(calls) == 1
+    assert calls[0]["cookies"] == calls[0]["recipients"] == PREVIEW_ROWS + 2
+    assert calls[0]["purposes"] == PREVIEW_ROWS + 2
+    assert MORE_COOKIES[lang].format(n=300 - PREVIEW_ROWS) in preview.text()
+    assert MORE_PURPOSES[lang].format(n=30 - PREVIEW_ROWS) in preview.text()
+
+
+def test_a_list_whose_table_is_not_found_is_written_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Should a shortened list's table not be found by its caption (a template changed), the
+    preview renders the whole list again rather than show a wrong count."""
+    from wizard.policy import preview as preview_module
+
+    lists = {
+        ("A caption no table has" if name == "cookies" else caption): name
+        for caption, name in preview_module._LISTS.items()
+    }
+    monkeypatch.setattr(preview_module, "_LISTS", lists)
+    project = large_project(cookies=60, recipients=5, purposes=5)
+    calls = _written_lists(monkeypatch)
+    preview = build_preview(project, "nl")
+    assert [c["cookies"] for c in calls] == [PREVIEW_ROWS + 2, 60]
+    assert preview == preview_document(build_document(project, "nl"))
+    assert MORE_COOKIES["nl"].format(n=60 - PREVIEW_ROWS) in preview.text()
+
+
 def test_parsing_a_shortened_table_counts_the_rows_it_leaves_out() -> None:
     def table(rows: int) -> str:
         body = "".join(f"<tr><td>{i}</td></tr>" for i in range(rows))

@@ -70,3 +70,40 @@ def test_a_page_shows_what_the_answers_say_now(qtbot: Any, window: MainWindow) -
     assert page.isComplete()
     window.session.project.services = []
     assert not page.isComplete()
+
+
+def test_the_answers_are_written_out_once_per_change(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The digest's JSON serves the check of the PDF fonts' characters too: the review's
+    findings and every page's open points dump the project once (for the digest), and a
+    character no PDF font has is still found, on its page."""
+    from wizard.model.answers import LocalText, Project
+
+    project = large_project(cookies=30, recipients=5, purposes=5)
+    dumps = []
+    real = Project.model_dump_json
+
+    def counting(self: Project, *args: Any, **kwargs: Any) -> str:
+        dumps.append(kwargs)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Project, "model_dump_json", counting)
+    answers_state.forget()
+    digest = answers_state.key(project)
+    found = answers_state.findings(project, digest)
+    for page in PageId:
+        answers_state.page_findings(project, page, digest)
+    assert len(dumps) == 1
+    assert not [f for f in found if f.code == "pdf_missing_characters"]
+    project.purposes[0].name = LocalText(
+        {lang: "漢字 " + lang for lang in ("en", "nl", "fr", "de")}
+    )
+    digest = answers_state.key(project)
+    missing = [
+        f for f in answers_state.findings(project, digest) if f.code == "pdf_missing_characters"
+    ]
+    assert missing and all(f.page is PageId.PURPOSES for f in missing)
+    assert missing == [
+        f
+        for f in answers_state.page_findings(project, PageId.PURPOSES, digest)
+        if f.code == "pdf_missing_characters"
+    ]

@@ -31,7 +31,14 @@ _remembered: ContextVar[tuple[int, dict[Callable[..., Any], Any]] | None] = Cont
 
 def answers_key(project: Project) -> bytes:
     """A digest of everything ``project`` says (a few milliseconds for a large project)."""
-    return hashlib.blake2b(project.model_dump_json().encode(), digest_size=20).digest()
+    return answers_dump(project)[0]
+
+
+def answers_dump(project: Project) -> tuple[bytes, str]:
+    """:func:`answers_key` of ``project`` and the JSON text it is computed from (kept by a
+    caller under :func:`answers_text` for what looks at all the answers' characters)."""
+    text = project.model_dump_json()
+    return hashlib.blake2b(text.encode(), digest_size=20).digest(), text
 
 
 @contextmanager
@@ -47,7 +54,8 @@ def remembering(project: Project, results: dict[Callable[..., Any], Any]) -> Ite
 
 def once_per_answers(func: Callable[[Project], T]) -> Callable[[Project], T]:
     """Mark ``func``, computed from a project's answers alone, to run once per answers inside
-    :func:`remembering` (its result is shared: callers must not change it)."""
+    :func:`remembering` (its result is shared: callers must not change it). The result is kept
+    under the marked function: a caller that has it already may put it there."""
 
     @functools.wraps(func)
     def wrapper(project: Project) -> T:
@@ -55,9 +63,16 @@ def once_per_answers(func: Callable[[Project], T]) -> Callable[[Project], T]:
         if scope is None or scope[0] != id(project):
             return func(project)
         results = scope[1]
-        if func not in results:
-            results[func] = func(project)
-        result: T = results[func]
+        if wrapper not in results:
+            results[wrapper] = func(project)
+        result: T = results[wrapper]
         return result
 
     return wrapper
+
+
+@once_per_answers
+def answers_text(project: Project) -> str:
+    """Everything ``project`` says as JSON text, the text :func:`answers_key` is computed from
+    (inside :func:`remembering`, the one a caller kept with the digest)."""
+    return project.model_dump_json()

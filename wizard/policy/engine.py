@@ -27,7 +27,7 @@ from wizard.policy.grammar import name_in_sentence
 from wizard.policy.items import Texts
 from wizard.policy.localised import long_date
 from wizard.policy.parse import parse_blocks, parse_shortened
-from wizard.policy.preview import PREVIEW_ROWS, with_more_rows
+from wizard.policy.preview import PREVIEW_ROWS, hidden_rows, shorten_lists, with_more_rows
 from wizard.policy.templates import environment
 from wizard.policy.view import answers_view, missing_texts
 
@@ -85,7 +85,10 @@ def policy_html(project: Project, lang: str, draft: bool = False) -> str:
 
     Raises :class:`PolicyError` when the user's own text is missing in ``lang``.
     """
-    context = facts(project, lang)
+    return _html(facts(project, lang), lang, draft)
+
+
+def _html(context: dict[str, Any], lang: str, draft: bool) -> str:
     context["draft"] = context["draft"] or draft
     return environment(lang).get_template(TEMPLATE).render(context)
 
@@ -97,17 +100,11 @@ def build_document(project: Project, lang: str, draft: bool = False) -> Document
     carries a DRAFT mark in the language of the document: a notice at the top, the word in the
     footer of every page, and in the title and subject of the metadata.
     """
-    return _document(project, lang, draft, parse_blocks)
-
-
-def _document(
-    project: Project,
-    lang: str,
-    draft: bool,
-    parse: Callable[[str], tuple[Block, ...]],
-) -> Document:
     draft = draft or project.publication.effective_date is None
-    html = policy_html(project, lang, draft)
+    return _document(project, lang, draft, parse_blocks(_html(facts(project, lang), lang, draft)))
+
+
+def _document(project: Project, lang: str, draft: bool, blocks: tuple[Block, ...]) -> Document:
     t = translation("policy", lang)
     locale = Locale.parse(languages.get(lang).locale)
     effective = project.publication.effective_date
@@ -134,7 +131,7 @@ def _document(
             effective=effective_label,
             contents=t.gettext("Contents"),
         ),
-        blocks=parse(html),
+        blocks=blocks,
         subject=subject,
         date=effective,
         draft=draft,
@@ -147,14 +144,20 @@ def _document(
 def build_preview(project: Project, lang: str, rows: int = PREVIEW_ROWS) -> Document:
     """The policy as the review page previews it: :func:`build_document` with every table of
     more than ``rows`` + 1 rows cut to ``rows`` and a row counting the rest (the same document as
-    :func:`~wizard.policy.preview.preview_document` makes of the whole one). The tables are cut
-    as the template's output is parsed: the rows not shown are never parsed."""
+    :func:`~wizard.policy.preview.preview_document` makes of the whole one).
 
-    def shortened(html: str) -> tuple[Block, ...]:
-        blocks, hidden = parse_shortened(html, rows)
-        return with_more_rows(blocks, hidden, lang)
-
-    return _document(project, lang, False, shortened)
+    The template is given the first rows of each long list only (every row is still looked at
+    for texts missing in ``lang``, as for the whole document), and the tables are cut as its
+    output is parsed: the rows not shown are neither written nor parsed."""
+    draft = project.publication.effective_date is None
+    context = facts(project, lang)
+    full = dict(context)
+    cut = shorten_lists(context, rows)
+    blocks, hidden = parse_shortened(_html(context, lang, draft), rows)
+    more = hidden_rows(blocks, hidden, cut, lang)
+    if more is None:  # a long list whose table was not found: the whole document, then cut
+        blocks, more = parse_shortened(_html(full, lang, draft), rows)
+    return _document(project, lang, draft, with_more_rows(blocks, more, lang))
 
 
 #: How many built documents :func:`cached_document` and :func:`cached_preview` keep: every

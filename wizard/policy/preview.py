@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gettext
 from dataclasses import replace
+from typing import Any
 
 from wizard.i18n import translation
 from wizard.policy.document import Block, Cell, Document, Span, Table
@@ -38,6 +39,55 @@ def _more(t: gettext.NullTranslations, kind: str, count: int) -> str:
     else:
         text = t.ngettext("… and %(num)d more row", "… and %(num)d more rows", count)
     return text % {"num": count}
+
+
+#: The lists of the template's facts that fill a table one row per item, by the table's caption.
+_LISTS = {
+    "Purposes of the processing, personal data, legal bases and retention periods": "purposes",
+    "Recipients of personal data": "recipients",
+    "Transfers to third countries and their safeguards": "transfers",
+    "Cookies used": "cookies",
+    "Published versions of this privacy policy and what changed": "history",
+}
+
+
+def shorten_lists(context: dict[str, Any], rows: int = PREVIEW_ROWS) -> dict[str, int]:
+    """Cut each long list of ``context`` that fills a table to ``rows`` + 2 items, enough for
+    the parser to cut its table (:func:`~wizard.policy.parse.parse_shortened`); how many items
+    each list lost, by its name."""
+    cut: dict[str, int] = {}
+    for name in _LISTS.values():
+        items = context.get(name)
+        if isinstance(items, list) and len(items) > rows + 2:
+            context[name] = items[: rows + 2]
+            cut[name] = len(items) - (rows + 2)
+    return cut
+
+
+def hidden_rows(
+    blocks: tuple[Block, ...], hidden: dict[int, int], cut: dict[str, int], lang: str
+) -> dict[int, int] | None:
+    """How many rows each table of ``blocks`` leaves out in all: the rows the parser left out
+    (``hidden``) and the items :func:`shorten_lists` took from its list (``cut``). None when a
+    shortened list's table is not found as the parser cut it (a template that does not write
+    one row per item): the caller then builds the whole table."""
+    if not cut:
+        return hidden
+    gettext = translation("policy", lang).gettext
+    index_of = {
+        block.caption: index
+        for index, block in enumerate(blocks)
+        if isinstance(block, Table) and index in hidden
+    }
+    more = dict(hidden)
+    for caption, name in _LISTS.items():
+        if name not in cut:
+            continue
+        index = index_of.get(gettext(caption))
+        if index is None or hidden[index] != 2:
+            return None
+        more[index] += cut[name]
+    return more
 
 
 def preview_document(document: Document, rows: int = PREVIEW_ROWS) -> Document:

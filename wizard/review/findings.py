@@ -17,6 +17,7 @@ from wizard.law import checks
 from wizard.law.applicability import uses_consent
 from wizard.law.findings import Finding, Severity
 from wizard.model.answers import LocalText, Project, Service, TimeUnit
+from wizard.model.digest import answers_text, once_per_answers
 from wizard.review.explanations import (
     EXPLAIN_AGE,
     EXPLAIN_COOKIE_LIFETIME,
@@ -229,13 +230,17 @@ def page_findings(project: Project, page: PageId) -> list[Finding]:
     return out + [f for f in _own_findings(project) + pdf_font_findings(project) if f.page is page]
 
 
+@once_per_answers
 def pdf_font_findings(project: Project) -> list[Finding]:
     """A warning for every text with characters the PDF's fonts cannot show (never silent)."""
     from wizard.render.fonts import missing_characters, missing_in_pdf
 
     # The common case first: every character of the whole project file shows (a JSON dump keeps
     # each text's characters as they are, escaping only ASCII), so no text needs looking at.
-    if not missing_characters(project.model_dump_json(exclude={"history"})):
+    # The dump is the one the answers' digest was made of, when the caller kept it; it holds
+    # the history too, so a character only the history has leads to the look below, which
+    # leaves the history out.
+    if not missing_characters(answers_text(project)):
         return []
     data = project.model_dump(mode="json", exclude={"history"})
     return [

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from wizard import flow, review
-from wizard.model.digest import answers_key, remembering
+from wizard.model.digest import answers_dump, answers_text, remembering
 
 if TYPE_CHECKING:
     from wizard.flow import PageId
@@ -41,11 +41,20 @@ _states: OrderedDict[bytes, _State] = OrderedDict()
 
 def key(project: Project) -> bytes:
     """The digest of the answers (a few milliseconds for a large project)."""
-    return answers_key(project)
+    digest, text = answers_dump(project)
+    _keep_text(_state(project, digest), text)
+    return digest
+
+
+def _keep_text(state: _State, text: str) -> None:
+    # The JSON the digest was made of, for the check of the PDF fonts' characters.
+    state.results.setdefault(answers_text, text)
 
 
 def _state(project: Project, digest: bytes | None = None) -> _State:
-    digest = answers_key(project) if digest is None else digest
+    text = None
+    if digest is None:
+        digest, text = answers_dump(project)
     state = _states.get(digest)
     if state is None:
         state = _states[digest] = _State()
@@ -53,6 +62,8 @@ def _state(project: Project, digest: bytes | None = None) -> _State:
             _states.popitem(last=False)
     else:
         _states.move_to_end(digest)
+    if text is not None:
+        _keep_text(state, text)
     return state
 
 
@@ -72,7 +83,7 @@ def preview(project: Project, lang: str, digest: bytes | None = None) -> Documen
     texts it checks for missing translations are those the findings looked at."""
     from wizard.policy.engine import cached_preview  # the engine loads with the review page
 
-    digest = answers_key(project) if digest is None else digest
+    digest = key(project) if digest is None else digest
     with remembering(project, _state(project, digest).results):
         return cached_preview(project, lang, digest)
 

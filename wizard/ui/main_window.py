@@ -145,7 +145,8 @@ class MainWindow(ProjectFiles, AutosaveRecovery, QMainWindow):
             QTimer.singleShot(0, self.ensure_ready)
 
     def is_ready(self) -> bool:
-        """True once the model and every page are loaded."""
+        """True once the answers model is loaded, the project's answers are in the window and
+        every page exists (a topic page makes its widgets on its first visit)."""
         return self._session is not None
 
     def ensure_ready(self) -> None:

@@ -65,7 +65,8 @@ class PolicyWizard(QWizard):
         self.currentIdChanged.connect(self._current_changed)
 
     def add_pages(self, session: Session) -> None:
-        """Create the topic pages, all bound to ``session`` (once)."""
+        """Create the topic pages, all bound to ``session`` (once). Each makes its widgets
+        on its first visit (:meth:`~wizard.ui.pages.base.BasePage.ensure_built`)."""
         if len(self.pages) > 1:
             return
         from wizard.flow import PageId

@@ -3,8 +3,9 @@ whether the page is complete and which page comes next."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QLabel,
     QVBoxLayout,
@@ -55,6 +56,20 @@ class BasePage(QWizardPage):
         #: Set by initializePage so the wizard does not load the page twice on arrival.
         self.just_initialised = False
         self.setTitle(self.title_text())
+        #: True until the page's widgets are made: on the page's first visit, or when
+        #: something first asks for one of them (:meth:`ensure_built`).
+        self._unbuilt = True
+
+    def is_built(self) -> bool:
+        """Whether the page's widgets are made."""
+        return not self.__dict__.get("_unbuilt")
+
+    def ensure_built(self) -> None:
+        """Make the page's widgets (once): the wizard does it when the page is first shown, so
+        that the window is usable before every page is made."""
+        if not self.__dict__.get("_unbuilt"):
+            return
+        self._unbuilt = False
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.explanation = Explanation(self.explanation_text())
@@ -68,6 +83,40 @@ class BasePage(QWizardPage):
         outer.addWidget(self.issues)
         self.build(self.body)
         describe_fields(self.body)
+        self._fields_after_page()
+
+    def _fields_after_page(self) -> None:
+        """Put the page's fields right after the page in the window's focus chain, where they
+        are when a page is made with the window (Qt adds a widget made later at the end of the
+        chain; QWizard looks only a little way after a page for the field to focus on arrival,
+        and would focus the Next button instead)."""
+        ours: list[QWidget] = []
+        widget = self.nextInFocusChain()
+        while widget is not None and widget is not self:
+            if (
+                self.isAncestorOf(widget)
+                and widget.focusPolicy() != Qt.FocusPolicy.NoFocus
+                and not any(w.isAncestorOf(widget) for w in ours)  # a part of a field moves with it
+            ):
+                ours.append(widget)
+            widget = widget.nextInFocusChain()
+        # setTabOrder moves only after a widget that takes the focus: the page does, meanwhile.
+        policy = self.focusPolicy()
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        try:
+            previous: QWidget = self
+            for widget in ours:
+                QWidget.setTabOrder(previous, widget)
+                previous = widget
+        finally:
+            self.setFocusPolicy(policy)
+
+    def __getattr__(self, name: str) -> Any:
+        # Only for names not found otherwise: a widget of a page not made yet makes the page.
+        if name.startswith("__") or not self.__dict__.get("_unbuilt"):
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        self.ensure_built()
+        return getattr(self, name)
 
     # --- for subclasses ---------------------------------------------------------------------
 
@@ -109,6 +158,7 @@ class BasePage(QWizardPage):
 
     def reload(self) -> None:
         """Show the model's current answers."""
+        self.ensure_built()
         self._loading = True
         try:
             self.load()
@@ -122,6 +172,7 @@ class BasePage(QWizardPage):
             self._digest = None
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
+        self.ensure_built()
         self.reload()
         self.just_initialised = True
 

@@ -30,6 +30,7 @@ from wizard.review import Severity, Status
 from wizard.ui import answers_state as answers
 from wizard.ui.labels import language_name
 from wizard.ui.pages.base import BasePage, page_number
+from wizard.ui.session import Session
 from wizard.ui.tr import _, ngettext, text_language, ui_language
 from wizard.ui.widgets import ERROR_COLOUR, WARNING_COLOUR
 
@@ -82,6 +83,11 @@ class ReviewPage(BasePage):
             "or double-click it to go to its page. On the right you see the policy as it will "
             "read."
         )
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        # The engine loads in the background while the person is on the first pages.
+        QTimer.singleShot(WARM_UP_DELAY_MS, self, start_warm_up)
 
     def build(self, body: QWidget) -> None:
         layout = QVBoxLayout(body)
@@ -155,7 +161,6 @@ class ReviewPage(BasePage):
         splitter.setStretchFactor(1, 3)
         layout.addWidget(splitter)
         self.language.currentIndexChanged.connect(self._show_language)
-        QTimer.singleShot(WARM_UP_DELAY_MS, self, start_warm_up)
 
     def load(self) -> None:
         project = self.project
