@@ -137,3 +137,33 @@ def test_several_countries_are_named_together() -> None:
     project.organisation.own_processing_countries = ["US", "IN"]
     text = " ".join(policy_docx_text(project, "en").split())
     assert "in the following countries: United States and India." in text
+
+
+@pytest.mark.parametrize(
+    ("countries", "advised"),
+    [
+        (["CH"], []),  # an adequacy decision for the whole country
+        (["NZ", "GB"], []),
+        (["JP"], ["JP"]),  # Japan's covers organisations under the APPI only
+        (["CA"], ["CA"]),  # Canada's decision covers commercial organisations under PIPEDA only
+        (["US"], ["US"]),  # the Data Privacy Framework covers certified organisations only
+        (["IN", "CH"], ["IN"]),
+    ],
+)
+def test_own_staff_in_an_adequate_country_need_no_risk_assessment(
+    countries: list[str], advised: list[str]
+) -> None:
+    """The advice to assess a country's law names only the countries the Commission has not
+    found adequate as a whole (Art. 45 GDPR)."""
+    from wizard.flow.issues import country_named
+    from wizard.review import findings
+
+    project = with_staff_abroad()
+    project.organisation.own_processing_countries = countries
+    hits = [f for f in findings(project) if f.code == "own_processing_outside_eea"]
+    if not advised:
+        assert hits == []
+        return
+    (hit,) = hits
+    named = hit.issue.args["countries"].text_in("en")
+    assert named == ", ".join(country_named(c).text_in("en") for c in advised)

@@ -1,16 +1,19 @@
 """The check of the organisation's own processing outside the EU/EEA (its own staff, no
-transfer): the risks of that country's law are its to assess.
+transfer): the risks of that country's law are its to assess, unless the European Commission has
+found the whole country's protection adequate (Art. 45), its law on access by public
+authorities included.
 """
 
 from __future__ import annotations
 
+from wizard.catalog.adequacy import adequacy_decisions
 from wizard.flow.issues import country_named
 from wizard.flow.pages import PageId
 from wizard.languages import N_
 from wizard.law import applicability as law
 from wizard.law.checks.registry import Hit, check
 from wizard.law.findings import Severity
-from wizard.model.answers import LocalText, Project
+from wizard.model.answers import LocalText, Project, Safeguard
 
 
 @check(
@@ -33,7 +36,14 @@ def _own_processing(project: Project) -> list[Hit]:
 
     if law.established_outside_eea(project):
         return []
-    countries = law.own_processing_countries(project)
+    decisions = adequacy_decisions()
+    countries = [
+        c
+        for c in law.own_processing_countries(project)
+        if c not in decisions
+        or decisions[c].safeguard is not Safeguard.ADEQUACY
+        or decisions[c].scope
+    ]
     if not countries:
         return []
     names = [country_named(c) for c in countries]
