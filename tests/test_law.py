@@ -190,6 +190,27 @@ def test_the_cnil_13_month_rule_only_where_french_law_applies() -> None:
     assert "cookie_lifetime" in codes(project)
 
 
+def test_the_cnil_13_months_leave_strictly_necessary_cookies_alone() -> None:
+    """A strictly necessary cookie asks no consent, so no consent needs renewing after 13
+    months: a long-lived one (a load balancer's, a login's) gets no advice on a French site,
+    while a cookie of any other category does."""
+    from wizard.review import findings
+
+    project = load_project(TELEHEALTH)
+    project.organisation.country = project.organisation.address.country = "FR"
+    project.organisation.region = None
+    for cookie in project.cookies.items:
+        cookie.lifetime = Duration(amount=2, unit=TimeUnit.YEARS)
+    flagged = {f.issue.field for f in findings(project) if f.code == "cookie_lifetime"}
+    expected = {
+        f"cookies.items[{i}].lifetime"
+        for i, cookie in enumerate(project.cookies.items)
+        if cookie.category is not CookieCategory.STRICTLY_NECESSARY
+    }
+    assert expected and flagged == expected
+    assert len(expected) < len(project.cookies.items)
+
+
 def test_analytics_on_legitimate_interests_while_its_cookies_need_consent() -> None:
     project = load_project(TELEHEALTH)
     assert "analytics_on_legitimate_interests" not in codes(project)

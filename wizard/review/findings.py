@@ -16,7 +16,7 @@ from wizard.law import applicability as law
 from wizard.law import checks
 from wizard.law.applicability import uses_consent
 from wizard.law.findings import Finding, Severity
-from wizard.model.answers import LocalText, Project, Service, TimeUnit
+from wizard.model.answers import CookieCategory, LocalText, Project, Service, TimeUnit
 from wizard.model.digest import answers_text, once_per_answers
 from wizard.review.explanations import (
     EXPLAIN_AGE,
@@ -96,9 +96,13 @@ def _own_findings(project: Project) -> list[Finding]:
             )
         )
 
-    # Cookies kept longer than 13 months: the CNIL's rule, for websites under French law.
+    # Cookies kept longer than 13 months: the CNIL's rule, for websites under French law, for
+    # the cookies that need consent or are exempt audience measurement (not the strictly
+    # necessary ones, which ask no consent).
     if PageId.COOKIES in applies and project.cookies.used and french_cookie_law(project):
         for index, cookie in enumerate(project.cookies.items):
+            if cookie.category is CookieCategory.STRICTLY_NECESSARY:
+                continue  # no consent to renew: the CNIL's 13 months concern the others
             life = cookie.lifetime
             if life is not None and _months(life.amount, life.unit) > MAX_COOKIE_MONTHS:
                 out.append(
