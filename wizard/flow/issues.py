@@ -104,10 +104,13 @@ def country_named(code: str) -> LocalText:
     shown in any language (the code itself where a language has no name for it)."""
     from babel import Locale
 
-    from wizard.model.answers import LANGUAGES
+    from wizard import languages
 
     return LocalText(
-        {lang: str(Locale.parse(lang).territories.get(code, code)) for lang in LANGUAGES}
+        {
+            lang: str(Locale.parse(languages.get(lang).locale).territories.get(code, code))
+            for lang in languages.LANGUAGES
+        }
     )
 
 
@@ -124,7 +127,7 @@ def language_named(code: str) -> LocalText:
     names = {}
     for reader in LANGUAGES:
         try:
-            name = Locale.parse(reader).languages.get(language.code)
+            name = Locale.parse(get_language(reader).locale).languages.get(language.code)
         except (UnknownLocaleError, ValueError):
             name = None
         names[reader] = str(name) if name else language.name

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import re
 
-from wizard import flow, languages
-from wizard.flow.issues import Issue
+from wizard import flow
+from wizard.flow.issues import Issue, country_named
 from wizard.flow.pages import PageId
 from wizard.languages import N_
 from wizard.law import applicability as law
 from wizard.law import checks
 from wizard.law.applicability import uses_consent
 from wizard.law.findings import Finding, Severity
-from wizard.model.answers import CookieCategory, LocalText, Project, Service, TimeUnit
+from wizard.model.answers import CookieCategory, Project, Service, TimeUnit
 from wizard.model.digest import answers_text, once_per_answers
 from wizard.review.explanations import (
     EXPLAIN_AGE,
@@ -150,7 +150,7 @@ def _own_findings(project: Project) -> list[Finding]:
                         ),
                         {
                             "age": children.age_threshold,
-                            "country": _country_named(country),
+                            "country": country_named(country),
                             "national": entry.age,
                         },
                         blocking=False,
@@ -278,14 +278,3 @@ def blocking_findings(items: list[Finding]) -> list[Finding]:
     needs, or a text not written in an output language). The review and the Output page count
     these, so they always give the same number."""
     return [f for f in items if flow.blocks_generation(f.issue)]
-
-
-def _country_named(code: str) -> LocalText:
-    """A country's name in each document language (from CLDR), for messages."""
-    from babel import Locale
-
-    names = {
-        lang: str(Locale.parse(languages.get(lang).locale).territories.get(code, code))
-        for lang in languages.LANGUAGES
-    }
-    return LocalText(names)

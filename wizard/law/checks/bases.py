@@ -5,10 +5,9 @@ no public body.
 
 from __future__ import annotations
 
-from wizard.flow.issues import purpose_named
 from wizard.flow.pages import PageId
 from wizard.languages import N_
-from wizard.law.checks.registry import Hit, check
+from wizard.law.checks.registry import Hit, check, hits_on_basis
 from wizard.law.findings import Severity
 from wizard.model.answers import LegalBasis, Project
 
@@ -30,15 +29,11 @@ def _public_task(project: Project) -> list[Hit]:
     facts = project.dpo_facts
     if facts is None or facts.public_body:
         return []
-    return [
-        Hit(
-            f"purposes[{index}].legal_basis",
-            N_(
-                "{purpose}: rests on a task in the public interest, but your organisation is "
-                "no public body: that basis needs a task laid down by law for you."
-            ),
-            {"purpose": purpose_named(purpose)},
-        )
-        for index, purpose in enumerate(project.purposes)
-        if LegalBasis.PUBLIC_TASK in purpose.bases
-    ]
+    return hits_on_basis(
+        project,
+        LegalBasis.PUBLIC_TASK,
+        N_(
+            "{purpose}: rests on a task in the public interest, but your organisation is "
+            "no public body: that basis needs a task laid down by law for you."
+        ),
+    )

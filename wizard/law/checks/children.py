@@ -7,7 +7,7 @@ from __future__ import annotations
 from wizard.flow.pages import PageId
 from wizard.languages import N_
 from wizard.law import applicability as law
-from wizard.law.checks.registry import Hit, check
+from wizard.law.checks.registry import Hit, check, hits_on_basis
 from wizard.law.findings import Severity
 from wizard.model.answers import LegalBasis, Project
 
@@ -53,22 +53,16 @@ def _children_dpia(project: Project) -> list[Hit]:
     ),
 )
 def _children_interests(project: Project) -> list[Hit]:
-    from wizard.flow.issues import purpose_named
-
     if not project.children.targets_children:
         return []
-    return [
-        Hit(
-            f"purposes[{index}].legal_basis",
-            N_(
-                "{purpose}: rests on legitimate interests, and your services are meant for "
-                "children: their interests weigh more."
-            ),
-            {"purpose": purpose_named(purpose)},
-        )
-        for index, purpose in enumerate(project.purposes)
-        if LegalBasis.LEGITIMATE_INTERESTS in purpose.bases
-    ]
+    return hits_on_basis(
+        project,
+        LegalBasis.LEGITIMATE_INTERESTS,
+        N_(
+            "{purpose}: rests on legitimate interests, and your services are meant for "
+            "children: their interests weigh more."
+        ),
+    )
 
 
 @check(

@@ -13,7 +13,7 @@ from typing import Any
 from wizard.flow.issues import Issue
 from wizard.flow.pages import PageId
 from wizard.law.findings import Finding, Severity
-from wizard.model.answers import Project
+from wizard.model.answers import LegalBasis, Project
 from wizard.model.digest import once_per_answers
 
 
@@ -28,6 +28,18 @@ class Hit:
     severity: Severity | None = None
     #: The page the field is answered on, when it differs from the check's page.
     page: PageId | None = None
+
+
+def hits_on_basis(project: Project, basis: LegalBasis, message: str) -> list[Hit]:
+    """One hit per purpose that rests on ``basis`` (among its bases), on its legal basis field,
+    with ``message`` given the purpose's name as ``{purpose}``."""
+    from wizard.flow.issues import purpose_named
+
+    return [
+        Hit(f"purposes[{index}].legal_basis", message, {"purpose": purpose_named(purpose)})
+        for index, purpose in enumerate(project.purposes)
+        if basis in purpose.bases
+    ]
 
 
 @dataclass(frozen=True)
