@@ -57,4 +57,15 @@ def adequate_countries(safeguard: Safeguard = Safeguard.ADEQUACY) -> frozenset[s
     return frozenset(c for c, d in adequacy_decisions().items() if d.safeguard is safeguard)
 
 
-__all__ = ["AdequacyDecision", "adequacy_decisions", "adequate_countries"]
+@cache
+def adequate_as_a_whole() -> frozenset[str]:
+    """The countries whose adequacy decision covers the whole country (no ``scope``): its law,
+    access by public authorities included, was found essentially equivalent."""
+    return frozenset(
+        c
+        for c, d in adequacy_decisions().items()
+        if d.safeguard is Safeguard.ADEQUACY and not d.scope
+    )
+
+
+__all__ = ["AdequacyDecision", "adequacy_decisions", "adequate_as_a_whole", "adequate_countries"]

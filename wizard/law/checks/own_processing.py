@@ -6,14 +6,14 @@ authorities included.
 
 from __future__ import annotations
 
-from wizard.catalog.adequacy import adequacy_decisions
+from wizard.catalog.adequacy import adequate_as_a_whole
 from wizard.flow.issues import country_named
 from wizard.flow.pages import PageId
 from wizard.languages import N_
 from wizard.law import applicability as law
 from wizard.law.checks.registry import Hit, check
 from wizard.law.findings import Severity
-from wizard.model.answers import LocalText, Project, Safeguard
+from wizard.model.answers import LocalText, Project
 
 
 @check(
@@ -36,14 +36,8 @@ def _own_processing(project: Project) -> list[Hit]:
 
     if law.established_outside_eea(project):
         return []
-    decisions = adequacy_decisions()
-    countries = [
-        c
-        for c in law.own_processing_countries(project)
-        if c not in decisions
-        or decisions[c].safeguard is not Safeguard.ADEQUACY
-        or decisions[c].scope
-    ]
+    adequate = adequate_as_a_whole()
+    countries = [c for c in law.own_processing_countries(project) if c not in adequate]
     if not countries:
         return []
     names = [country_named(c) for c in countries]
