@@ -179,3 +179,24 @@ def test_the_autosave_of_an_earlier_version_is_still_offered(
     assert window.recover()
     assert window.session.project.organisation.legal_name == "Praxis vor dem Update"
     assert not (data_dir / "autosave.privacy.json").exists()
+
+
+def test_the_recovery_offer_shows_the_file_name_as_it_is(
+    qtbot: Any, make_window: Callable[[], MainWindow], data_dir: Path, tmp_path: Path
+) -> None:
+    """A project file's name is data: markup in it is shown, never applied."""
+    from wizard.model.answers import Project
+    from wizard.model.project_file import save_project
+
+    data_dir.mkdir(parents=True)
+    save_project(Project(), data_dir / "autosave.privacy.json")
+    name = "<b>Praxis & {{ x }}<i>.privacy.json"  # a file name holds no slash
+    (data_dir / "autosave-info.json").write_text(
+        json.dumps({"path": str(tmp_path / name), "saved_at": "2026-12-01T09:30:00"}),
+        encoding="utf-8",
+    )
+    window = make_window()
+    welcome = window.wizard.pages[PageId.WELCOME]
+    assert welcome.recovery_box.isVisible()
+    assert name in welcome.recovery_text.text()
+    assert welcome.recovery_text.textFormat() == Qt.TextFormat.PlainText

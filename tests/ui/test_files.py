@@ -60,9 +60,12 @@ def test_recent_projects_listed_on_the_welcome_page(
     example = EXAMPLES / "software-company.privacy.json"
     assert first.open_path(example)
     second = make_window()
-    recent = second.wizard.pages[PageId.WELCOME].recent
+    welcome = second.wizard.pages[PageId.WELCOME]
+    recent = welcome.recent
     assert recent.count() == 1
-    assert recent.item(0).data(Qt.ItemDataRole.UserRole) == str(example.resolve())
+    assert welcome.recent_paths == [str(example.resolve())]
+    assert recent.item(0).text().startswith("software-company.privacy.json")
+    assert recent.item(0).toolTip() == str(example.resolve())
     assert second.recent_menu.isEnabled()
     recent.setCurrentRow(0)
     recent.itemActivated.emit(recent.item(0))

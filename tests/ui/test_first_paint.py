@@ -13,17 +13,19 @@ from pathlib import Path
 _PROBE = r"""
 import os, sys
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 seen = {}
 
 class Watch(QObject):
     window = None
     def eventFilter(self, obj, event):
-        if (self.window is None and event.type() == QEvent.Type.Paint
-                and type(obj).__name__ == "MainWindow"):
+        if self.window is None and event.type() == QEvent.Type.Paint:
             self.window = obj
             seen["paint"] = sorted(sys.modules)
+            # PySide makes a class's Python enums on its first use: the Qt namespace's 93 at once.
+            made = vars(sys.modules["PySide6.QtCore"]), vars(sys.modules["PySide6.QtGui"])
+            seen["classes"] = [n for n in ("Qt", "QAccessible") if any(n in m for m in made)]
             QTimer.singleShot(0, self.check)
         return False
     def check(self):
@@ -37,7 +39,14 @@ class Watch(QObject):
 
 app = QApplication(sys.argv[:1])
 watch = Watch()
-app.installEventFilter(watch)
+# The main window's events only (a filter on the whole application would make PySide build the
+# Python classes of every widget that gets an event).
+_show = QWidget.show
+def show(widget):
+    if watch.window is None and type(widget).__name__ == "MainWindow":
+        widget.installEventFilter(watch)
+    _show(widget)
+QWidget.show = show
 QTimer.singleShot(20_000, lambda: os._exit(3))
 sys.argv = ["privacy-wizard"]
 from wizard.cli import main
@@ -45,10 +54,11 @@ sys.exit(main())
 """
 
 #: Not needed to paint the welcome page: the answers model and pydantic, the policy engine and
-#: its libraries, the renderers, the catalogues' loaders, Babel. (The autosave store,
-#: wizard.ui.session, is: the welcome page offers the work of a window that did not close
-#: normally.)
+#: its libraries, the renderers, the catalogues' loaders, Babel, and the autosave store with
+#: the data folder's location (the welcome page offers crashed work right after the paint).
 NOT_BEFORE_FIRST_PAINT = [
+    "wizard.ui.session",
+    "platformdirs",
     "pydantic",
     "pydantic_core",
     "wizard.model",
@@ -117,8 +127,8 @@ def test_first_paint_and_usable_window_load_only_what_they_need(tmp_path: Path) 
     assert {"wizard.model.answers", "wizard.ui.pages.output", "wizard.ui.pages.review"} <= set(
         usable
     )
+    assert modules["classes"] == [], "made before the first paint: the enums of these classes"
     late = [name for name in NOT_WHEN_USABLE if _loaded(usable, name)]
     assert not late, f"loaded for the usable window: {late}"
     # pydantic's plugin discovery (every installed package's metadata read) is switched off.
     assert modules["plugins"] == ["__all__"]
-

@@ -168,3 +168,17 @@ def test_the_window_says_which_step_it_is(
     window.wizard.jump_to(PageId.RIGHTS)
     number = [p for p in PAGE_ORDER[1:] if flow.page_applies(project, p)].index(PageId.RIGHTS) + 1
     assert window.step_label.text().split()[1] == str(number)
+
+
+def test_explanations_and_field_errors_show_markup_as_text(qtbot: Any) -> None:
+    """They carry messages that quote the person's answers: markup in them stays text."""
+    from PySide6.QtCore import Qt
+
+    from wizard.ui.notes import PLAIN_TEXT_FORMAT, Explanation, FieldError
+
+    assert Qt.TextFormat(PLAIN_TEXT_FORMAT) is Qt.TextFormat.PlainText
+    for label in (Explanation("<b>{{ x }}</b> & Co"), FieldError()):
+        qtbot.addWidget(label)
+        label.setText("<b>{{ x }}</b> & Co")
+        assert label.textFormat() == Qt.TextFormat.PlainText
+        assert label.text() == "<b>{{ x }}</b> & Co"

@@ -1,6 +1,7 @@
 """The main window's autosave and crash recovery: unsaved work is written to the window's own
 slot in the data folder, and the work of a window that did not close normally is offered on
-the welcome page (see :mod:`wizard.ui.session` for the slots).
+the welcome page right after the window's first paint (see :mod:`wizard.ui.session` for the
+slots).
 
 :class:`AutosaveRecovery` is a part of :class:`wizard.ui.main_window.MainWindow`.
 """
@@ -30,7 +31,7 @@ class AutosaveRecovery:
         welcome: WelcomePage
         wizard: PolicyWizard
         _session: Session | None
-        _autosaves: AutosaveStore
+        _autosave_store: AutosaveStore | None
         #: This window's own autosave (made on first use).
         _slot: AutosaveSlot | None
         #: The autosave of a window that did not close normally, offered on the welcome page.
@@ -39,9 +40,20 @@ class AutosaveRecovery:
 
         @property
         def session(self) -> Session: ...
+        @property
+        def data_dir(self) -> Path: ...
         def ensure_ready(self) -> None: ...
         def statusBar(self) -> QStatusBar: ...  # noqa: N802 - Qt's name
         def _show_load_error(self, path: Path, problems: list[str]) -> None: ...
+
+    @property
+    def _autosaves(self) -> AutosaveStore:
+        """The autosaves in the data folder (opened on first use, after the first paint)."""
+        if self._autosave_store is None:
+            from wizard.ui.session import AutosaveStore
+
+            self._autosave_store = AutosaveStore(self.data_dir)
+        return self._autosave_store
 
     def _own_slot(self) -> AutosaveSlot:
         if self._slot is None:

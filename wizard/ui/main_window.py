@@ -5,7 +5,8 @@ autosave and crash recovery in :mod:`wizard.ui.autosave_recovery`.
 
 Start-up is in two steps so the window appears quickly: the constructor builds the shell and
 the welcome page, which need neither the answers model nor pydantic; after the first paint (or
-as soon as anything needs them) :meth:`MainWindow.ensure_ready` loads the model and the other
+as soon as anything needs them) :meth:`MainWindow.ensure_ready` looks for the work of a window
+that did not close normally (offered on the welcome page) and loads the model and the other
 pages.
 """
 
@@ -54,9 +55,9 @@ class MainWindow(ProjectFiles, AutosaveRecovery, QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.settings = settings if settings is not None else QSettings()
-        self.data_dir = data_dir if data_dir is not None else default_data_dir()
+        self._data_dir = data_dir
         self._session: Session | None = None
-        self.wizard = PolicyWizard(self)
+        self.wizard = PolicyWizard()
         self.welcome = self.wizard.welcome
         self.steps_panel = StepList(self.welcome.title())
         #: The list of steps and "Step 3 of 10" above it.
@@ -88,9 +89,7 @@ class MainWindow(ProjectFiles, AutosaveRecovery, QMainWindow):
         self.autosave_timer.timeout.connect(self.autosave)
         self._autosave_due = False
         self._painted = False
-        from wizard.ui.session import AutosaveStore
-
-        self._autosaves: AutosaveStore = AutosaveStore(self.data_dir)
+        self._autosave_store: AutosaveStore | None = None
         #: This window's own autosave (made on first use).
         self._slot: AutosaveSlot | None = None
         #: The autosave of a window that did not close normally, offered on the welcome page.
@@ -103,7 +102,6 @@ class MainWindow(ProjectFiles, AutosaveRecovery, QMainWindow):
         else:
             self.fit_on_screen()  # saved on a larger screen, or at another scale
         self.update_recent()
-        self._offer_recovery()
         self.wizard.restart()
         self._update_title()
 
@@ -144,6 +142,13 @@ class MainWindow(ProjectFiles, AutosaveRecovery, QMainWindow):
             self._painted = True
             QTimer.singleShot(0, self.ensure_ready)
 
+    @property
+    def data_dir(self) -> Path:
+        """The folder of the autosaves (the user's data folder unless given)."""
+        if self._data_dir is None:
+            self._data_dir = default_data_dir()
+        return self._data_dir
+
     def is_ready(self) -> bool:
         """True once the answers model is loaded, the project's answers are in the window and
         every page exists (a topic page makes its widgets on its first visit)."""
@@ -155,6 +160,7 @@ class MainWindow(ProjectFiles, AutosaveRecovery, QMainWindow):
             return
         from wizard.ui.session import Session
 
+        self._offer_recovery()
         self.welcome.fill_starters()
         self._session = session = Session(self)
         session.project = self.welcome.new_project()  # in the languages chosen there

@@ -37,7 +37,8 @@ def build_menus(
 
     def action(text: str, key: QKeySequence.StandardKey, slot: Callable[[], object]) -> QAction:
         made = QAction(text, window)
-        made.setShortcut(key)
+        # Every binding the platform has for the key (Qt's documented way for standard keys).
+        made.setShortcuts(key)
         made.triggered.connect(lambda _checked=False: slot())
         return made
 

@@ -1,20 +1,37 @@
 """Light widgets for plain text on a page: explanations, inline errors and lists of open points.
 
 Kept free of the answers model so the welcome page can be shown before the model is imported.
+The welcome page paints before PySide makes the Python enums of the ``Qt`` namespace (it makes
+all 93 at once on first use, about 12 ms) and of ``QAccessible``: this module names them only
+inside functions that run later.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from wizard.ui.tr import _
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAccessible
+
 ERROR_COLOUR = "#b00020"
 WARNING_COLOUR = "#8a5a00"
+
+#: The value of ``Qt.TextFormat.PlainText``.
+PLAIN_TEXT_FORMAT = 0
+
+
+def show_as_plain_text(label: QLabel) -> None:
+    """Show ``label``'s text as it is, never as markup (``Qt.TextFormat.PlainText``).
+
+    Set through Qt's property system with the format's value, so that a label of the welcome
+    page needs no Python enum of the ``Qt`` namespace before the first paint.
+    """
+    label.setProperty("textFormat", PLAIN_TEXT_FORMAT)
 
 
 class Explanation(QLabel):
@@ -25,7 +42,7 @@ class Explanation(QLabel):
         #: The fields this text explains: it is their accessible description.
         self._described: list[QWidget] = []
         self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        show_as_plain_text(self)
         # Qt asks a word-wrapped label for about 80 characters' width at least, which widens
         # a page beyond a small screen with long (German) texts; it wraps narrower instead.
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 30)
@@ -47,7 +64,7 @@ class FieldError(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        show_as_plain_text(self)
         self.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.setAccessibleName(_("Error"))
         self.hide()
@@ -69,11 +86,15 @@ class StatusText(QLabel):
     def setText(self, text: str) -> None:  # noqa: N802 - Qt name
         super().setText(text)
         self.setVisible(bool(text))
+        from PySide6.QtGui import QAccessible
+
         announce(self, QAccessible.Event.NameChanged)
 
 
 def announce(widget: QWidget, event: QAccessible.Event) -> None:
     """Tell assistive technology (screen readers) that ``widget`` changed."""
+    from PySide6.QtGui import QAccessible, QAccessibleEvent
+
     QAccessible.updateAccessibility(QAccessibleEvent(widget, event))
 
 
@@ -108,6 +129,9 @@ class IssueList(QWidget):
             self._layout.removeWidget(item)
             item.deleteLater()
         self.items = []
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QAccessible
+
         for message in messages:
             colour = ERROR_COLOUR if len(self.items) < len(blocking) else WARNING_COLOUR
             item = QLabel("\u2022 " + message)

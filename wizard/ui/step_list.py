@@ -1,11 +1,15 @@
 """The Steps panel beside the wizard: every page by title, the ones the project does not need
-greyed out, the current one in bold, and "Step 3 of 10" above the list."""
+greyed out, the current one in bold, and "Step 3 of 10" above the list.
+
+Until :meth:`StepList.fill` (after the window's first paint) it lists the welcome page only
+and names no enum of the ``Qt`` namespace (see :mod:`wizard.ui.notes`).
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -43,13 +47,10 @@ class StepList(QWidget):
         self.list.setAccessibleName(_("Steps"))
         self.list.setMaximumWidth(STEPS_WIDTH)
         self.list.setWordWrap(True)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         label.setBuddy(self.list)
-        #: "Step 3 of 10": where the person is, counting the pages that apply to the project.
+        #: "Step 3 of 10": where the person is, counting the pages that apply to the project
+        #: (bold, from :meth:`fill` on).
         self.step_label = QLabel()
-        font = self.step_label.font()
-        font.setBold(True)
-        self.step_label.setFont(font)
         self.step_label.setWordWrap(True)
         # As wide as the list below it, never wider: the page keeps the room.
         self.step_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -63,8 +64,15 @@ class StepList(QWidget):
 
     def fill(self, title: Callable[[PageId], str]) -> None:
         """List every page of the flow, in order, by its title."""
+        from PySide6.QtCore import Qt
+
         from wizard.flow import PAGE_ORDER
 
+        # Long titles wrap (in German above all); the list never scrolls sideways.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        font = self.step_label.font()
+        font.setBold(True)
+        self.step_label.setFont(font)
         self.list.clear()
         for page in PAGE_ORDER:
             item = QListWidgetItem(title(page))
@@ -76,6 +84,8 @@ class StepList(QWidget):
     ) -> None:
         """Grey out the pages the project does not need, mark the current one, and say which
         step of how many it is."""
+        from PySide6.QtCore import Qt
+
         from wizard import flow
         from wizard.flow import PAGE_ORDER
 
@@ -103,6 +113,8 @@ class StepList(QWidget):
             self.step_label.hide()
 
     def _activated(self, item: QListWidgetItem) -> None:
+        from PySide6.QtCore import Qt
+
         data = item.data(Qt.ItemDataRole.UserRole)
         if data:
             self.chosen.emit(data)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QScrollArea, QWidget, QWizard
 
 from wizard.ui.pages.welcome import WelcomePage
@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 def first_field(page: QWidget) -> QWidget | None:
     """The first visible, enabled widget of ``page`` that takes the focus with Tab (scroll
     areas are containers, not fields)."""
+    from PySide6.QtCore import Qt
+
     widget = page.nextInFocusChain()
     while widget is not None and widget is not page:
         if (
@@ -38,7 +40,12 @@ def first_field(page: QWidget) -> QWidget | None:
 
 class PolicyWizard(QWizard):
     """The pages in :data:`flow.PAGE_ORDER`; :meth:`jump_to` goes to any page (for the review
-    page's links and the step list). It never closes itself: Finish asks the window to close."""
+    page's links and the step list). It never closes itself: Finish asks the window to close.
+
+    It is a dialog until a layout takes it: laid out in the main window it becomes a plain
+    child widget (``QWidget.setParent`` resets the window flags). Like the rest of what the
+    first paint shows, it names no enum of the ``Qt`` namespace before the topic pages exist
+    (see :mod:`wizard.ui.notes`)."""
 
     finish_requested = Signal()
     #: The page shown changed (a :class:`PageId` value).
@@ -46,10 +53,9 @@ class PolicyWizard(QWizard):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowFlags(Qt.WindowType.Widget)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.setOption(QWizard.WizardOption.NoCancelButton, True)
-        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        options = QWizard.WizardOption
+        self.setOptions(self.options() | options.NoCancelButton | options.NoBackButtonOnStartPage)
         self.setButtonText(QWizard.WizardButton.BackButton, _("< &Back"))
         self.setButtonText(QWizard.WizardButton.NextButton, _("&Next >"))
         self.setButtonText(QWizard.WizardButton.FinishButton, _("Fi&nish"))
@@ -144,6 +150,8 @@ class PolicyWizard(QWizard):
     def _focus_first_field(self, page: QWidget) -> None:
         # Qt gives the focus to the page's first focusable child, which may be a container:
         # the person starts typing into the page's first field instead.
+        from PySide6.QtCore import Qt
+
         field = first_field(page)
         if field is not None:
             field.setFocus(Qt.FocusReason.TabFocusReason)

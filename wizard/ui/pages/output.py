@@ -437,7 +437,8 @@ class OutputPage(BasePage):
 
     def stop_and_wait(self) -> None:
         """Cancel a run and wait for the worker thread (used when the window closes)."""
-        self._run.stop_and_wait()
+        if self.is_built():  # else nothing ever ran
+            self._run.stop_and_wait()
 
     def _progress(self, count: int) -> None:
         self.progress.setValue(count)

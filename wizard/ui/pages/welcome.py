@@ -7,7 +7,8 @@ extended with the official languages of the country once it is chosen.
 
 It needs no answers model (recent files come from the settings, the recovery offer from the
 data folder, the starters from their index), so the window can paint it before the model and
-the other pages are loaded.
+the other pages are loaded. Like the rest of the first paint, it names no enum of the ``Qt``
+namespace (see :mod:`wizard.ui.notes`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -107,13 +108,13 @@ class WelcomePage(QWizardPage):
 
         self.recovery_box = QGroupBox(_("Unsaved work found"))
         recovery_layout = QVBoxLayout(self.recovery_box)
-        self.recovery_text = QLabel()
-        self.recovery_text.setWordWrap(True)
+        # It names the project file: the file's name is shown as it is, never as markup.
+        self.recovery_text = Explanation("")
         recovery_layout.addWidget(self.recovery_text)
         self.recover_button = QPushButton(_("&Recover unsaved work"))
         self.recover_button.setAccessibleName(_("Recover unsaved work"))
         self.recover_button.clicked.connect(self.recover_requested)
-        recovery_layout.addWidget(self.recover_button, 0, Qt.AlignmentFlag.AlignLeft)
+        recovery_layout.addLayout(_left(self.recover_button))
         self.recovery_box.hide()
         layout.addWidget(self.recovery_box)
 
@@ -153,7 +154,7 @@ class WelcomePage(QWizardPage):
         self.new_button = QPushButton(_("&Start a new project"))
         self.new_button.setAccessibleName(_("Start a new project"))
         self.new_button.clicked.connect(self.new_requested)
-        new_layout.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignLeft)
+        new_layout.addLayout(_left(self.new_button))
         layout.addWidget(self.new_box)
 
         buttons = QHBoxLayout()
@@ -170,6 +171,8 @@ class WelcomePage(QWizardPage):
         self.recent.setAccessibleName(_("Recent projects"))
         self.recent_label.setBuddy(self.recent)
         self.recent.itemActivated.connect(self._recent_activated)
+        #: The path of each row of the list.
+        self.recent_paths: list[str] = []
         layout.addWidget(
             Explanation(
                 _(
@@ -235,9 +238,9 @@ class WelcomePage(QWizardPage):
     def set_recent(self, paths: list[str]) -> None:
         """Show the recently used project files (existing ones only)."""
         self.recent.clear()
+        self.recent_paths = list(paths)
         for path in paths:
             item = QListWidgetItem(f"{Path(path).name}  \u2014  {Path(path).parent}")
-            item.setData(Qt.ItemDataRole.UserRole, path)
             item.setToolTip(path)
             self.recent.addItem(item)
         visible = bool(paths)
@@ -250,4 +253,12 @@ class WelcomePage(QWizardPage):
         self.recovery_box.setVisible(description is not None)
 
     def _recent_activated(self, item: QListWidgetItem) -> None:
-        self.open_recent_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+        self.open_recent_requested.emit(self.recent_paths[self.recent.row(item)])
+
+
+def _left(button: QPushButton) -> QHBoxLayout:
+    """A row that keeps ``button`` at its own width on the left."""
+    row = QHBoxLayout()
+    row.addWidget(button)
+    row.addStretch(1)
+    return row
