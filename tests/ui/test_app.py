@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from tests.projects import EXAMPLES
 from wizard.ui import app as app_module
-from wizard.ui import main_window
+from wizard.ui import main_window, problem_report
 
 
 def test_run_opens_the_project_and_returns_the_exit_code(
@@ -23,11 +24,14 @@ def test_run_opens_the_project_and_returns_the_exit_code(
     monkeypatch.setenv("PRIVACY_WIZARD_LANG", "en")
     # The event loop itself is Qt's business (and quitting it would end the test session's).
     monkeypatch.setattr(QApplication, "exec", lambda self: 7)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own
     before = set(QApplication.topLevelWidgets())
     code = app_module.run(["privacy-wizard"], str(EXAMPLES / "physiotherapy-practice.privacy.json"))
     assert code == 7
+    assert sys.excepthook is problem_report.report
     windows = [
-        w for w in QApplication.topLevelWidgets()
+        w
+        for w in QApplication.topLevelWidgets()
         if isinstance(w, main_window.MainWindow) and w not in before
     ]
     assert len(windows) == 1

@@ -57,11 +57,17 @@ def run(argv: list[str], project_path: str | None) -> int:
     # catalogue can load after the first paint.
     QTimer.singleShot(0, lambda: _install_qt_translator(app, lang))
 
+    from wizard.ui import problem_report
     from wizard.ui.main_window import MainWindow
     from wizard.ui.smoke import SMOKE_ENV, quit_after_first_paint
 
+    smoke = os.environ.get(SMOKE_ENV) == "1"
+    if not smoke:
+        # From here on, a problem in the window's code is shown to the person, not only
+        # printed (the start-up check reports its own, with its exit status).
+        problem_report.install()
     window = MainWindow()
-    if os.environ.get(SMOKE_ENV) == "1":
+    if smoke:
         quit_after_first_paint(app, window)
     window.show()
     if project_path:
