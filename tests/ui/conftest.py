@@ -3,6 +3,9 @@ message boxes replaced by recorders, and Unicode-safe typing."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
+from tests.projects import ROOT
 from wizard.flow import PageId
 from wizard.ui.main_window import MainWindow
 from wizard.ui.tr import set_ui_language
@@ -125,3 +129,30 @@ def click_next(qtbot: Any, window: MainWindow) -> None:
 
 def current(window: MainWindow) -> PageId | None:
     return window.wizard.current_page_id()
+
+
+def run_as_new_user(
+    code: str, home: Path, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """Run Python ``code`` (that starts the app) in a child process as a user with no settings,
+    recent files or autosaves (all kept under ``home``), offscreen, in English."""
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PRIVACY_WIZARD_LANG": "en",
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_DATA_HOME": str(home / "data"),
+        "PYTHONPATH": str(ROOT),
+    }
+    # What the app sets or checks itself.
+    for name in ("PYDANTIC_DISABLE_PLUGINS", "PRIVACY_WIZARD_SMOKE_TEST"):
+        env.pop(name, None)
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=home,
+        env=env,
+    )

@@ -144,8 +144,12 @@ def test_new_project_typed_to_generated_docx(
     "name", ["physiotherapy-practice", "telehealth-startup", "software-company"]
 )
 def test_open_example_and_generate(
-    qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-    dialogs: Dialogs, name: str,
+    qtbot: Any,
+    window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    dialogs: Dialogs,
+    name: str,
 ) -> None:
     example = EXAMPLES / f"{name}.privacy.json"
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(example), ""))

@@ -156,9 +156,7 @@ def test_broken_project_file_gives_a_dialog_and_keeps_the_work(
     assert window.recent_files() == []
 
 
-def test_window_geometry_is_remembered(
-    qtbot: Any, make_window: Callable[[], MainWindow]
-) -> None:
+def test_window_geometry_is_remembered(qtbot: Any, make_window: Callable[[], MainWindow]) -> None:
     first = make_window()
     first.resize(760, 560)  # within the offscreen screen (800x600)
     qtbot.waitUntil(lambda: first.width() == 760)

@@ -5,10 +5,9 @@ the modules are the measure that does not depend on the machine (benchmarks/run.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.ui.conftest import run_as_new_user
 
 _PROBE = r"""
 import os, sys
@@ -90,23 +89,7 @@ NOT_WHEN_USABLE = [
 
 
 def _modules(tmp_path: Path) -> dict[str, list[str]]:
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "PRIVACY_WIZARD_LANG": "en",
-        "HOME": str(tmp_path),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-    }
-    env.pop("PYDANTIC_DISABLE_PLUGINS", None)  # the app sets it itself
-    result = subprocess.run(
-        [sys.executable, "-c", _PROBE],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=tmp_path,
-        env=env,
-    )
+    result = run_as_new_user(_PROBE, tmp_path)
     assert result.returncode == 0, result.stderr[-2000:]
     line = next(x for x in result.stdout.splitlines() if x.startswith("MODULES "))
     found: dict[str, list[str]] = json.loads(line.removeprefix("MODULES ").replace("'", '"'))

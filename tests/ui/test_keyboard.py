@@ -82,8 +82,15 @@ def test_no_mnemonic_twice_on_any_page(
         lambda: OtherAuthorityDialog(None, ["en", "nl"]),
         lambda: OwnSectionDialog(None, ["en", "nl"]),
     ],
-    ids=["purpose", "recipient", "cookie", "catalogue", "processor-service", "other-authority",
-         "own-section"],
+    ids=[
+        "purpose",
+        "recipient",
+        "cookie",
+        "catalogue",
+        "processor-service",
+        "other-authority",
+        "own-section",
+    ],
 )
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_mnemonic_twice_in_dialogs(

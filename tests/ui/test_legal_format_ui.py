@@ -117,9 +117,10 @@ def test_security_page_writes_measures_and_own_words(qtbot: Any, window: MainWin
     click(qtbot, box)
     assert SecurityMeasure.LOGGING in project.security.measures
     assert "Logboek" not in build_document(project, "nl").text()
-    assert "Registratie (logging) van toegang tot persoonsgegevens" in build_document(
-        project, "nl"
-    ).text()
+    assert (
+        "Registratie (logging) van toegang tot persoonsgegevens"
+        in build_document(project, "nl").text()
+    )
     # The lists show the example's entries.
     assert page.activities.table.rowCount() == 1
     assert page.authorities.table.item(0, 1).text() == "Switzerland"

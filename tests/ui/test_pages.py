@@ -188,8 +188,12 @@ def test_transfers_page_only_with_a_recipient_outside_the_eea(
     window.wizard.jump_to(PageId.RECIPIENTS)
     click_next(qtbot, window)
     assert current(window) is PageId.COOKIES
-    calendly = Recipient(name="Calendly LLC", country="US", service={"en": "Online booking"},
-                         purposes=[project.purposes[0].id])
+    calendly = Recipient(
+        name="Calendly LLC",
+        country="US",
+        service={"en": "Online booking"},
+        purposes=[project.purposes[0].id],
+    )
     project.recipients = [*project.recipients, calendly]
     window.wizard.jump_to(PageId.RECIPIENTS)
     click_next(qtbot, window)
@@ -245,7 +249,8 @@ def test_review_lists_missing_points_that_jump_to_their_page(
     texts = [page.points.item(i).text() for i in range(page.points.count())]
     assert "Data and purposes" in texts
     point = next(
-        page.points.item(i) for i in range(page.points.count())
+        page.points.item(i)
+        for i in range(page.points.count())
         if "choose a legal basis" in page.points.item(i).text()
     )
     assert "must be resolved" in page.summary.text()
@@ -412,9 +417,7 @@ def test_another_authority_by_hand(qtbot: Any, window: MainWindow) -> None:
     assert window.session.project.authority.name == ""
 
 
-def test_translation_point_opens_the_page_in_that_language(
-    qtbot: Any, window: MainWindow
-) -> None:
+def test_translation_point_opens_the_page_in_that_language(qtbot: Any, window: MainWindow) -> None:
     open_example(window)
     project = window.session.project
     project.publication.languages = ["en", "nl"]
@@ -422,7 +425,8 @@ def test_translation_point_opens_the_page_in_that_language(
     window.wizard.jump_to(PageId.REVIEW)
     page = window.wizard.pages[PageId.REVIEW]
     point = next(
-        page.points.item(i) for i in range(page.points.count())
+        page.points.item(i)
+        for i in range(page.points.count())
         if "how you check identity" in page.points.item(i).text()
     )
     assert "Dutch" in point.text()
@@ -609,7 +613,9 @@ def test_children_page_other_countries_raise_the_age(qtbot: Any, window: MainWin
     window.wizard.jump_to(PageId.CHILDREN)
     page = window.wizard.pages[PageId.CHILDREN]
     assert page.age.value() == 13
-    codes = [page.countries.item(i).data(Qt.ItemDataRole.UserRole) for i in range(page.countries.count())]
+    codes = [
+        page.countries.item(i).data(Qt.ItemDataRole.UserRole) for i in range(page.countries.count())
+    ]
     assert "BE" not in codes and {"DE", "FR", "NL", "NO", "GB"} <= set(codes)
     germany = page.countries.item(codes.index("DE"))
     assert germany.text() == "Germany (16)"
@@ -662,7 +668,9 @@ def test_children_page_sets_the_age_range_by_keyboard(qtbot: Any, window: MainWi
     assert window.isWindowModified()
 
 
-def test_organisation_page_records_own_staff_outside_the_eea(qtbot: Any, window: MainWindow) -> None:
+def test_organisation_page_records_own_staff_outside_the_eea(
+    qtbot: Any, window: MainWindow
+) -> None:
     """An organisation in the EU/EEA ticks the countries where its own staff process the data;
     one outside has no such list (its own country is already where it processes them)."""
     open_example(window, "physiotherapy-practice")

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -13,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from tests.projects import ROOT
+from tests.ui.conftest import run_as_new_user
 from wizard.ui import problem_report
 from wizard.ui.tr import set_ui_language
 
@@ -113,24 +110,7 @@ _FAILING_START = textwrap.dedent(
 def test_a_problem_in_the_running_window_reaches_the_person(tmp_path: Path) -> None:
     """The second start-up step runs from the event loop after the first paint: when it fails,
     the person is told (a broken installation, for instance), and the window stays open."""
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "PRIVACY_WIZARD_LANG": "en",
-        "HOME": str(tmp_path),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "PYTHONPATH": str(ROOT),
-    }
-    env.pop("PRIVACY_WIZARD_SMOKE_TEST", None)
-    result = subprocess.run(
-        [sys.executable, "-c", _FAILING_START],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-        cwd=tmp_path,
-    )
+    result = run_as_new_user(_FAILING_START, tmp_path, timeout=60)
     assert result.returncode == 5, result.stderr[-2000:]
     assert (
         "REPORTED Privacy Wizard met a problem it did not expect: RuntimeError: the starter "
