@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.projects import TRANSLATED, example, with_translated_texts
 from tests.readback import policy_docx_text
@@ -256,3 +259,45 @@ def test_a_new_range_is_a_change_of_the_next_version(lang: str) -> None:
     text = changes[0].text(lang)
     assert {"en": "ages", "nl": "leeftijden", "fr": "âges", "de": "Altersgruppe"}[lang] in text
     assert history.diff(old, old.model_copy(deep=True)) == []
+
+
+def _reference_texts(data: Any, path: str = "") -> list[tuple[str, str, str]]:
+    """Every text of a language in ``data`` with its field, written out plainly."""
+    from wizard.languages import LANGUAGES
+
+    if isinstance(data, dict):
+        if data and set(data) <= set(LANGUAGES) and all(isinstance(v, str) for v in data.values()):
+            return [(path, lang, text) for lang, text in data.items()]
+        out: list[tuple[str, str, str]] = []
+        for key, value in data.items():
+            out += _reference_texts(value, f"{path}.{key}" if path else key)
+        return out
+    if isinstance(data, list):
+        return [t for i, item in enumerate(data) for t in _reference_texts(item, f"{path}[{i}]")]
+    return []
+
+
+_LEAF = st.one_of(st.none(), st.integers(), st.text(max_size=5))
+_LOCAL = st.dictionaries(st.sampled_from(["en", "nl", "fr", "de"]), st.text(max_size=8), min_size=1)
+_TREE = st.recursive(
+    st.one_of(_LEAF, _LOCAL),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(
+            st.sampled_from(["name", "items", "purpose", "en", "x"]), inner, max_size=4
+        ),
+    ),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TREE)
+def test_the_register_check_finds_every_text_under_its_field(data: Any) -> None:
+    """The walk writes a field's path only for the texts it keeps: the same texts and paths as
+    walking every value, in the same order."""
+    from wizard.law.checks.register import _texts_where
+
+    assert _texts_where(data, lambda lang, text: True) == _reference_texts(data)
+    kept = _texts_where(data, lambda lang, text: lang == "fr")
+    assert kept == [t for t in _reference_texts(data) if t[1] == "fr"]

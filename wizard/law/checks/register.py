@@ -7,6 +7,7 @@ and the page each part of the project is answered on.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import Any
 
@@ -39,27 +40,46 @@ PAGE_OF_KEY: dict[str, PageId] = {
 }
 
 
-def _texts(
-    data: Any, path: str, languages: frozenset[str] | None = None
-) -> list[tuple[str, str, str]]:
-    """Every text of a language in ``data`` (a project as JSON data): (field, language, text)."""
-    codes = frozenset(LANGUAGES) if languages is None else languages
-    if isinstance(data, dict):
-        if data and data.keys() <= codes and all(isinstance(v, str) for v in data.values()):
-            return [(path, lang, text) for lang, text in data.items()]
-        out: list[tuple[str, str, str]] = []
-        for key, value in data.items():
-            if isinstance(value, dict | list):
-                out += _texts(value, f"{path}.{key}" if path else str(key), codes)
-        return out
-    if isinstance(data, list):
-        return [
-            t
-            for i, item in enumerate(data)
-            if isinstance(item, dict | list)
-            for t in _texts(item, f"{path}[{i}]", codes)
-        ]
-    return []
+def _texts_where(data: Any, keep: Callable[[str, str], bool]) -> list[tuple[str, str, str]]:
+    """The texts of a language in ``data`` (a project as JSON data) that ``keep(language,
+    text)`` keeps, as (field, language, text). A field's path ("purposes[3].name") is written
+    only for a text kept: the walk passes tens of thousands of values in a large project."""
+    codes = frozenset(LANGUAGES)
+    out: list[tuple[str, str, str]] = []
+    keys: list[str | int] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if node and node.keys() <= codes and all(isinstance(v, str) for v in node.values()):
+                for lang, text in node.items():
+                    if keep(lang, text):
+                        out.append((_path(keys), lang, text))
+                return
+            for key, value in node.items():
+                if isinstance(value, dict | list):
+                    keys.append(str(key))
+                    walk(value)
+                    keys.pop()
+        elif isinstance(node, list):
+            for index, item in enumerate(node):
+                if isinstance(item, dict | list):
+                    keys.append(index)
+                    walk(item)
+                    keys.pop()
+
+    walk(data)
+    return out
+
+
+def _path(keys: list[str | int]) -> str:
+    """``["purposes", 3, "name"]`` -> ``"purposes[3].name"``."""
+    path = ""
+    for key in keys:
+        if isinstance(key, int):
+            path += f"[{key}]"
+        else:
+            path = f"{path}.{key}" if path else key
+    return path
 
 
 @cache
@@ -73,7 +93,6 @@ def _maybe_informal(lang: str) -> re.Pattern[str]:
 def informal_words(text: str, lang: str) -> list[str]:
     """The informal pronouns in ``text`` (a text in ``lang``), in order of appearance."""
     return list(_informal_words(text, lang))
-
 
 
 def _informal(lang: str) -> frozenset[str]:
@@ -105,17 +124,21 @@ def _informal_words(text: str, lang: str) -> tuple[str, ...]:
     ),
 )
 def _register(project: Project) -> list[Hit]:
+    wanted = {
+        lang
+        for lang in project.publication.languages
+        if lang in LANGUAGES and get_language(lang).formality.informal
+    }
+    if not wanted:
+        return []
     data = project.model_dump(mode="json", exclude={"history"})
     hits: list[Hit] = []
-    for field, lang, text in _texts(data, ""):
-        if lang not in project.publication.languages:
-            continue
+    found = _texts_where(
+        data, lambda lang, text: lang in wanted and bool(_informal_words(text, lang))
+    )
+    for field, lang, text in found:
         formality = get_language(lang).formality
-        if not formality.informal:
-            continue
         words = informal_words(text, lang)
-        if not words:
-            continue
         page = PAGE_OF_KEY.get(field.split(".")[0].split("[")[0], PageId.REVIEW)
         hits.append(
             Hit(
