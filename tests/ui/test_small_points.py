@@ -182,3 +182,11 @@ def test_explanations_and_field_errors_show_markup_as_text(qtbot: Any) -> None:
         label.setText("<b>{{ x }}</b> & Co")
         assert label.textFormat() == Qt.TextFormat.PlainText
         assert label.text() == "<b>{{ x }}</b> & Co"
+
+
+def test_the_wizard_is_part_of_the_main_window(qtbot: Any, window: MainWindow) -> None:
+    """Laid out in the window, the QWizard (a dialog by birth) is a child widget, not a second
+    window of its own."""
+    assert not window.wizard.isWindow()
+    assert window.wizard.window() is window
+    assert window.wizard.isVisible()
