@@ -8,14 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.projects import EXAMPLES
+from tests.projects import example
 from wizard.cli import main
-from wizard.model import load_project
 from wizard.model.answers import LANGUAGES
 from wizard.model.project_file import save_project
-
-TELEHEALTH = EXAMPLES / "telehealth-startup.privacy.json"
-
 
 #: India in each report language, where a transfer problem names the recipient's country.
 INDIA = {"en": "(India)", "nl": "(India)", "fr": "(Inde)", "de": "(Indien)"}
@@ -26,7 +22,7 @@ def test_a_transfer_finding_names_the_country_in_the_reports_language(
     lang: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The country beside a recipient in a transfer finding is a name, not its ISO code."""
-    project = load_project(TELEHEALTH)
+    project = example("telehealth-startup")
     sentry = next(r for r in project.recipients if "Sentry" in r.name)
     sentry.country, sentry.safeguard = "IN", None
     path = tmp_path / "in.privacy.json"
@@ -51,7 +47,7 @@ FRENCH_IN = {
 def test_a_language_is_named_as_the_report_language_writes_it(
     lang: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    project = load_project(TELEHEALTH)
+    project = example("telehealth-startup")
     project.publication.languages = ["en", "nl", "fr", "de"]
     project.purposes[0].consequence.root["de"] = "Ohne diese Daten können wir dir nicht helfen."
     del project.purposes[0].name.root["fr"]

@@ -11,20 +11,18 @@ from typing import Any
 import pytest
 
 from tests.check_findings import check_findings
-from tests.projects import EXAMPLES
+from tests.projects import example
 from wizard.documents import build
-from wizard.model import load_project
 from wizard.model.answers import LANGUAGES, LocalText, Project
 from wizard.render.markdown import markdown_text
 
-TELEHEALTH = EXAMPLES / "telehealth-startup.privacy.json"
 CODE = "children_notice_register"
 #: The advice in each language names the formal words it found.
 SAYS = {"en": "formally", "nl": "formeel", "fr": "vouvoie", "de": "förmlich"}
 
 
 def for_teenagers() -> Project:
-    project = load_project(TELEHEALTH)
+    project = example("telehealth-startup")
     project.children.targets_children = True
     project.children.youngest_age = 13
     return project
@@ -64,4 +62,4 @@ def test_a_formal_purpose_name_in_the_childrens_notice_is_advised_against(
 def test_no_advice_without_a_notice_for_children(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert advice(load_project(TELEHEALTH), "en", tmp_path, capsys) == []
+    assert advice(example("telehealth-startup"), "en", tmp_path, capsys) == []

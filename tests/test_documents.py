@@ -15,7 +15,7 @@ import docx
 import pytest
 from openpyxl import load_workbook
 
-from tests.projects import EXAMPLES, TRANSLATED
+from tests.projects import EXAMPLE_FILES, EXAMPLES, TRANSLATED
 from tests.readback import docx_text, flat, html_visible_text, pdf_text
 from wizard import flow, languages
 from wizard.cli import main
@@ -31,7 +31,6 @@ from wizard.policy.document import Document, ListBlock, Paragraph, QrCode, Table
 from wizard.policy.engine import PolicyError
 
 LANGS = list(LANGUAGES)
-EXAMPLE_FILES = sorted(EXAMPLES.glob("*.privacy.json"))
 TELEHEALTH = EXAMPLES / "telehealth-startup.privacy.json"
 
 

@@ -11,11 +11,9 @@ from typing import Any
 import pytest
 
 from tests.check_findings import check_findings
-from tests.projects import EXAMPLES
-from wizard.model import load_project
+from tests.projects import example
 from wizard.model.answers import LANGUAGES, Project
 
-TELEHEALTH = EXAMPLES / "telehealth-startup.privacy.json"
 CODE = "dpo_for_impact_assessment"
 #: The words of the advice in each language, besides the provision.
 SAYS = {
@@ -28,7 +26,7 @@ SAYS = {
 
 def teen_app(country: str = "DE") -> Project:
     """The Berlin start-up as a small app for 13 to 17 year olds, without an officer."""
-    project = load_project(TELEHEALTH)
+    project = example("telehealth-startup")
     project.dpo = None
     assert project.dpo_facts is not None
     project.dpo_facts.large_scale_special = False
@@ -65,7 +63,7 @@ def test_no_advice_where_it_does_not_apply(
 ) -> None:
     assert advice(teen_app("IE"), "en", tmp_path, capsys) == []
     with_officer = teen_app()
-    with_officer.dpo = load_project(TELEHEALTH).dpo
+    with_officer.dpo = example("telehealth-startup").dpo
     assert advice(with_officer, "en", tmp_path, capsys) == []
     # Already required by the headcount rule: the must-fix finding says it; no second advice.
     many = teen_app()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.projects import EXAMPLES
+from tests.projects import EXAMPLE_FILES, EXAMPLES
 from wizard import flow
 from wizard.flow import PAGE_ORDER, PageId
 from wizard.model.answers import (
@@ -383,7 +383,7 @@ def test_parse_cookies_csv() -> None:
     assert flow.parse_cookies_csv("a,b\n1,2\n")[1][0].startswith("line 1: missing column")
 
 
-@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.privacy.json")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
 def test_examples_walk_and_have_no_blocking_issue(path: Path) -> None:
     project = load_project(path)
     assert walk(project) == flow.applicable_pages(project)

@@ -13,22 +13,21 @@ from pathlib import Path
 
 import pytest
 
-from tests.projects import EXAMPLES
+from tests.projects import example
 from tests.readback import policy_read_back, squash
 from wizard.catalog.health_law import KINDS, health_law, health_laws
 from wizard.languages import LANGUAGES
-from wizard.model import Project, load_project
+from wizard.model import Project
 from wizard.policy.engine import build_document
 from wizard.render.html import html_text
 from wizard.resources import read_text
 
 LANGS = tuple(LANGUAGES)
-PHYSIO = EXAMPLES / "physiotherapy-practice.privacy.json"
 
 
 def practice_in(country: str) -> Project:
     """The physiotherapy example moved to ``country`` (it relies on Art. 9(2)(h) GDPR)."""
-    project = load_project(PHYSIO)
+    project = example("physiotherapy-practice")
     project.organisation.country = country
     project.organisation.address.country = country
     return project
@@ -58,7 +57,7 @@ def test_an_unverified_provision_is_kept_in_the_data_but_never_printed() -> None
     assert "care" in unverified and "UAVG" in unverified["care"].names["en"]
     assert nl.care == {}
     for lang in LANGS:
-        text = squash(build_document(load_project(PHYSIO), lang).text())
+        text = squash(build_document(example("physiotherapy-practice"), lang).text())
         assert "UAVG" not in text and "Uitvoeringswet" not in text, lang
         # The GDPR condition itself is still stated.
         assert {

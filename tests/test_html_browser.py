@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from tests.projects import EXAMPLES
+from tests.projects import EXAMPLE_FILES
 from wizard import languages
 from wizard.cli import main
 from wizard.languages import LANGUAGES
@@ -34,7 +34,6 @@ if CHROMIUM is None:
     )
 sync_api = pytest.importorskip("playwright.sync_api", reason="the test extra installs playwright")
 
-EXAMPLE_FILES = sorted(EXAMPLES.glob("*.privacy.json"))
 LANGS = tuple(LANGUAGES)
 
 

@@ -8,13 +8,12 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from tests.projects import EXAMPLES, ROOT
+from tests.projects import EXAMPLE_FILES, EXAMPLES, ROOT
 from wizard.languages import LANGUAGES, SOURCE
 from wizard.model import load_project
 from wizard.policy.document import Heading, ListBlock, Paragraph, Table, plain
 from wizard.policy.engine import build_document
 
-EXAMPLE_FILES = sorted(EXAMPLES.glob("*.privacy.json"))
 #: The translated languages: every registered language but the source.
 LANGS = [lang for lang in LANGUAGES if lang != SOURCE]
 DOMAINS = ["policy", "ui", "documents"]

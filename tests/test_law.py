@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from docx import Document as DocxDocument
 
-from tests.projects import EXAMPLES
+from tests.projects import EXAMPLE_FILES, EXAMPLES, example
 from tests.readback import pdf_text
 from wizard.cli import main
 from wizard.languages import LANGUAGES
@@ -31,8 +31,6 @@ from wizard.policy.engine import build_document
 from wizard.review import findings
 
 PHYSIO = EXAMPLES / "physiotherapy-practice.privacy.json"
-TELEHEALTH = EXAMPLES / "telehealth-startup.privacy.json"
-SOFTWARE = EXAMPLES / "software-company.privacy.json"
 LANGS = tuple(LANGUAGES)
 DRAFT_WORD = {"en": "DRAFT", "nl": "CONCEPT", "fr": "PROJET", "de": "ENTWURF"}
 
@@ -42,7 +40,7 @@ def codes(project: Project) -> dict[str, str]:
 
 
 def munich_with_bfdi() -> Project:
-    project = load_project(TELEHEALTH)
+    project = example("telehealth-startup")
     project.organisation.region = "DE-BY"
     project.authority.catalog_id = "DE-BUND"
     return project
@@ -116,7 +114,7 @@ def test_no_effective_date_stops_the_gate_and_never_becomes_today() -> None:
 
 
 def test_an_authority_that_does_not_fit_is_a_must_fix_and_an_advice_with_a_reason() -> None:
-    assert "authority_mismatch" not in codes(load_project(TELEHEALTH))
+    assert "authority_mismatch" not in codes(example("telehealth-startup"))
     project = munich_with_bfdi()
     assert codes(project)["authority_mismatch"] == "error"
     project.authority.reason = "Lead authority of our main establishment"
@@ -137,7 +135,7 @@ def test_an_authority_outside_the_eea_is_never_named_as_the_supervisory_authorit
 
 
 def us_company() -> Project:
-    project = load_project(SOFTWARE)
+    project = example("software-company")
     project.organisation.country = project.organisation.address.country = "US"
     project.representative = Person(name="Rep Europe BV", email="rep@example.eu")
     project.authority.catalog_id = "NL"
@@ -163,7 +161,7 @@ def test_a_controller_outside_the_eu_has_no_competent_authority_and_processes_at
 
 
 def test_an_eu_controller_still_transfers_to_its_us_providers() -> None:
-    project = load_project(SOFTWARE)
+    project = example("software-company")
     # Its own staff in Switzerland would make the section "Processing outside the EEA".
     project.organisation.own_processing_countries = []
     assert applicability.transfers(project)
@@ -182,7 +180,7 @@ def test_a_representative_left_in_an_eu_project_is_an_advice_and_not_printed() -
 
 
 def test_the_cnil_13_month_rule_only_where_french_law_applies() -> None:
-    project = load_project(TELEHEALTH)
+    project = example("telehealth-startup")
     project.cookies.items[1].lifetime = Duration(amount=2, unit=TimeUnit.YEARS)
     assert "cookie_lifetime" not in codes(project)
     project.organisation.country = project.organisation.address.country = "FR"
@@ -196,7 +194,7 @@ def test_the_cnil_13_months_leave_strictly_necessary_cookies_alone() -> None:
     while a cookie of any other category does."""
     from wizard.review import findings
 
-    project = load_project(TELEHEALTH)
+    project = example("telehealth-startup")
     project.organisation.country = project.organisation.address.country = "FR"
     project.organisation.region = None
     for cookie in project.cookies.items:
@@ -212,7 +210,7 @@ def test_the_cnil_13_months_leave_strictly_necessary_cookies_alone() -> None:
 
 
 def test_analytics_on_legitimate_interests_while_its_cookies_need_consent() -> None:
-    project = load_project(TELEHEALTH)
+    project = example("telehealth-startup")
     assert "analytics_on_legitimate_interests" not in codes(project)
     assert any(c.category is CookieCategory.ANALYTICS for c in project.cookies.items)
     purpose = project.purposes[0]
@@ -238,7 +236,7 @@ def test_checks_carry_stable_codes_pages_and_articles() -> None:
         assert registered.code == code and registered.article and registered.explanation
 
 
-@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.privacy.json")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
 def test_no_example_is_blocked_by_the_gate(path: Path) -> None:
     assert gate.blockers(load_project(path)) == []
 
@@ -260,7 +258,7 @@ def test_a_lone_practice_needs_no_officer_and_coverage_does_not_call_it_missing(
 
 
 def test_large_scale_health_data_as_core_activity_requires_an_officer() -> None:
-    project = load_project(TELEHEALTH)
+    project = example("telehealth-startup")
     project.dpo = None
     assert "dpo_required" in codes(project)  # the example says its core activity is health data
     assert coverage_of(project, "dpo_contact") == "missing"

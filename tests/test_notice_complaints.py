@@ -10,14 +10,10 @@ import re
 
 import pytest
 
-from tests.projects import EXAMPLES
+from tests.projects import example
 from wizard.documents import build
-from wizard.model import load_project
 from wizard.model.answers import LANGUAGES, Address, Person, Project
 from wizard.render.markdown import markdown_text
-
-SOFTWARE = EXAMPLES / "software-company.privacy.json"
-PHYSIO = EXAMPLES / "physiotherapy-practice.privacy.json"
 
 #: The start of the complaints sentence for a controller outside the EU, per language.
 OUTSIDE = {
@@ -40,7 +36,7 @@ def text_of(project: Project, variant: str, lang: str) -> str:
 
 
 def us_company() -> Project:
-    project = load_project(SOFTWARE)
+    project = example("software-company")
     project.organisation.country = "US"
     project.organisation.address.country = "US"
     project.representative = Person(
@@ -58,12 +54,12 @@ def test_a_controller_outside_the_eu_names_its_authority_as_an_example(lang: str
     assert OUTSIDE[lang] in text, lang
     assert "Data Protection Commission" in text
     # An EU controller keeps naming the authority competent for it.
-    assert OUTSIDE[lang] not in text_of(load_project(SOFTWARE), "notice", lang)
+    assert OUTSIDE[lang] not in text_of(example("software-company"), "notice", lang)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_childrens_notice_names_the_authority_after_a_colon(lang: str) -> None:
-    for project in (load_project(PHYSIO), us_company()):
+    for project in (example("physiotherapy-practice"), us_company()):
         project.children.targets_children = True
         project.children.youngest_age = 13
         text = text_of(project, "notice-children", lang)

@@ -9,14 +9,11 @@ import html
 
 import pytest
 
-from tests.projects import EXAMPLES
+from tests.projects import example
 from wizard.documents import build
-from wizard.model import load_project
 from wizard.model.answers import LANGUAGES, Project
 from wizard.render.markdown import markdown_text
 from wizard.render.snippets import snippet_text
-
-TELEHEALTH = EXAMPLES / "telehealth-startup.privacy.json"
 
 PARENT = {
     "en": "As a parent or guardian, I explicitly consent to Klarblick Health GmbH processing "
@@ -37,7 +34,7 @@ UNDER = {
 
 
 def for_teenagers(youngest: int) -> Project:
-    project = load_project(TELEHEALTH)
+    project = example("telehealth-startup")
     project.children.targets_children = True
     project.children.youngest_age = youngest
     project.children.oldest_age = 17
@@ -61,6 +58,6 @@ def test_minors_below_the_age_get_a_parents_checkbox_text(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_parents_text_where_no_one_is_below_the_age(lang: str) -> None:
-    for project in (for_teenagers(16), load_project(TELEHEALTH)):
+    for project in (for_teenagers(16), example("telehealth-startup")):
         text = flat(markdown_text(build(project, "consent", lang)))
         assert PARENT[lang] not in text and UNDER[lang] not in text, lang

@@ -7,7 +7,7 @@ from pathlib import Path
 import jinja2.meta
 import pytest
 
-from tests.projects import EXAMPLES, HOSTILE, example, fill_every_text
+from tests.projects import EXAMPLE_FILES, EXAMPLES, HOSTILE, example, fill_every_text
 from wizard.model import Project, load_project
 from wizard.model.answers import (
     Cookie,
@@ -228,7 +228,7 @@ def test_headings_number_sections_and_subsections() -> None:
     assert numbered == ["T", "1. A", "1.1 a", "1.2 b", "2. B", "2.1 c"]
 
 
-@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.privacy.json")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
 def test_every_example_builds(path: Path) -> None:
     doc = build_document(load_project(path), "en")
     assert doc.title == "Privacy policy"

@@ -10,20 +10,17 @@ from pathlib import Path
 import docx
 import pytest
 
-from tests.projects import EXAMPLES
+from tests.projects import example
 from wizard.languages import LANGUAGES
-from wizard.model import load_project
 from wizard.policy.engine import build_document
 from wizard.render.docx import render_docx
 from wizard.render.markdown import markdown_text
 from wizard.render.pdf import render_pdf
 
-SOFTWARE = EXAMPLES / "software-company.privacy.json"
-
 
 @pytest.mark.parametrize("lang", list(LANGUAGES))
 def test_an_other_authoritys_address_is_on_a_line_of_its_own(lang: str, tmp_path: Path) -> None:
-    project = load_project(SOFTWARE)
+    project = example("software-company")
     (authority,) = project.other_authorities
     assert authority.address and authority.website
     doc = build_document(project, lang)

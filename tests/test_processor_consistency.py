@@ -10,15 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.projects import EXAMPLES
+from tests.projects import EXAMPLE_FILES, example
 from wizard.cli import main
-from wizard.model import load_project
 from wizard.model.answers import LANGUAGES, Project
 from wizard.model.project_file import save_project
 from wizard.policy.engine import build_document
 from wizard.render.markdown import markdown_text
-
-PHYSIO = EXAMPLES / "physiotherapy-practice.privacy.json"
 
 MEASURE = {
     "en": "Data processing agreements with our processors (Article 28 GDPR)",
@@ -44,7 +41,7 @@ ADVICE = {
 
 
 def without_recipients() -> Project:
-    project = load_project(PHYSIO)
+    project = example("physiotherapy-practice")
     project.recipients = []
     return project
 
@@ -55,7 +52,7 @@ def text(project: Project, lang: str) -> str:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_processor_contracts_are_claimed_without_a_processor(lang: str) -> None:
-    project = load_project(PHYSIO)
+    project = example("physiotherapy-practice")
     assert project.security.measures and MEASURE[lang] in text(project, lang)
     assert MEASURE[lang] not in text(without_recipients(), lang), lang
 
@@ -76,7 +73,7 @@ def test_the_check_advises_on_both_in_the_reports_language(
             assert "recipient" not in found[code]["message"], (lang, code)
 
 
-@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.privacy.json")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.stem)
 def test_no_example_gets_either_advice(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
     main(["check", str(example), "--format", "json"])
     codes = {f["code"] for f in json.loads(capsys.readouterr().out)["findings"]}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.projects import EXAMPLES
+from tests.projects import EXAMPLE_FILES
 from wizard.model import (
     FORMAT_VERSION,
     Project,
@@ -19,8 +19,6 @@ from wizard.model import (
     project_schema,
     save_project,
 )
-
-EXAMPLE_FILES = sorted(EXAMPLES.glob("*.privacy.json"))
 
 
 def test_there_are_three_examples() -> None:

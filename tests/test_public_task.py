@@ -9,11 +9,9 @@ from pathlib import Path
 import pytest
 
 from tests.check_findings import check_findings
-from tests.projects import EXAMPLES
-from wizard.model import load_project
+from tests.projects import EXAMPLE_FILES, example
 from wizard.model.answers import LANGUAGES, LegalBasis, Project
 
-TELEHEALTH = EXAMPLES / "telehealth-startup.privacy.json"
 CODE = "public_task_without_public_body"
 SAYS = {
     "en": "no public body",
@@ -24,7 +22,7 @@ SAYS = {
 
 
 def on_public_task(public_body: bool) -> Project:
-    project = load_project(TELEHEALTH)
+    project = example("telehealth-startup")
     project.purposes[0].legal_basis = LegalBasis.PUBLIC_TASK
     assert project.dpo_facts is not None
     project.dpo_facts.public_body = public_body
@@ -44,5 +42,5 @@ def test_a_public_body_and_the_examples_are_not(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert check_findings(on_public_task(True), "en", capsys, tmp_path, CODE) == []
-    for example in sorted(EXAMPLES.glob("*.privacy.json")):
-        assert check_findings(example, "en", capsys, code=CODE) == [], example
+    for path in EXAMPLE_FILES:
+        assert check_findings(path, "en", capsys, code=CODE) == [], path

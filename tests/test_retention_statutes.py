@@ -13,14 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.projects import EXAMPLES
+from tests.projects import EXAMPLE_FILES, example
 from wizard.cli import main
-from wizard.model import load_project
 from wizard.model.answers import LANGUAGES
 from wizard.model.project_file import save_project
 from wizard.resources import read_text
 
-TELEHEALTH = EXAMPLES / "telehealth-startup.privacy.json"
 CODE = "retention_statute_of_another_country"
 
 #: What the advice says in each language for the Berlin start-up moved to Luxembourg.
@@ -38,7 +36,7 @@ def findings(path: Path, lang: str, capsys: pytest.CaptureFixture[str]) -> list[
 
 
 def moved_to_luxembourg(tmp_path: Path) -> Path:
-    project = load_project(TELEHEALTH)
+    project = example("telehealth-startup")
     project.organisation.country = "LU"
     project.organisation.region = None
     project.organisation.address.country = "LU"
@@ -54,7 +52,7 @@ def test_a_period_citing_another_countrys_statute_is_advised_against(
 ) -> None:
     found = findings(moved_to_luxembourg(tmp_path), lang, capsys)
     fields = {f["field"] for f in found}
-    project = load_project(TELEHEALTH)
+    project = example("telehealth-startup")
     cited = {
         f"purposes[{i}].retention.statutory_reference"
         for i, p in enumerate(project.purposes)
@@ -69,7 +67,7 @@ def test_a_period_citing_another_countrys_statute_is_advised_against(
         assert "the statutory period" not in message and "storage limitation" not in str(found)
 
 
-@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.privacy.json")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.stem)
 def test_no_example_cites_another_countrys_statute(
     example: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.projects import EXAMPLES, TRANSLATED
+from tests.projects import EXAMPLE_FILES, EXAMPLES, TRANSLATED, example
 from wizard import review
 from wizard.cli import main
 from wizard.flow import PageId
@@ -31,8 +31,6 @@ from wizard.review import Severity, Status
 
 PHYSIO = EXAMPLES / "physiotherapy-practice.privacy.json"
 SOFTWARE = EXAMPLES / "software-company.privacy.json"
-TELEHEALTH = EXAMPLES / "telehealth-startup.privacy.json"
-ALL_EXAMPLES = sorted(EXAMPLES.glob("*.privacy.json"))
 
 
 def physio() -> Project:
@@ -44,7 +42,7 @@ def software() -> Project:
 
 
 def telehealth() -> Project:
-    return load_project(TELEHEALTH)
+    return example("telehealth-startup")
 
 
 def by_code(project: Project, code: str) -> list[review.Finding]:
@@ -60,14 +58,14 @@ def the_one(project: Project, code: str) -> review.Finding:
 # --- the examples ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", ALL_EXAMPLES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
 def test_complete_examples_have_nothing_to_fix(path: Path) -> None:
     project = load_project(path)
     assert review.errors(review.findings(project)) == []
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("path", ALL_EXAMPLES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
 def test_coverage_names_real_sections(path: Path, lang: str) -> None:
     project = load_project(path)
     document = build_document(project, lang)

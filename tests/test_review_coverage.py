@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from tests.projects import EXAMPLES, ROOT, TRANSLATED
+from tests.projects import EXAMPLE_FILES, ROOT, TRANSLATED, example
 from wizard.flow.pages import PageId
 from wizard.languages import LANGUAGES
 from wizard.law.elements import ELEMENT_IDS
@@ -26,8 +26,6 @@ from wizard.review import JUDGES, Coverage, Status, coverage, findings, location
 from wizard.review.judges import judge
 
 TEMPLATE = ROOT / "resources" / "templates" / "policy" / "policy.html.j2"
-TELEHEALTH = EXAMPLES / "telehealth-startup.privacy.json"
-ALL_EXAMPLES = sorted(EXAMPLES.glob("*.privacy.json"))
 _DECLARATION = re.compile(r"""data-covers\s*=\s*["']([^"']*)["']""")
 
 
@@ -58,7 +56,7 @@ def test_the_template_declares_only_elements_of_the_schedule() -> None:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("path", ALL_EXAMPLES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
 def test_the_documents_declare_only_elements_of_the_schedule(path: Path, lang: str) -> None:
     found = locations(build_document(load_project(path), lang))
     assert "purposes" in found
@@ -112,7 +110,7 @@ def test_a_declaration_where_none_belongs_is_an_error(html: str) -> None:
 
 @pytest.mark.parametrize("fmt", ["html", "md"])
 def test_the_renderers_do_not_print_the_declarations(fmt: str) -> None:
-    document = build_document(load_project(TELEHEALTH), "en")
+    document = build_document(example("telehealth-startup"), "en")
     assert locations(document)
     text = render_bytes(document, fmt).decode("utf-8")
     assert "Legal basis" in text
@@ -149,7 +147,7 @@ def _without_column(document: Document, header: str) -> Document:
 
 
 def test_a_document_without_the_legal_basis_column_does_not_cover_the_legal_basis() -> None:
-    project = load_project(TELEHEALTH)
+    project = example("telehealth-startup")
     document = build_document(project, "en")
     before = _by_id(coverage(project, "en", document)[0])
     assert before["legal_basis"].status is Status.COVERED
@@ -186,7 +184,7 @@ def _emptied(document: Document, header: str, row: int) -> Document:
 def test_a_column_left_empty_for_a_purpose_covers_its_element_only_partly(lang: str) -> None:
     """The answers give every purpose a legal basis, but the clause printed none for the
     second purpose: the review says so, naming the purpose, instead of trusting the answers."""
-    project = load_project(TELEHEALTH)
+    project = example("telehealth-startup")
     document = build_document(project, lang)
     assert _by_id(coverage(project, lang, document)[0])["legal_basis"].status is Status.COVERED
     header = next(
@@ -206,7 +204,7 @@ def test_a_column_left_empty_for_a_purpose_covers_its_element_only_partly(lang: 
 def test_an_element_is_found_under_the_heading_of_its_clause() -> None:
     """A clause under a subsection counts for that subsection, a heading's own declaration
     for the heading; the first section that gives an element is the one named."""
-    document = build_document(load_project(TELEHEALTH), "en")
+    document = build_document(example("telehealth-startup"), "en")
     found = locations(document)
     assert found["legal_basis"].anchor == "purposes"
     assert found["rights_access"].anchor == "rights"
@@ -219,7 +217,7 @@ def test_an_element_is_found_under_the_heading_of_its_clause() -> None:
 
 def test_every_element_of_the_schedule_has_a_judge() -> None:
     assert list(JUDGES) == list(ELEMENT_IDS)
-    project = load_project(TELEHEALTH)
+    project = example("telehealth-startup")
     found = findings(project)
     judged = {element_id: judge(project, element_id, found) for element_id in ELEMENT_IDS}
     assert all(isinstance(status, Status) for status, _reason, _args in judged.values())

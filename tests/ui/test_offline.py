@@ -16,14 +16,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from tests.projects import EXAMPLES
+from tests.projects import EXAMPLE_FILES, EXAMPLES
 from wizard.cli import main
 from wizard.flow import PageId
 from wizard.languages import LANGUAGES
 from wizard.output import output_jobs
 from wizard.ui.main_window import MainWindow
 
-EXAMPLE_FILES = sorted(EXAMPLES.glob("*.privacy.json"))
 LANGS = list(LANGUAGES)
 
 
