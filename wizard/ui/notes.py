@@ -135,7 +135,7 @@ class IssueList(QWidget):
         for message in messages:
             colour = ERROR_COLOUR if len(self.items) < len(blocking) else WARNING_COLOUR
             item = QLabel("\u2022 " + message)
-            item.setTextFormat(Qt.TextFormat.PlainText)
+            show_as_plain_text(item)
             item.setWordWrap(True)
             item.setStyleSheet(f"color: {colour};")
             item.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

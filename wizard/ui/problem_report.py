@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from types import TracebackType
 
 #: True while a report is shown: a problem while it is open is printed only.
-_showing = [False]
+_showing = False
 
 
 def install() -> None:
@@ -31,9 +31,10 @@ def report(kind: type[BaseException], error: BaseException, trace: TracebackType
     """Print the exception to the standard error stream and show it in a message box."""
     import traceback
 
+    global _showing
     details = "".join(traceback.format_exception(kind, error, trace))
     sys.stderr.write(details)
-    if issubclass(kind, KeyboardInterrupt) or _showing[0]:
+    if issubclass(kind, KeyboardInterrupt) or _showing:
         return
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -41,7 +42,7 @@ def report(kind: type[BaseException], error: BaseException, trace: TracebackType
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return
-    _showing[0] = True
+    _showing = True
     try:
         box = QMessageBox(app.activeWindow())
         box.setIcon(QMessageBox.Icon.Critical)
@@ -63,4 +64,4 @@ def report(kind: type[BaseException], error: BaseException, trace: TracebackType
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.exec()
     finally:
-        _showing[0] = False
+        _showing = False

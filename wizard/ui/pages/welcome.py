@@ -157,13 +157,10 @@ class WelcomePage(QWizardPage):
         new_layout.addLayout(_left(self.new_button))
         layout.addWidget(self.new_box)
 
-        buttons = QHBoxLayout()
         self.open_button = QPushButton(_("&Open a project..."))
         self.open_button.setAccessibleName(_("Open a project"))
         self.open_button.clicked.connect(self.open_requested)
-        buttons.addWidget(self.open_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        layout.addLayout(_left(self.open_button))
 
         self.recent_label = QLabel(_("Rec&ent projects (double-click or press Enter to open):"))
         self.recent_label.setWordWrap(True)
