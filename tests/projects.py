@@ -11,10 +11,8 @@ from typing import TYPE_CHECKING
 
 from wizard.languages import LANGUAGES, SOURCE
 
-if TYPE_CHECKING:  # pydantic and the app are imported by the tests, after Qt's import hooks
-    from pydantic import BaseModel
-
-    from wizard.model.answers import Project
+if TYPE_CHECKING:  # the app is imported by the tests, after Qt's import hooks
+    from wizard.model.answers import Project, Strict
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -39,25 +37,23 @@ def example(name: str) -> Project:
     return load_project(example_path(name))
 
 
-def local_texts(model: BaseModel, path: str = "") -> Iterator[tuple[str, BaseModel, str]]:
+def local_texts(model: Strict, path: str = "") -> Iterator[tuple[str, Strict, str]]:
     """Every per-language text field (``LocalText``) of ``model``, the history of published
     versions excluded: (model path, owning object, field name)."""
-    from pydantic import BaseModel
+    from wizard.model.answers import LocalText, Strict
 
-    from wizard.model.answers import LocalText
-
-    for name in type(model).model_fields:
+    for name in model.__struct_fields__:
         if name == "history":
             continue
         value = getattr(model, name)
         where = f"{path}.{name}" if path else name
         if isinstance(value, LocalText):
             yield where, model, name
-        elif isinstance(value, BaseModel):
+        elif isinstance(value, Strict):
             yield from local_texts(value, where)
         elif isinstance(value, list):
             for index, item in enumerate(value):
-                if isinstance(item, BaseModel):
+                if isinstance(item, Strict):
                     yield from local_texts(item, f"{where}[{index}]")
 
 

@@ -15,19 +15,26 @@ import re
 from typing import Any
 
 import pytest
-from pydantic import BaseModel
 
 from tests.projects import TRANSLATED, local_texts
 from wizard import flow, review
 from wizard.catalog.cookies import known_cookie, known_cookies, proposed_purpose
-from wizard.model.answers import LANGUAGES, Cookie, CookieCategory, LocalText, Party, Service
+from wizard.model.answers import (
+    LANGUAGES,
+    Cookie,
+    CookieCategory,
+    LocalText,
+    Party,
+    Service,
+    Strict,
+)
 from wizard.model.countries import EEA_COUNTRIES
 from wizard.policy.engine import build_document
 from wizard.resources import read_text
 from wizard.starters import load_starter, starters
 
 
-def _assert_four_languages(model: BaseModel, what: str) -> None:
+def _assert_four_languages(model: Strict, what: str) -> None:
     for path, owner, field in local_texts(model):
         text = getattr(owner, field)
         if text:
@@ -62,8 +69,17 @@ def test_every_cookie_purpose_proposal_is_written_in_all_four_languages() -> Non
 
 @pytest.mark.parametrize(
     "name",
-    ["PHPSESSID", "JSESSIONID", "ASP.NET_SessionId", "laravel_session", "ci_session",
-     "rack.session", "csrftoken", "XSRF-TOKEN", "wordpress_logged_in_1a2b"],
+    [
+        "PHPSESSID",
+        "JSESSIONID",
+        "ASP.NET_SessionId",
+        "laravel_session",
+        "ci_session",
+        "rack.session",
+        "csrftoken",
+        "XSRF-TOKEN",
+        "wordpress_logged_in_1a2b",
+    ],
 )
 def test_a_session_cookie_of_the_sites_own_platform_is_strictly_necessary(name: str) -> None:
     entry = known_cookie(name)
@@ -71,8 +87,13 @@ def test_a_session_cookie_of_the_sites_own_platform_is_strictly_necessary(name: 
     assert entry.category == CookieCategory.STRICTLY_NECESSARY.value
     assert not entry.third_party
     Cookie.model_validate(
-        {"name": name, "provider": "Praktijk De Brug", "party": Party.FIRST,
-         "category": entry.category, "purpose": entry.proposed_purpose}
+        {
+            "name": name,
+            "provider": "Praktijk De Brug",
+            "party": Party.FIRST,
+            "category": entry.category,
+            "purpose": entry.proposed_purpose,
+        }
     )
 
 
@@ -128,8 +149,12 @@ def test_proposed_languages(ui: str, country: str | None, expected: list[str]) -
 def test_languages_follow_the_country_until_the_person_chooses() -> None:
     project = flow.new_project("nl")
     assert project.publication.languages == ["nl"]
-    for country, expected in (("BE", ["nl", "fr", "de"]), ("LU", ["nl", "fr", "de"]),
-                              ("AT", ["nl", "de"]), ("NL", ["nl"])):
+    for country, expected in (
+        ("BE", ["nl", "fr", "de"]),
+        ("LU", ["nl", "fr", "de"]),
+        ("AT", ["nl", "de"]),
+        ("NL", ["nl"]),
+    ):
         previous = project.organisation.country
         project.organisation.country = country
         flow.apply_country_defaults(project, previous, None)
@@ -169,8 +194,11 @@ def test_a_starter_project_is_complete_but_for_the_persons_own_facts(starter: st
     project = load_starter(starter)
     _assert_four_languages(project, starter)
     assert project.services and project.purposes and project.recipients
-    assert all(p.legal_basis and (p.retention.period or p.retention.criteria
-                                  or p.retention.statutory_reference) for p in project.purposes)
+    assert all(
+        p.legal_basis
+        and (p.retention.period or p.retention.criteria or p.retention.statutory_reference)
+        for p in project.purposes
+    )
     assert all(r.catalog_id for r in project.recipients)
     if flow.has_website_or_app(project):
         assert project.cookies.used and project.cookies.items
@@ -209,12 +237,20 @@ def test_a_new_project_from_a_starter_gets_the_proposed_languages() -> None:
 def test_consent_texts_are_proposed_in_four_languages_once_a_cookie_needs_consent() -> None:
     project = flow.new_project("en")
     project.cookies.used = True
-    necessary = Cookie(name="PHPSESSID", provider="Praktijk", category="strictly_necessary",
-                       purpose=LocalText(proposed_purpose("strictly_necessary/session")))
+    necessary = Cookie(
+        name="PHPSESSID",
+        provider="Praktijk",
+        category="strictly_necessary",
+        purpose=LocalText(proposed_purpose("strictly_necessary/session")),
+    )
     assert not flow.propose_consent_texts(project, necessary)
     assert not project.cookies.consent_mechanism
-    analytics = Cookie(name="_ga", provider="Google", category="analytics",
-                       purpose=LocalText(proposed_purpose("analytics")))
+    analytics = Cookie(
+        name="_ga",
+        provider="Google",
+        category="analytics",
+        purpose=LocalText(proposed_purpose("analytics")),
+    )
     assert flow.propose_consent_texts(project, analytics)
     assert project.cookies.consent_mechanism.languages() == set(LANGUAGES)
     assert project.cookies.withdrawal.languages() == set(LANGUAGES)
@@ -253,8 +289,9 @@ def test_the_organisations_name_becomes_the_provider_of_its_own_cookies() -> Non
     flow.apply_own_name(project, previous)
     assert own[0].provider == "Webshop hosting"
     assert all(c.provider == "Winkel De Brug" for c in own[1:])
-    assert not [i for i in flow.page_issues(project, flow.PageId.COOKIES)
-                if i.field.endswith(".provider")]
+    assert not [
+        i for i in flow.page_issues(project, flow.PageId.COOKIES) if i.field.endswith(".provider")
+    ]
 
 
 #: English words that give away an English sentence in another language's document.
@@ -269,7 +306,8 @@ def test_a_starters_policy_has_no_english_left(starter: str, lang: str) -> None:
     document = build_document(project, lang)
     text = document.text()
     leftovers = [
-        line for line in text.splitlines()
+        line
+        for line in text.splitlines()
         if len(set(re.findall(r"[a-z]+", line.lower())) & _ENGLISH) >= 3
     ]
     assert not leftovers, leftovers[:3]

@@ -32,7 +32,6 @@ class Watch(QObject):
             QTimer.singleShot(0, self.check)
             return
         seen["usable"] = sorted(sys.modules)
-        seen["plugins"] = [os.environ.get("PYDANTIC_DISABLE_PLUGINS", "")]
         print("MODULES " + repr(seen), flush=True)
         os._exit(0)
 
@@ -52,14 +51,13 @@ from wizard.cli import main
 sys.exit(main())
 """
 
-#: Not needed to paint the welcome page: the answers model and pydantic, the policy engine and
+#: Not needed to paint the welcome page: the answers model and msgspec, the policy engine and
 #: its libraries, the renderers, the catalogues' loaders, Babel, and the autosave store with
 #: the data folder's location (the welcome page offers crashed work right after the paint).
 NOT_BEFORE_FIRST_PAINT = [
     "wizard.ui.session",
     "platformdirs",
-    "pydantic",
-    "pydantic_core",
+    "msgspec",
     "wizard.model",
     "wizard.flow",
     "wizard.review",
@@ -113,5 +111,3 @@ def test_first_paint_and_usable_window_load_only_what_they_need(tmp_path: Path) 
     assert modules["classes"] == [], "made before the first paint: the enums of these classes"
     late = [name for name in NOT_WHEN_USABLE if _loaded(usable, name)]
     assert not late, f"loaded for the usable window: {late}"
-    # pydantic's plugin discovery (every installed package's metadata read) is switched off.
-    assert modules["plugins"] == ["__all__"]

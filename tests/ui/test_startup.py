@@ -20,7 +20,7 @@ tmp = Path(tempfile.mkdtemp())
 window = MainWindow(QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat), tmp / "data")
 window.show()
 assert "wizard.model.answers" not in sys.modules, "model loaded before the first paint"
-assert "pydantic" not in sys.modules
+assert "msgspec" not in sys.modules
 # An English UI needs no message catalogue, so none of importlib.resources' cost either.
 assert "importlib.resources" not in sys.modules, "resources loaded before the first paint"
 assert window.windowTitle() == "Untitled[*] - Privacy Wizard"

@@ -20,7 +20,7 @@ proposed for each kind of cookie in every policy language. The user checks every
 before it goes into the policy.
 
 Values are plain strings matching :mod:`wizard.model.answers` (``CookieCategory``, ``TimeUnit``),
-so this module needs neither pydantic nor Qt; the tests check the mapping against the enums.
+so this module needs neither the answers model nor Qt; the tests check the mapping against the enums.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""The schema of one entry of ``resources/data/processors.json``, as a pydantic model.
+"""The schema of one entry of ``resources/data/processors.json``, as an answers-style struct
+(:class:`wizard.model.fields.Strict`).
 
 The loader in :mod:`wizard.catalog.processors` validates every entry with it, so a wrong value in
 the data file is an error naming the entry and the field, never a silently odd picker. Besides
@@ -19,13 +20,16 @@ rules a truthful policy depends on:
 from __future__ import annotations
 
 import datetime as dt
+import re
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from msgspec import field
 
 from wizard.catalog.processors import CATEGORIES, ROLES, SAFEGUARDS
 from wizard.languages import SOURCE
 from wizard.model.answers import DataCategory
 from wizard.model.countries import EEA_COUNTRIES, is_country_code
+from wizard.model.fields import Check, Meta, NonEmpty, Strict
 
 #: Source text of an entry that was not checked against any source.
 UNCHECKED = "not re-checked"
@@ -47,97 +51,90 @@ def _code(value: str) -> str:
     return value
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+def _importer_country(value: str) -> str:
+    value = _code(value)
+    if value in EEA_COUNTRIES:
+        raise ValueError("the importer is the company outside the EEA that receives the data")
+    return value
 
 
-class Importer(_Strict):
+def _checked(value: list[str]) -> list[str]:
+    for name in value:
+        _one_of(name, CHECKABLE, "checked value")
+    if len(set(value)) != len(value):
+        raise ValueError("a value is named twice")
+    return value
+
+
+def _purpose(value: dict[str, str]) -> dict[str, str]:
+    if not value.get(SOURCE):
+        raise ValueError("purpose must map language codes to text, with English")
+    return value
+
+
+def _notes(value: dict[str, str] | str) -> dict[str, str]:
+    notes = {SOURCE: value} if isinstance(value, str) else value
+    if not isinstance(notes.get(SOURCE), str):
+        raise ValueError("notes must map language codes to text, with English")
+    return notes
+
+
+def _category(value: str) -> str:
+    return _one_of(value, CATEGORIES, "category")
+
+
+def _role(value: str) -> str:
+    return _one_of(value, ROLES, "role")
+
+
+def _safeguard(value: str) -> str:
+    # The invalid Privacy Shield is deliberately not among them.
+    return _one_of(value, SAFEGUARDS, "safeguard")
+
+
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def _id(value: str) -> str:
+    if not _ID.match(value):
+        raise ValueError(f"{value!r} is no catalogue id (small letters and digits, '-' between)")
+    return value
+
+
+def _website(value: str) -> str:
+    if not re.match(r"^https://\S+$", value):
+        raise ValueError(f"not a web address starting with https://: {value!r}")
+    return value
+
+
+class Importer(Strict, kw_only=True):
     """The company outside the EEA that receives the data (e.g. a U.S. parent company)."""
 
-    entity: str = Field(min_length=1)
-    country: str
-
-    @field_validator("country")
-    @classmethod
-    def _country(cls, value: str) -> str:
-        value = _code(value)
-        if value in EEA_COUNTRIES:
-            raise ValueError("the importer is the company outside the EEA that receives the data")
-        return value
+    entity: NonEmpty
+    country: Annotated[str, Check(_importer_country)]
 
 
-class ProcessorEntry(_Strict):
+class ProcessorEntry(Strict, kw_only=True):
     """One entry as the data file holds it."""
 
-    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
-    name: str = Field(min_length=1)
+    id: Annotated[str, Check(_id)]
+    name: NonEmpty
     legal_entity: str
-    country: str
-    data_location: list[str] = Field(min_length=1)
-    category: str
-    role: str
-    safeguard: str | None
+    country: Annotated[str, Check(_code)]
+    data_location: Annotated[list[Annotated[str, Check(_code)]], Meta(min_length=1)]
+    category: Annotated[str, Check(_category)]
+    role: Annotated[str, Check(_role)]
+    safeguard: Annotated[str, Check(_safeguard)] | None
     importer: Importer | None
-    data_categories: list[DataCategory] = Field(min_length=1)
-    purpose: dict[str, str]
-    website: str = Field(pattern=r"^https://\S+$")
-    notes: dict[str, str] | str
-    checked: list[str] = Field(default_factory=list)
-    source: str = Field(min_length=1)
+    data_categories: Annotated[list[DataCategory], Meta(min_length=1)]
+    purpose: Annotated[dict[str, str], Check(_purpose)]
+    website: Annotated[str, Check(_website)]
+    notes: Annotated[dict[str, str] | str, Check(_notes)]
+    source: NonEmpty
     verified_on: dt.date | None
+    checked: Annotated[list[str], Check(_checked)] = field(default_factory=list)
 
-    @field_validator("country")
-    @classmethod
-    def _entity_country(cls, value: str) -> str:
-        return _code(value)
-
-    @field_validator("category")
-    @classmethod
-    def _category(cls, value: str) -> str:
-        return _one_of(value, CATEGORIES, "category")
-
-    @field_validator("role")
-    @classmethod
-    def _role(cls, value: str) -> str:
-        return _one_of(value, ROLES, "role")
-
-    @field_validator("safeguard")
-    @classmethod
-    def _safeguard(cls, value: str | None) -> str | None:
-        # The invalid Privacy Shield is deliberately not among them.
-        return None if value is None else _one_of(value, SAFEGUARDS, "safeguard")
-
-    @field_validator("checked")
-    @classmethod
-    def _checked(cls, value: list[str]) -> list[str]:
-        for name in value:
-            _one_of(name, CHECKABLE, "checked value")
-        if len(set(value)) != len(value):
-            raise ValueError("checked: a value is named twice")
-        return value
-
-    @field_validator("data_location")
-    @classmethod
-    def _locations(cls, value: list[str]) -> list[str]:
-        return [_code(code) for code in value]
-
-    @field_validator("purpose")
-    @classmethod
-    def _purpose(cls, value: dict[str, str]) -> dict[str, str]:
-        if not value.get(SOURCE):
-            raise ValueError("purpose must map language codes to text, with English")
-        return value
-
-    @field_validator("notes")
-    @classmethod
-    def _notes(cls, value: dict[str, str] | str) -> dict[str, str]:
-        notes = {SOURCE: value} if isinstance(value, str) else value
-        if not isinstance(notes.get(SOURCE), str):
-            raise ValueError("notes must map language codes to text, with English")
-        return notes
-
-    @model_validator(mode="after")
-    def _transfer(self) -> ProcessorEntry:
+    def _check(self) -> None:
         outside = [code for code in self.data_location if code not in EEA_COUNTRIES]
         if (self.safeguard is None) != (not outside):
             raise ValueError(
@@ -176,4 +173,3 @@ class ProcessorEntry(_Strict):
             raise ValueError("checked: an empty legal_entity cannot have been confirmed")
         if "safeguard" in self.checked and self.safeguard is None:
             raise ValueError("checked: no safeguard to confirm (the data stay in the EEA)")
-        return self

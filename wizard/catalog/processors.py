@@ -6,7 +6,7 @@ which entries were checked against a source and which values are still to be con
 
 Values are plain strings that match the vocabularies of :mod:`wizard.model.answers`
 (``RecipientRole``, ``Safeguard``, ``DataCategory``). The file is validated entry by entry by the
-pydantic model :class:`wizard.catalog.processor_entry.ProcessorEntry` when it is first read
+struct :class:`wizard.catalog.processor_entry.ProcessorEntry` when it is first read
 (imported then, so that importing this module stays cheap). A ``safeguard`` of ``None`` means the data stay in the EU/EEA (``data_location``),
 so Chapter V GDPR does not apply to them.
 """
@@ -156,19 +156,13 @@ class Processor:
 def _to_processor(raw: Mapping[str, Any], index: int) -> Processor:
     """One entry validated by :class:`~wizard.catalog.processor_entry.ProcessorEntry` (a
     ``ValueError`` naming the entry and the field otherwise)."""
-    from pydantic import ValidationError
-
     from wizard.catalog.processor_entry import ProcessorEntry
 
     where = f"{'/'.join(_DATA_FILE)}: processors[{index}]"
     try:
         entry = ProcessorEntry.model_validate(raw)
-    except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in error['loc']) or '(entry)'}: {error['msg']}"
-            for error in exc.errors()
-        )
-        raise ValueError(f"{where} ({raw.get('id', '?')}): {problems}") from None
+    except ValueError as exc:
+        raise ValueError(f"{where} ({raw.get('id', '?')}): {exc}") from None
     notes = entry.notes if isinstance(entry.notes, dict) else {SOURCE: entry.notes}
     return Processor(
         id=entry.id,

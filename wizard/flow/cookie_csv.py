@@ -7,17 +7,26 @@ import io
 import re
 from typing import Any
 
-from pydantic import ValidationError
+import msgspec
 
 from wizard.model.answers import Cookie, Party, TimeUnit
+from wizard.model.file_problems import problem_text
 
 COOKIE_CSV_COLUMNS = ("name", "provider", "party", "category", "purpose", "lifetime")
 
 _UNIT_WORDS: dict[str, TimeUnit] = {
-    "day": TimeUnit.DAYS, "days": TimeUnit.DAYS, "d": TimeUnit.DAYS,
-    "week": TimeUnit.WEEKS, "weeks": TimeUnit.WEEKS, "w": TimeUnit.WEEKS,
-    "month": TimeUnit.MONTHS, "months": TimeUnit.MONTHS, "m": TimeUnit.MONTHS,
-    "year": TimeUnit.YEARS, "years": TimeUnit.YEARS, "y": TimeUnit.YEARS,
+    "day": TimeUnit.DAYS,
+    "days": TimeUnit.DAYS,
+    "d": TimeUnit.DAYS,
+    "week": TimeUnit.WEEKS,
+    "weeks": TimeUnit.WEEKS,
+    "w": TimeUnit.WEEKS,
+    "month": TimeUnit.MONTHS,
+    "months": TimeUnit.MONTHS,
+    "m": TimeUnit.MONTHS,
+    "year": TimeUnit.YEARS,
+    "years": TimeUnit.YEARS,
+    "y": TimeUnit.YEARS,
 }
 
 
@@ -44,8 +53,10 @@ def parse_cookies_csv(text: str, lang: str = "en") -> tuple[list[Cookie], list[s
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     absent = [c for c in ("name", "provider", "category") if c not in header]
     if absent:
-        return [], [f"line 1: missing column(s) {', '.join(absent)}; "
-                    f"expected {', '.join(COOKIE_CSV_COLUMNS)}"]
+        return [], [
+            f"line 1: missing column(s) {', '.join(absent)}; "
+            f"expected {', '.join(COOKIE_CSV_COLUMNS)}"
+        ]
     cookies: list[Cookie] = []
     problems: list[str] = []
     for line, row in enumerate(reader, start=2):
@@ -57,8 +68,12 @@ def parse_cookies_csv(text: str, lang: str = "en") -> tuple[list[Cookie], list[s
             party = values.get("party", "").lower() or (
                 Party.FIRST.value if values.get("provider") else ""
             )
-            party = {"1st": "first", "3rd": "third", "first-party": "first",
-                     "third-party": "third"}.get(party, party)
+            party = {
+                "1st": "first",
+                "3rd": "third",
+                "first-party": "first",
+                "third-party": "third",
+            }.get(party, party)
             cookies.append(
                 Cookie.model_validate(
                     {
@@ -71,12 +86,8 @@ def parse_cookies_csv(text: str, lang: str = "en") -> tuple[list[Cookie], list[s
                     }
                 )
             )
-        except (ValueError, ValidationError) as exc:
-            if isinstance(exc, ValidationError):
-                err = exc.errors()[0]
-                where = ".".join(str(p) for p in err["loc"] if p != "root")
-                problems.append(f"line {line}: {where}: {err['msg']}")
-            else:
-                problems.append(f"line {line}: {exc}")
+        except msgspec.ValidationError as exc:
+            problems.append(f"line {line}: {problem_text(exc)}")
+        except ValueError as exc:
+            problems.append(f"line {line}: {exc}")
     return cookies, problems
-

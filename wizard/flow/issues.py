@@ -14,11 +14,9 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
-
 from wizard.flow.pages import PageId
 from wizard.languages import N_
-from wizard.model.answers import Email, LocalText, Purpose, Recipient, Url, plain
+from wizard.model.answers import Email, LocalText, Purpose, Recipient, Strict, Url, plain
 
 
 @dataclass(frozen=True)
@@ -62,17 +60,14 @@ def in_language(args: Mapping[str, Any], lang: str | None) -> dict[str, Any]:
 
 _TRANSLATED_ARGS = ("what", "language", "problem")
 
-_EMAIL_ADAPTER: TypeAdapter[str] = TypeAdapter(Email)
-_URL_ADAPTER: TypeAdapter[str] = TypeAdapter(Url)
-
 
 def email_problem(text: str) -> str | None:
     """An error message for a typed e-mail address, or ``None`` when it is fine or empty."""
     if not text.strip():
         return None
     try:
-        _EMAIL_ADAPTER.validate_python(text)
-    except ValidationError:
+        Strict.check_value(Email, text)
+    except ValueError:
         return N_("This is not an e-mail address (it should look like name@example.com).")
     return None
 
@@ -82,8 +77,8 @@ def url_problem(text: str) -> str | None:
     if not text.strip():
         return None
     try:
-        _URL_ADAPTER.validate_python(text)
-    except ValidationError:
+        Strict.check_value(Url, text)
+    except ValueError:
         return N_("This is not a web address (it should start with https://).")
     return None
 

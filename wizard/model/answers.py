@@ -1,4 +1,5 @@
-"""The answers a user gives in the wizard, as plain typed objects (pydantic models, no Qt).
+"""The answers a user gives in the wizard, as plain typed objects (:mod:`msgspec` structs checked as
+:class:`~wizard.model.fields.Strict` says, no Qt).
 
 Everything the policy says comes from here. An answer that was not given is ``None`` or an empty
 list, never a guessed default: the policy engine leaves out what the answers do not say, and the
@@ -16,9 +17,10 @@ part can be imported from here too.
 
 from __future__ import annotations
 
+import copy
 import datetime as _dt
 
-from pydantic import Field, model_validator
+from msgspec import field
 
 from wizard.languages import LANGUAGES
 from wizard.model.fields import (
@@ -125,35 +127,34 @@ __all__ = [
 ]
 
 
-class Answers(Strict):
+class Answers(Strict, kw_only=True):
     """Every answer of a project: what a published version's snapshot keeps (no history)."""
 
-    organisation: Organisation = Field(default_factory=Organisation)
+    organisation: Organisation = field(default_factory=Organisation)
     dpo: Person | None = None
     #: The facts that decide whether a data protection officer is required.
     dpo_facts: DpoFacts | None = None
     representative: Person | None = None
-    services: list[Service] = Field(default_factory=list)
-    purposes: list[Purpose] = Field(default_factory=list)
-    recipients: list[Recipient] = Field(default_factory=list)
-    cookies: Cookies = Field(default_factory=Cookies)
-    children: Children = Field(default_factory=Children)
-    rights: Rights = Field(default_factory=Rights)
-    authority: Authority = Field(default_factory=Authority)
+    services: list[Service] = field(default_factory=list)
+    purposes: list[Purpose] = field(default_factory=list)
+    recipients: list[Recipient] = field(default_factory=list)
+    cookies: Cookies = field(default_factory=Cookies)
+    children: Children = field(default_factory=Children)
+    rights: Rights = field(default_factory=Rights)
+    authority: Authority = field(default_factory=Authority)
     #: Authorities under other regimes (not the GDPR) the policy also names (format 3).
-    other_authorities: list[OtherAuthority] = Field(default_factory=list)
-    automated_decisions: AutomatedDecisions = Field(default_factory=AutomatedDecisions)
+    other_authorities: list[OtherAuthority] = field(default_factory=list)
+    automated_decisions: AutomatedDecisions = field(default_factory=AutomatedDecisions)
     #: The user confirms that no recipient processes the data outside the EU/EEA (format 3).
     no_transfers_confirmed: bool = False
-    security: Security = Field(default_factory=Security)
+    security: Security = field(default_factory=Security)
     #: Services in which the organisation is itself a processor for others (format 3).
-    processor_activities: list[ProcessorActivity] = Field(default_factory=list)
-    own_sections: list[OwnSection] = Field(default_factory=list)
-    record: Record = Field(default_factory=Record)
-    publication: Publication = Field(default_factory=Publication)
+    processor_activities: list[ProcessorActivity] = field(default_factory=list)
+    own_sections: list[OwnSection] = field(default_factory=list)
+    record: Record = field(default_factory=Record)
+    publication: Publication = field(default_factory=Publication)
 
-    @model_validator(mode="after")
-    def _check_references(self) -> Answers:
+    def _check(self) -> None:
         ids = [p.id for p in self.purposes]
         seen: set[str] = set()
         for index, pid in enumerate(ids):
@@ -166,14 +167,13 @@ class Answers(Strict):
                     raise ValueError(
                         f"recipients[{r_index}].purposes[{p_index}]: no purpose with id {pid!r}"
                     )
-        return self
 
     def purpose(self, purpose_id: str) -> Purpose | None:
         """The purpose with this id, if any."""
         return next((p for p in self.purposes if p.id == purpose_id), None)
 
 
-class PublishedVersion(Strict):
+class PublishedVersion(Strict, kw_only=True):
     """One version of the policy as it was published: when, what changed, and the answers."""
 
     version: NonEmpty
@@ -181,21 +181,21 @@ class PublishedVersion(Strict):
     #: The day the documents were generated.
     published: _dt.date
     #: What changed since the previous version, per language (printed in the policy).
-    summary: LocalText = Field(default_factory=LocalText)
+    summary: LocalText = field(default_factory=LocalText)
     #: The documents written for this version (older files, which did not say, had the policy).
-    documents: list[DocumentKind] = Field(default_factory=lambda: [DocumentKind.POLICY])
+    documents: list[DocumentKind] = field(default_factory=lambda: [DocumentKind.POLICY])
     #: The answers as published, so the next version can say what changed since.
     answers: Answers
 
 
-class Project(Answers):
+class Project(Answers, kw_only=True):
     """A whole project: everything needed to write the policy again next year."""
 
     format_version: int = 3
     #: The published versions, oldest first.
-    history: list[PublishedVersion] = Field(default_factory=list)
+    history: list[PublishedVersion] = field(default_factory=list)
 
     def snapshot(self) -> Answers:
         """The answers without the history (a deep copy), as a published version keeps them."""
-        data = self.model_dump(exclude={"format_version", "history"})
-        return Answers.model_validate(data)
+        copied = copy.deepcopy(self)
+        return Answers(**{name: getattr(copied, name) for name in Answers.__struct_fields__})

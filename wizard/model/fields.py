@@ -1,32 +1,72 @@
 """The base of every answers object, the checked field types (country, language, e-mail, web
 address) and :class:`LocalText`, the person's own words in each output language.
+
+The answers are :mod:`msgspec` structs: their classes are made in microseconds (the answers
+model is loaded right after the window first shows, see README "Speed"), and a project file is
+read and type-checked in C. :class:`Strict` adds what the answers need on top:
+
+- every text is stripped of surrounding white space, and the checks a type names with
+  :class:`Check` (a country code, an e-mail address, ...) run on it, when an object is made, read
+  from a file, or a field is assigned;
+- a value of the wrong type is refused on assignment as on creation (``org.email = 3`` raises);
+- a class checks the object as a whole in ``_check`` (e.g. that a recipient has a name or a
+  category), after creation and after every assignment.
+
+A problem is a ``ValueError`` whose message starts with the field's path relative to the object
+(``country: unknown country code 'XX'``); :mod:`wizard.model.project_file` prefixes the path of the
+object in the file.
 """
 
 from __future__ import annotations
 
+import copy
 import re
-from collections.abc import Iterable
-from typing import Annotated
+import types
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Annotated, Any, ClassVar, Self, Union, get_args, get_origin
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel, field_validator
+import msgspec
+from msgspec import Meta
 
 from wizard.languages import LANGUAGES, SOURCE
 from wizard.model.countries import is_country_code
 
+__all__ = [
+    "Check",
+    "CountryCode",
+    "Email",
+    "Language",
+    "LocalText",
+    "Meta",
+    "NonEmpty",
+    "Strict",
+    "Url",
+    "complete_url",
+    "decode_hook",
+    "encode_hook",
+    "plain",
+    "unique",
+]
 
-class Strict(BaseModel):
-    """Base of every answers object: unknown fields are errors, assignments are validated."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        validate_assignment=True,
-        str_strip_whitespace=True,
-        use_enum_values=False,
-    )
+class Check:
+    """A check of a field's value, named in its type: ``Annotated[str, Check(func)]``. ``func``
+    gets the value (a text already stripped of surrounding white space) and returns the value to
+    keep, or raises ``ValueError`` saying what is wrong."""
+
+    __slots__ = ("func",)
+
+    def __init__(self, func: Callable[[Any], Any]) -> None:
+        self.func = func
+
+
+def unique(values: list[Any]) -> list[Any]:
+    """``values`` without repetitions, in their order (a choice ticked twice counts once)."""
+    return list(dict.fromkeys(values))
 
 
 def _country(value: str) -> str:
-    value = value.strip().upper()
+    value = value.upper()
     if not is_country_code(value):
         raise ValueError(f"unknown country code {value!r}")
     return value
@@ -42,7 +82,6 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def _email(value: str) -> str:
-    value = value.strip()
     if not _EMAIL.match(value):
         raise ValueError(f"not an e-mail address: {value!r}")
     return value
@@ -50,6 +89,7 @@ def _email(value: str) -> str:
 
 #: A bare host name as people type it ("www.example.nl", "example.com/privacy").
 _BARE_HOST = re.compile(r"^[^\s/:@]+\.[a-z]{2,}(?:[/?#]\S*)?$", re.IGNORECASE)
+_URL = re.compile(r"^https?://[^\s/$.?#].[^\s]*$", re.IGNORECASE)
 
 
 def complete_url(value: str) -> str:
@@ -60,35 +100,77 @@ def complete_url(value: str) -> str:
 
 def _url(value: str) -> str:
     value = complete_url(value)
-    if not re.match(r"^https?://[^\s/$.?#].[^\s]*$", value, re.IGNORECASE):
+    if not _URL.match(value):
         raise ValueError(f"not a web address starting with http:// or https://: {value!r}")
     return value
 
 
-CountryCode = Annotated[str, AfterValidator(_country), Field(examples=["NL", "DE"])]
+def _non_empty(value: str) -> str:
+    if not value:
+        raise ValueError("must not be empty")
+    return value
 
 
-Language = Annotated[str, AfterValidator(_language)]
+CountryCode = Annotated[
+    str,
+    Meta(description="An ISO 3166-1 alpha-2 country code.", examples=["NL", "DE"]),
+    Check(_country),
+]
 
 
-Email = Annotated[str, AfterValidator(_email)]
+Language = Annotated[str, Meta(extra_json_schema={"enum": list(LANGUAGES)}), Check(_language)]
 
 
-Url = Annotated[str, AfterValidator(_url)]
+Email = Annotated[str, Meta(extra_json_schema={"format": "email"}), Check(_email)]
 
 
-NonEmpty = Annotated[str, Field(min_length=1)]
+Url = Annotated[str, Meta(extra_json_schema={"format": "uri"}), Check(_url)]
 
 
-class LocalText(RootModel[dict[Language, str]]):
-    """A user's own text in one or more output languages, e.g. ``{"en": "...", "nl": "..."}``."""
+NonEmpty = Annotated[str, Meta(min_length=1), Check(_non_empty)]
 
-    root: dict[Language, str] = Field(default_factory=dict)
 
-    @field_validator("root")
-    @classmethod
-    def _strip(cls, value: dict[str, str]) -> dict[str, str]:
-        return {lang: text.strip() for lang, text in value.items() if text.strip()}
+class LocalText:
+    """A user's own text in one or more output languages, e.g. ``{"en": "...", "nl": "..."}``.
+
+    Texts are stripped, and a language whose text is empty is left out; a language that is not
+    one of the documents' is refused."""
+
+    __slots__ = ("root",)
+    __hash__ = None  # type: ignore[assignment]  # it can change, like a dict
+
+    root: dict[str, str]
+
+    def __init__(self, root: Mapping[str, str] | None = None) -> None:
+        texts: dict[str, str] = {}
+        if root is None:
+            root = {}
+        if not isinstance(root, Mapping):
+            raise ValueError(f"expected texts by language, got {type(root).__name__}")
+        for lang, text in root.items():
+            if not isinstance(lang, str) or lang not in LANGUAGES:
+                raise ValueError(
+                    f"{lang}: unsupported language {lang!r} (choose from {', '.join(LANGUAGES)})"
+                )
+            if not isinstance(text, str):
+                raise ValueError(f"{lang}: expected text, got {type(text).__name__}")
+            if text := text.strip():
+                texts[lang] = text
+        self.root = texts
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LocalText):
+            return self.root == other.root
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"LocalText({self.root!r})"
+
+    def __copy__(self) -> LocalText:
+        return _local_text(dict(self.root))
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> LocalText:
+        return _local_text(dict(self.root))
 
     def get(self, lang: str) -> str | None:
         """The text in ``lang``, or ``None`` when it was not given in that language."""
@@ -125,11 +207,251 @@ class LocalText(RootModel[dict[Language, str]]):
             return sep.join(plain(p, None) for p in items)
         return cls({lang: sep.join(plain(p, lang) for p in items) for lang in langs})
 
+    def model_validate(self, data: Mapping[str, str]) -> LocalText:
+        """A new text from ``data`` (checked as on creation)."""
+        return LocalText(data)
+
     def __bool__(self) -> bool:
         return bool(self.root)
+
+
+def _local_text(texts: dict[str, str]) -> LocalText:
+    """A :class:`LocalText` of texts already checked (a copy)."""
+    text = LocalText.__new__(LocalText)
+    text.root = texts
+    return text
 
 
 def plain(value: LocalText | str, lang: str | None) -> str:
     """``value`` for a reader of ``lang``: a text in that language (:meth:`LocalText.text_in`),
     a plain string as it is."""
     return value.text_in(lang) if isinstance(value, LocalText) else value
+
+
+def decode_hook(kind: type, value: Any) -> Any:
+    """How :mod:`msgspec` makes the types it does not know from JSON values."""
+    if kind is LocalText:
+        return value if isinstance(value, LocalText) else LocalText(value)
+    raise NotImplementedError(f"no decoder for {kind!r}")
+
+
+def encode_hook(value: Any) -> Any:
+    """How :mod:`msgspec` writes the types it does not know as JSON values."""
+    if isinstance(value, LocalText):
+        return value.root
+    raise NotImplementedError(f"cannot write {type(value).__name__}")
+
+
+def _strip(value: str) -> str:
+    return value.strip()
+
+
+def _checker(hint: Any) -> Callable[[Any], Any] | None:
+    """What a value of type ``hint`` goes through after its type is checked: its texts stripped
+    and the :class:`Check` s its type names run (``None``: nothing to do)."""
+    origin = get_origin(hint)
+    if origin is Annotated:
+        base, *extras = get_args(hint)
+        inner = _checker(base)
+        funcs = [extra.func for extra in extras if isinstance(extra, Check)]
+        if not funcs:
+            return inner
+        steps = [inner, *funcs] if inner else funcs
+
+        def run(value: Any) -> Any:
+            for step in steps:
+                value = step(value)
+            return value
+
+        return run
+    if hint is str:
+        return _strip
+    if origin in (Union, types.UnionType):
+        # The value's type is one of the union's already: the checker of that one runs.
+        choices = [(_runtime_class(arg), _checker(arg)) for arg in get_args(hint)]
+        if all(checker is None for _, checker in choices):
+            return None
+
+        def either(value: Any) -> Any:
+            for kind, checker in choices:
+                if isinstance(value, kind):
+                    return value if checker is None else checker(value)
+            return value
+
+        return either
+    if origin is list:
+        (item,) = get_args(hint)
+        each = _checker(item)
+        return None if each is None else (lambda value: [each(v) for v in value])
+    if origin is dict:
+        key, item = (_checker(arg) for arg in get_args(hint))
+        if key is None and item is None:
+            return None
+        keys = key or (lambda k: k)
+        items = item or (lambda v: v)
+        return lambda value: {keys(k): items(v) for k, v in value.items()}
+    return None
+
+
+def _runtime_class(hint: Any) -> type:
+    """The class a value of type ``hint`` is an instance of (``list`` for ``list[str]``)."""
+    while get_origin(hint) is Annotated:
+        hint = get_args(hint)[0]
+    origin = get_origin(hint)
+    kind = origin if isinstance(origin, type) else hint
+    return kind if isinstance(kind, type) else object
+
+
+def _prefixed(name: str, exc: Exception) -> str:
+    """``exc``'s message as a problem of the field ``name`` (a path inside the value kept)."""
+    message = str(exc)
+    found = re.fullmatch(r"(.*) - at `\$(.*)`", message, re.DOTALL)
+    if found:
+        message, inner = found.groups()
+        if inner.startswith("[...]"):  # a dict key msgspec does not name
+            inner = inner[len("[...]") :]
+        name += inner
+    if re.match(r"^[A-Za-z_0-9\[\]]+: ", message) and not message.startswith(("http", "Expected")):
+        return f"{name}.{message}" if not message.startswith("[") else f"{name}{message}"
+    return f"{name}: {message}"
+
+
+class _Field:
+    """How one field of a :class:`Strict` class is checked."""
+
+    __slots__ = ("checker", "hint", "name")
+
+    def __init__(self, name: str, hint: Any) -> None:
+        self.name = name
+        self.hint = hint
+        self.checker = _checker(hint)
+
+    def check(self, value: Any) -> Any:
+        try:
+            value = msgspec.convert(value, self.hint, strict=False, dec_hook=decode_hook)
+            return value if self.checker is None else self.checker(value)
+        except (ValueError, TypeError) as exc:
+            raise ValueError(_prefixed(self.name, exc)) from None
+
+
+class Strict(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """Base of every answers object: unknown fields are errors, values are checked on creation,
+    when read from a file and on assignment. A subclass says ``kw_only=True`` too (msgspec does
+    not pass it on): its fields are given by name, so a required one may follow one with a
+    default."""
+
+    #: The fields and how each is checked, made on the class's first use.
+    __checks: ClassVar[dict[type, dict[str, _Field]]] = {}
+
+    @classmethod
+    def _fields(cls) -> dict[str, _Field]:
+        fields = Strict.__checks.get(cls)
+        if fields is None:
+            fields = {f.name: _Field(f.name, f.type) for f in msgspec.structs.fields(cls)}
+            Strict.__checks[cls] = fields
+        return fields
+
+    def __post_init__(self) -> None:
+        setter = msgspec.Struct.__setattr__
+        for name, field in self._fields().items():
+            value = getattr(self, name)
+            checked = field.check(value)
+            if checked is not value:
+                setter(self, name, checked)
+        self._check()
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        self.assign(**{name: value})
+
+    def assign(self, **values: Any) -> None:
+        """Change several fields at once: each value is checked, then the object as a whole
+        (a rule across fields, such as an age range, holds after the change, not in between).
+        Nothing changes when a check fails."""
+        fields = self._fields()
+        checked: dict[str, Any] = {}
+        for name, value in values.items():
+            field = fields.get(name)
+            if field is None:
+                raise AttributeError(f"{type(self).__name__} has no field {name!r}")
+            checked[name] = field.check(value)
+        old = {name: getattr(self, name) for name in checked}
+        for name, value in checked.items():
+            msgspec.Struct.__setattr__(self, name, value)
+        try:
+            self._check()
+        except ValueError:
+            for name, value in old.items():
+                msgspec.Struct.__setattr__(self, name, value)
+            raise
+
+    @staticmethod
+    def check_value(hint: Any, value: Any) -> Any:
+        """``value``, of type ``hint`` already, with its texts stripped and the checks its type
+        names run (``ValueError`` when one fails)."""
+        checker = _checker(hint)
+        return value if checker is None else checker(value)
+
+    def _check(self) -> None:
+        """Check the object as a whole (a subclass's rules across fields); raise
+        ``ValueError`` naming the field (``"name: ..."``)."""
+
+    # --- copies, dumps and reads (the names the rest of the app uses) -------------------------
+
+    @classmethod
+    def model_validate(cls, data: Any, *, strict: bool = False) -> Self:
+        """An object of this class from plain data (dicts, lists, texts, numbers), checked;
+        ``msgspec.ValidationError`` (a ``ValueError``) names the first problem's path."""
+        return msgspec.convert(data, cls, strict=strict, dec_hook=decode_hook)
+
+    @classmethod
+    def model_validate_json(cls, text: str | bytes) -> Self:
+        """An object of this class read from JSON text, strictly (``"30"`` is no number)."""
+        return msgspec.json.decode(text, type=cls, strict=True, dec_hook=decode_hook)
+
+    def model_dump(
+        self, *, mode: str = "python", exclude: Iterable[str] | Mapping[str, Any] | None = None
+    ) -> dict[str, Any]:
+        """The object as plain data. ``mode="json"``: only JSON's types (dates as text);
+        ``exclude``: field names left out, or a mapping of a field name to ``True`` (left
+        out) or to the names left out of that field's object."""
+        builtin = () if mode == "json" else (_date_types())
+        data: dict[str, Any] = msgspec.to_builtins(
+            self, enc_hook=encode_hook, builtin_types=builtin, order=None
+        )
+        if exclude:
+            _exclude(data, exclude)
+        return data
+
+    def model_dump_json(self) -> str:
+        """The object as compact JSON text."""
+        return msgspec.json.encode(self, enc_hook=encode_hook).decode()
+
+    def model_copy(self, *, deep: bool = False, update: Mapping[str, Any] | None = None) -> Self:
+        """A copy: of the object alone, or (``deep``) of everything in it, with the fields in
+        ``update`` changed (each checked, then the object as a whole)."""
+        made = copy.deepcopy(self) if deep else copy.copy(self)
+        if update:
+            fields = self._fields()
+            for name, value in update.items():
+                if name not in fields:
+                    raise AttributeError(f"{type(self).__name__} has no field {name!r}")
+                msgspec.Struct.__setattr__(made, name, fields[name].check(value))
+            made._check()  # once, the fields changed together
+        return made
+
+
+def _date_types() -> tuple[type, ...]:
+    import datetime
+
+    return (datetime.date,)
+
+
+def _exclude(data: dict[str, Any], exclude: Iterable[str] | Mapping[str, Any]) -> None:
+    items: Iterator[tuple[str, Any]] = (
+        iter(exclude.items()) if isinstance(exclude, Mapping) else ((n, True) for n in exclude)
+    )
+    for name, what in items:
+        if what is True:
+            data.pop(name, None)
+        elif isinstance(data.get(name), dict):
+            _exclude(data[name], what)

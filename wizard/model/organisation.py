@@ -5,29 +5,59 @@ the supervisory authorities the policy names.
 
 from __future__ import annotations
 
-from pydantic import Field, field_validator, model_validator
+from typing import Annotated
+
+from msgspec import field
 
 from wizard import languages
 from wizard.model.countries import EEA_COUNTRIES
-from wizard.model.fields import CountryCode, Email, LocalText, NonEmpty, Strict, Url
+from wizard.model.fields import (
+    Check,
+    CountryCode,
+    Email,
+    LocalText,
+    Meta,
+    NonEmpty,
+    Strict,
+    Url,
+    unique,
+)
 
 #: The value of ``Organisation.name_article`` for a name that takes no article in a language.
 NO_ARTICLE = "none"
 
 
-class Address(Strict):
+def _articles_of_the_language(value: dict[str, str]) -> dict[str, str]:
+    for lang, article in value.items():
+        if lang not in languages.LANGUAGES:
+            raise ValueError(f"{lang!r} is not a language of the documents")
+        allowed = sorted(languages.get(lang).name_articles.articles)
+        if article != NO_ARTICLE and article not in allowed:
+            choices = ", ".join([*allowed, NO_ARTICLE])
+            raise ValueError(f"{article!r} is no article of {lang!r}: choose from {choices}")
+    return value
+
+
+def _outside_the_eea(value: list[str]) -> list[str]:
+    inside = [c for c in value if c in EEA_COUNTRIES]
+    if inside:
+        raise ValueError(f"{', '.join(inside)} is in the EU/EEA: list only countries outside it")
+    return unique(value)
+
+
+class Address(Strict, kw_only=True):
     street: str = ""
     postal_code: str = ""
     city: str = ""
     country: CountryCode | None = None
 
 
-class Organisation(Strict):
+class Organisation(Strict, kw_only=True):
     """The controller: who decides why and how the data are processed."""
 
     legal_name: str = ""
     trading_name: str = ""
-    address: Address = Field(default_factory=Address)
+    address: Address = field(default_factory=Address)
     #: Country of establishment; proposes the supervisory authority and the Art. 8 age.
     country: CountryCode | None = None
     #: Subdivision where it matters for the competent authority (German Land, e.g. "DE-BE").
@@ -40,37 +70,19 @@ class Organisation(Strict):
     #: not another company) processes the data, for an organisation established in the
     #: EU/EEA (format 4). Not a transfer under Chapter V (EDPB Guidelines 05/2021): the policy
     #: says plainly that the organisation processes the data there itself.
-    own_processing_countries: list[CountryCode] = Field(default_factory=list)
+    own_processing_countries: Annotated[list[CountryCode], Check(_outside_the_eea)] = field(
+        default_factory=list
+    )
     #: The article the name takes inside a sentence, per document language, where the one
     #: chosen from the name (wizard/policy/grammar.py) is wrong: one of the language's articles
     #: ("der", "die", "das"; "le", "la", "l'", "les") or "none" (format 4). A language left
     #: out: chosen from the name.
-    name_article: dict[str, str] = Field(default_factory=dict)
-
-    @field_validator("name_article")
-    @classmethod
-    def _articles_of_the_language(cls, value: dict[str, str]) -> dict[str, str]:
-        for lang, article in value.items():
-            if lang not in languages.LANGUAGES:
-                raise ValueError(f"{lang!r} is not a language of the documents")
-            allowed = sorted(languages.get(lang).name_articles.articles)
-            if article != NO_ARTICLE and article not in allowed:
-                choices = ", ".join([*allowed, NO_ARTICLE])
-                raise ValueError(f"{article!r} is no article of {lang!r}: choose from {choices}")
-        return value
-
-    @field_validator("own_processing_countries")
-    @classmethod
-    def _outside_the_eea(cls, value: list[str]) -> list[str]:
-        inside = [c for c in value if c in EEA_COUNTRIES]
-        if inside:
-            raise ValueError(
-                f"{', '.join(inside)} is in the EU/EEA: list only countries outside it"
-            )
-        return list(dict.fromkeys(value))
+    name_article: Annotated[dict[str, str], Check(_articles_of_the_language)] = field(
+        default_factory=dict
+    )
 
 
-class Person(Strict):
+class Person(Strict, kw_only=True):
     """A contact person or body: the data protection officer or the EU representative."""
 
     name: str = ""
@@ -79,7 +91,7 @@ class Person(Strict):
     address: Address | None = None
 
 
-class DpoFacts(Strict):
+class DpoFacts(Strict, kw_only=True):
     """The facts that decide whether a data protection officer is required (Art. 37 GDPR and
     national rules under Art. 37(4)); ``None`` on the project: not answered yet."""
 
@@ -93,10 +105,10 @@ class DpoFacts(Strict):
     large_scale_monitoring: bool = False
     #: How many people constantly process personal data by computer (national thresholds such
     #: as Germany's 20 in § 38 BDSG); ``None``: not given.
-    people_processing: int | None = Field(default=None, ge=0, le=1_000_000)
+    people_processing: Annotated[int, Meta(ge=0, le=1_000_000)] | None = None
 
 
-class Authority(Strict):
+class Authority(Strict, kw_only=True):
     """The supervisory authority named in the policy."""
 
     #: Identifier in the authority catalogue (e.g. "NL", "DE-BE").
@@ -112,7 +124,7 @@ class Authority(Strict):
     reason: str = ""
 
 
-class OtherAuthority(Strict):
+class OtherAuthority(Strict, kw_only=True):
     """An authority under a data protection regime other than the GDPR (e.g. Switzerland's
     FDPIC under the Federal Act on Data Protection), named in the policy as such."""
 
@@ -125,11 +137,9 @@ class OtherAuthority(Strict):
     website: Url | None = None
     email: Email | None = None
 
-    @model_validator(mode="after")
-    def _outside_gdpr(self) -> OtherAuthority:
+    def _check(self) -> None:
         if self.country in EEA_COUNTRIES:
             raise ValueError(
                 "country: an authority in the EU/EEA is a GDPR authority; choose it as the "
                 "supervisory authority instead"
             )
-        return self

@@ -13,18 +13,21 @@ half of one.
 
 from __future__ import annotations
 
+import enum
 import json
 import os
-import re
 import stat
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+import msgspec
 
 from wizard.fileio import atomic_write_bytes
+from wizard.languages import LANGUAGES
 from wizard.model.answers import Project
+from wizard.model.fields import LocalText
+from wizard.model.file_problems import problem_text, problems_of
 
 #: The project-file format this version writes and reads.
 FORMAT_VERSION = 4
@@ -52,44 +55,14 @@ class ProjectFileError(Exception):
         return f"{self.source}: {first}{extra}"
 
 
-_RELATIVE_PATH = re.compile(r"^[a-z_][a-z0-9_]*(\[\d+\]|\.[a-z_][a-z0-9_]*)*: ")
-
-
-def _path(loc: Sequence[int | str]) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + part
-    return out
-
-
-def _message(error: Any) -> str:
-    msg: str = error["msg"]
-    for prefix in ("Value error, ", "Assertion failed, "):
-        if msg.startswith(prefix):
-            msg = msg[len(prefix) :]
-    if error["type"] == "extra_forbidden":
-        msg = "unknown field (not part of this project format)"
-    elif error["type"] == "missing":
-        msg = "required field is missing"
-    return msg
-
-
-def _problems(exc: ValidationError) -> list[str]:
-    problems = []
-    for error in exc.errors():
-        # RootModel values (LocalText) add a "root" step that means nothing to a user.
-        loc = [p for p in error["loc"] if p != "root"]
-        message = _message(error)
-        if _RELATIVE_PATH.match(message):
-            # Cross-field checks name the field, relative to the object they check.
-            prefix = _path(loc)
-            problems.append(f"{prefix}.{message}" if prefix else message)
-            continue
-        problems.append(f"{_path(loc) or '(file)'}: {message}")
-    return problems
+def _validated(data: dict[str, Any], source: str) -> Project:
+    """``data`` as a project; :class:`ProjectFileError` with every problem when it is none."""
+    try:
+        return Project.model_validate_json(msgspec.json.encode(data))
+    except msgspec.ValidationError as exc:
+        # Read again field by field, to name every problem of the file, not only the first.
+        problems = problems_of(data, Project) or [problem_text(exc)]
+        raise ProjectFileError(source, problems) from None
 
 
 class _Object(dict[str, Any]):
@@ -202,9 +175,7 @@ def loads_project(text: str, source: str = "project") -> Project:
     try:
         # Strict: JSON's own types only ("30" is no number, 1 is no text); dates and choices
         # are read from their JSON text as usual.
-        return Project.model_validate_json(json.dumps(data), strict=True)
-    except ValidationError as exc:
-        raise ProjectFileError(source, _problems(exc)) from None
+        return _validated(data, source)
     except RecursionError:
         raise ProjectFileError(source, ["the file is nested far too deeply"]) from None
 
@@ -394,13 +365,34 @@ def save_project(project: Project, path: str | os.PathLike[str]) -> None:
     atomic_write_bytes(path, dumps_project(project).encode("utf-8"))
 
 
+def _schema_hook(kind: type) -> dict[str, Any]:
+    if kind is LocalText:
+        return {
+            "type": "object",
+            "description": "A text in each language it is written in.",
+            "propertyNames": {"enum": list(LANGUAGES)},
+            "additionalProperties": {"type": "string"},
+        }
+    raise NotImplementedError
+
+
 def project_schema() -> dict[str, Any]:
     """The JSON Schema of the project file."""
-    schema = Project.model_json_schema()
+    from wizard.model import vocabularies
+
+    generated = msgspec.json.schema(Project, schema_hook=_schema_hook)
+    definitions = generated["$defs"]
+    # The closed lists in the order they are defined (the order the wizard offers them).
+    for name, definition in definitions.items():
+        kind = getattr(vocabularies, name, None)
+        if isinstance(kind, type) and issubclass(kind, enum.Enum) and "enum" in definition:
+            definition["enum"] = [member.value for member in kind]
+    root = definitions.pop("Project")
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
-        **schema,
+        **root,
+        "$defs": definitions,
     }
     schema["title"] = "Privacy Wizard project"
     props = schema.setdefault("properties", {})

@@ -6,14 +6,15 @@ settings (effective date, version, languages, formats, documents).
 from __future__ import annotations
 
 import datetime as _dt
+from typing import Annotated
 
-from pydantic import Field, field_validator
+from msgspec import field
 
-from wizard.model.fields import Language, LocalText, Strict, Url
+from wizard.model.fields import Check, Language, LocalText, Strict, Url, unique
 from wizard.model.vocabularies import DocumentKind, OutputFormat, SectionAnchor
 
 
-class OwnSection(Strict):
+class OwnSection(Strict, kw_only=True):
     """A section of the organisation's own, printed after a chosen section of the policy."""
 
     heading: LocalText
@@ -22,38 +23,30 @@ class OwnSection(Strict):
     after: SectionAnchor = SectionAnchor.CHANGES
 
 
-class Record(Strict):
+class Record(Strict, kw_only=True):
     """What the record of processing activities (Art. 30(1) GDPR) needs beyond the policy."""
 
     #: A general description of the technical and organisational security measures (Art. 32).
-    security: LocalText = Field(default_factory=LocalText)
+    security: LocalText = field(default_factory=LocalText)
     #: Who inside the organisation receives the data (teams or roles, not names).
-    internal_recipients: LocalText = Field(default_factory=LocalText)
+    internal_recipients: LocalText = field(default_factory=LocalText)
     #: The date of the record (the day it was last reviewed); generation day when not set.
     date: _dt.date | None = None
 
 
-class Publication(Strict):
+class Publication(Strict, kw_only=True):
     """What to generate, and the facts printed on it."""
 
     effective_date: _dt.date | None = None
     version: str = "1.0"
-    languages: list[Language] = Field(default_factory=lambda: ["en"])
-    formats: list[OutputFormat] = Field(default_factory=lambda: [OutputFormat.PDF])
+    languages: Annotated[list[Language], Check(unique)] = field(default_factory=lambda: ["en"])
+    formats: list[OutputFormat] = field(default_factory=lambda: [OutputFormat.PDF])
     output_folder: str | None = None
     #: Print the "Changes to this privacy policy" list of published versions (when there are any).
     show_history: bool = True
     #: The documents to write (the policy, and the short notice, record and consent texts).
-    documents: list[DocumentKind] = Field(default_factory=lambda: [DocumentKind.POLICY])
+    documents: Annotated[list[DocumentKind], Check(unique)] = field(
+        default_factory=lambda: [DocumentKind.POLICY]
+    )
     #: Where the full policy is published: the short notice links to it and prints its QR code.
     policy_url: Url | None = None
-
-    @field_validator("languages")
-    @classmethod
-    def _unique_languages(cls, value: list[str]) -> list[str]:
-        return list(dict.fromkeys(value))
-
-    @field_validator("documents")
-    @classmethod
-    def _unique_documents(cls, value: list[DocumentKind]) -> list[DocumentKind]:
-        return list(dict.fromkeys(value))

@@ -1,7 +1,7 @@
 """Starting the GUI: ``run(argv, project_path)`` is what ``wizard.cli`` calls.
 
 The window paints its first page before anything that page does not need is loaded (the answers
-model and pydantic, Jinja2, Babel's dates and numbers, json): the main window loads the rest
+model, Jinja2, Babel's dates and numbers, json): the main window loads the rest
 after its first paint (:meth:`MainWindow.ensure_ready`). Keep imports here and in the
 main window's module to what the welcome page needs; ``tests/ui/test_first_paint.py`` checks.
 """
@@ -35,11 +35,6 @@ def system_language() -> str:
     and macOS language settings, the POSIX variables on Linux), unless PRIVACY_WIZARD_LANG
     chooses one."""
     return system_ui_language(QLocale.system().uiLanguages())
-
-
-#: pydantic looks for third-party plugins through the installed packages' metadata at its first
-#: model (about 20 ms): the app uses none.
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 
 def run(argv: list[str], project_path: str | None) -> int:

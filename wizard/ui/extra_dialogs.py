@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pydantic import ValidationError
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
 
 from wizard import flow
@@ -178,7 +177,7 @@ class OtherAuthorityDialog(_Editor):
                 website=self.website.valid_value(),
                 email=self.email.valid_value(),
             )
-        except ValidationError:
+        except ValueError:
             return None
 
 

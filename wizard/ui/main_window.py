@@ -4,7 +4,7 @@ panel in :mod:`wizard.ui.step_list`, opening and saving files in :mod:`wizard.ui
 autosave and crash recovery in :mod:`wizard.ui.autosave_recovery`.
 
 Start-up is in two steps so the window appears quickly: the constructor builds the shell and
-the welcome page, which need neither the answers model nor pydantic; after the first paint (or
+the welcome page, which need neither the answers model nor the topic pages; after the first paint (or
 as soon as anything needs them) :meth:`MainWindow.ensure_ready` looks for the work of a window
 that did not close normally (offered on the welcome page) and loads the model and the other
 pages.

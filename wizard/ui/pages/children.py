@@ -171,8 +171,10 @@ class ChildrenPage(BasePage):
         self.oldest.setEnabled(self.only_minors.isChecked())
         self.oldest.setMinimum(self.youngest.value())
         children = self.project.children
-        children.youngest_age = self.youngest.value() or None
-        children.oldest_age = self.oldest.value() if self.only_minors.isChecked() else None
+        children.assign(
+            youngest_age=self.youngest.value() or None,
+            oldest_age=self.oldest.value() if self.only_minors.isChecked() else None,
+        )
         self.changed()
 
     def _write(self, *_args: object) -> None:
