@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 from wizard import flow
 from wizard.flow import PageId
 from wizard.model.answers import Cookie
-from wizard.ui.cookie_dialog import CookieDialog
 from wizard.ui.item_table import ItemTable
 from wizard.ui.labels import duration_text, label
 from wizard.ui.pages.base import BasePage
@@ -129,6 +128,9 @@ class CookiesPage(BasePage):
         self.changed()
 
     def open_dialog(self, cookie: Cookie | None) -> Cookie | None:
+        # The editor and the cookie database behind it load when it is first opened.
+        from wizard.ui.cookie_dialog import CookieDialog
+
         dialog = CookieDialog(cookie, self.project.publication.languages, self)
         if QDialog.DialogCode(dialog.exec()) is not QDialog.DialogCode.Accepted:
             return None

@@ -10,7 +10,6 @@ from wizard.model.answers import Purpose
 from wizard.ui.item_table import ItemTable
 from wizard.ui.labels import duration_text, label
 from wizard.ui.pages.base import BasePage
-from wizard.ui.purpose_dialog import PurposeDialog
 from wizard.ui.tr import _, text_language
 
 
@@ -71,6 +70,8 @@ class PurposesPage(BasePage):
 
     def open_dialog(self, purpose: Purpose | None) -> Purpose | None:
         """Show the purpose editor; the edited purpose, or ``None`` when cancelled."""
+        from wizard.ui.purpose_dialog import PurposeDialog  # loads when first opened
+
         org = self.project.organisation
         dialog = PurposeDialog(
             purpose,

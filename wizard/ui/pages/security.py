@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QGridLayout, QVBoxLayout, QWid
 
 from wizard.flow import PageId
 from wizard.model.answers import LocalText, Security, SecurityMeasure
-from wizard.ui.extra_dialogs import OtherAuthorityDialog, OwnSectionDialog, ProcessorActivityDialog
 from wizard.ui.item_table import ItemTable
 from wizard.ui.labels import country_name, label
 from wizard.ui.pages.base import BasePage, section_label
@@ -32,6 +31,13 @@ class SecurityPage(BasePage):
         )
 
     def build(self, body: QWidget) -> None:
+        # The editors of the three lists load with the page's widgets, on its first visit.
+        from wizard.ui.extra_dialogs import (
+            OtherAuthorityDialog,
+            OwnSectionDialog,
+            ProcessorActivityDialog,
+        )
+
         layout = QVBoxLayout(body)
         layout.addWidget(section_label(_("How you protect the data")))
         grid = QGridLayout()
