@@ -1,4 +1,7 @@
-"""Cookies and similar technologies: whether they are used, consent, and the declaration."""
+"""Cookies and similar technologies: whether they are used, consent, and the declaration.
+
+The cookie editor (with the cookie database), the file dialog and the message boxes are
+imported when first used, not with the pages when the window gets ready."""
 
 from __future__ import annotations
 
@@ -7,9 +10,7 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QFileDialog,
     QLabel,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -128,7 +129,6 @@ class CookiesPage(BasePage):
         self.changed()
 
     def open_dialog(self, cookie: Cookie | None) -> Cookie | None:
-        # The editor and the cookie database behind it load when it is first opened.
         from wizard.ui.cookie_dialog import CookieDialog
 
         dialog = CookieDialog(cookie, self.project.publication.languages, self)
@@ -142,6 +142,8 @@ class CookiesPage(BasePage):
         return cookie
 
     def import_csv_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _filter = QFileDialog.getOpenFileName(
             self, _("Import cookies"), "", _("CSV files (*.csv);;All files (*)")
         )
@@ -150,6 +152,8 @@ class CookiesPage(BasePage):
 
     def import_csv(self, path: Path) -> int:
         """Add the cookies from a CSV file; report skipped lines. Returns how many were added."""
+        from PySide6.QtWidgets import QMessageBox
+
         try:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:

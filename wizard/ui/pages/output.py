@@ -2,8 +2,8 @@
 the GUI thread with progress and cancel; opening the results.
 
 The parts only this page uses (the version box with :mod:`wizard.history`, the list of written
-files, the generation run) are imported when the page makes its widgets or generates, not with
-the other pages when the window gets ready."""
+files, the generation run, the folder dialog) are imported when the page makes its widgets or
+uses them, not with the other pages when the window gets ready."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
@@ -368,6 +367,8 @@ class OutputPage(BasePage):
         )
 
     def choose_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(
             self, _("Folder for the documents"), self.folder.text()
         )
