@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 from wizard import flow
 from wizard.flow import PageId
 from wizard.model.answers import Cookie
-from wizard.ui.item_table import ItemTable
 from wizard.ui.labels import duration_text, label
 from wizard.ui.pages.base import BasePage
 from wizard.ui.tr import _, text_language
@@ -44,6 +43,8 @@ class CookiesPage(BasePage):
         )
 
     def build(self, body: QWidget) -> None:
+        from wizard.ui.item_table import ItemTable  # with the page's widgets
+
         layout = QVBoxLayout(body)
         self.used = QCheckBox(_("Our website or app &uses cookies or similar technologies"))
         layout.addWidget(self.used)

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QWidget
 from wizard import flow
 from wizard.flow import PageId
 from wizard.model.answers import Purpose
-from wizard.ui.item_table import ItemTable
 from wizard.ui.labels import duration_text, label
 from wizard.ui.pages.base import BasePage
 from wizard.ui.tr import _, text_language
@@ -39,6 +38,8 @@ class PurposesPage(BasePage):
         )
 
     def build(self, body: QWidget) -> None:
+        from wizard.ui.item_table import ItemTable  # with the page's widgets
+
         layout = QHBoxLayout(body)
         self.items = ItemTable(
             [_("Purpose"), _("Data"), _("Legal basis"), _("Kept for")],

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QVBoxLayout, QWid
 from wizard import flow
 from wizard.flow import PageId
 from wizard.model.answers import Recipient
-from wizard.ui.item_table import ItemTable
 from wizard.ui.labels import country_name, label
 from wizard.ui.pages.base import BasePage
 from wizard.ui.tr import _, text_language
@@ -29,6 +28,8 @@ class RecipientsPage(BasePage):
         )
 
     def build(self, body: QWidget) -> None:
+        from wizard.ui.item_table import ItemTable  # with the page's widgets
+
         outer = QVBoxLayout(body)
         layout = QHBoxLayout()
         outer.addLayout(layout, 1)
