@@ -76,13 +76,20 @@ NOT_BEFORE_FIRST_PAINT = [
     "importlib.resources",
 ]
 #: Not needed for a usable window either: they load when the review page builds a preview,
-#: or when files are written.
+#: or when files are written; what one page or one editor uses loads on the page's first visit
+#: or when the editor first opens (the version history on the Output page, Babel's names of
+#: countries and its dates, the cookie database with the cookie editor, the catalogue picker).
 NOT_WHEN_USABLE = [
     "wizard.policy.engine",
     "wizard.render",
     "jinja2",
     "reportlab",
     "docx",
+    "wizard.history",
+    "babel",
+    "wizard.catalog.cookies",
+    "wizard.ui.cookie_dialog",
+    "wizard.ui.processor_picker",
 ]
 
 

@@ -1,7 +1,9 @@
 """Plain-language names for the model's vocabularies, translated into the UI language.
 
 The tables hold English source strings marked with ``N_``; :func:`label` translates on use, so a
-change of UI language needs no rebuild of the tables.
+change of UI language needs no rebuild of the tables. Babel (CLDR's names of countries, its
+dates) is imported by the functions that use it: it loads when a page first shows a country or
+a date, not with the pages when the window gets ready.
 """
 
 from __future__ import annotations
@@ -9,8 +11,6 @@ from __future__ import annotations
 import datetime as _dt
 import unicodedata
 from enum import Enum
-
-from babel import Locale
 
 from wizard import languages
 from wizard.languages import N_
@@ -207,6 +207,8 @@ def language_name(code: str) -> str:
 
 def country_name(code: str) -> str:
     """The name of a country, in the UI language (from CLDR)."""
+    from babel import Locale
+
     return str(Locale.parse(ui_language()).territories.get(code, code))
 
 
@@ -219,6 +221,8 @@ def name_key(name: str) -> str:
 
 def countries_sorted() -> list[tuple[str, str]]:
     """``(code, name)`` for every country, sorted by name in the UI language."""
+    from babel import Locale
+
     names = Locale.parse(ui_language()).territories
     return sorted(
         ((code, names.get(code, code)) for code in country_codes()), key=lambda t: name_key(t[1])
@@ -228,6 +232,7 @@ def countries_sorted() -> list[tuple[str, str]]:
 def long_date(date: _dt.date) -> str:
     """A date in the UI language's long form ("1 December 2026", "1. Dezember 2026"); English
     in the British form the policy uses, not the American "December 1, 2026"."""
+    from babel import Locale
     from babel.dates import format_date
 
     lang = ui_language()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QMouseEvent
@@ -10,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -26,6 +26,9 @@ from wizard.model.answers import LocalText
 from wizard.ui.labels import language_name
 from wizard.ui.notes import ERROR_COLOUR, WARNING_COLOUR, Explanation, FieldError, IssueList
 from wizard.ui.tr import _
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialogButtonBox
 
 __all__ = [
     "ERROR_COLOUR",
@@ -287,6 +290,8 @@ def new_form() -> QFormLayout:
 def ok_cancel_buttons(dialog: QDialog, ok_text: str | None = None) -> QDialogButtonBox:
     """OK and Cancel in the UI language (Qt's own words would stay English), wired to the
     dialog's accept and reject."""
+    from PySide6.QtWidgets import QDialogButtonBox  # for dialogs only: made when one opens
+
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     )

@@ -1,4 +1,7 @@
-"""Cookies and similar technologies: whether they are used, consent, and the declaration."""
+"""Cookies and similar technologies: whether they are used, consent, and the declaration.
+
+The cookie editor (with the cookie database), the file dialog and the message boxes are
+imported when first used, not with the pages when the window gets ready."""
 
 from __future__ import annotations
 
@@ -7,9 +10,7 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QFileDialog,
     QLabel,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -17,8 +18,6 @@ from PySide6.QtWidgets import (
 from wizard import flow
 from wizard.flow import PageId
 from wizard.model.answers import Cookie
-from wizard.ui.cookie_dialog import CookieDialog
-from wizard.ui.item_table import ItemTable
 from wizard.ui.labels import duration_text, label
 from wizard.ui.pages.base import BasePage
 from wizard.ui.tr import _, text_language
@@ -44,6 +43,8 @@ class CookiesPage(BasePage):
         )
 
     def build(self, body: QWidget) -> None:
+        from wizard.ui.item_table import ItemTable  # with the page's widgets
+
         layout = QVBoxLayout(body)
         self.used = QCheckBox(_("Our website or app &uses cookies or similar technologies"))
         layout.addWidget(self.used)
@@ -129,6 +130,8 @@ class CookiesPage(BasePage):
         self.changed()
 
     def open_dialog(self, cookie: Cookie | None) -> Cookie | None:
+        from wizard.ui.cookie_dialog import CookieDialog
+
         dialog = CookieDialog(cookie, self.project.publication.languages, self)
         if QDialog.DialogCode(dialog.exec()) is not QDialog.DialogCode.Accepted:
             return None
@@ -140,6 +143,8 @@ class CookiesPage(BasePage):
         return cookie
 
     def import_csv_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _filter = QFileDialog.getOpenFileName(
             self, _("Import cookies"), "", _("CSV files (*.csv);;All files (*)")
         )
@@ -148,6 +153,8 @@ class CookiesPage(BasePage):
 
     def import_csv(self, path: Path) -> int:
         """Add the cookies from a CSV file; report skipped lines. Returns how many were added."""
+        from PySide6.QtWidgets import QMessageBox
+
         try:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:

@@ -1,5 +1,9 @@
 """Output: languages, formats, effective date, version and folder; generating the documents off
-the GUI thread with progress and cancel; opening the results."""
+the GUI thread with progress and cancel; opening the results.
+
+The parts only this page uses (the version box with :mod:`wizard.history`, the list of written
+files, the generation run, the folder dialog) are imported when the page makes its widgets or
+uses them, not with the other pages when the window gets ready."""
 
 from __future__ import annotations
 
@@ -10,7 +14,6 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
@@ -20,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wizard import flow, history, review
+from wizard import flow, review
 from wizard.flow.pages import PageId
 from wizard.languages import N_
 from wizard.model.answers import (
@@ -30,12 +33,10 @@ from wizard.model.answers import (
     PublishedVersion,
 )
 from wizard.ui import answers_state as answers
-from wizard.ui.generation import GenerationRun, ask_for_draft, ask_to_replace
 from wizard.ui.labels import label, language_name
 from wizard.ui.notes import StatusText
 from wizard.ui.pages.base import BasePage, section_label
 from wizard.ui.tr import _, ngettext, ui_language
-from wizard.ui.version_box import VersionBox
 from wizard.ui.widgets import (
     CheckedLineEdit,
     FieldError,
@@ -43,7 +44,6 @@ from wizard.ui.widgets import (
     add_form_row,
     new_form,
 )
-from wizard.ui.written_files import WrittenFiles
 
 #: The format check boxes' texts, with their Alt+letter mnemonics (the plain-language name in
 #: wizard.ui.labels is the accessible name).
@@ -83,6 +83,10 @@ class OutputPage(BasePage):
         )
 
     def build(self, body: QWidget) -> None:
+        from wizard.ui.generation import GenerationRun
+        from wizard.ui.version_box import VersionBox
+        from wizard.ui.written_files import WrittenFiles
+
         layout = QVBoxLayout(body)
         layout.addWidget(section_label(_("Documents")))
         self.document_boxes: dict[DocumentKind, QCheckBox] = {}
@@ -363,6 +367,8 @@ class OutputPage(BasePage):
         )
 
     def choose_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(
             self, _("Folder for the documents"), self.folder.text()
         )
@@ -389,7 +395,9 @@ class OutputPage(BasePage):
                 if not self.confirm_draft(lines):
                     return False
                 draft = True
+        from wizard import history
         from wizard.output import output_jobs
+        from wizard.ui.generation import ask_to_replace
 
         folder = Path(self.project.publication.output_folder or ".")
         jobs = output_jobs(self.project, folder)
@@ -426,6 +434,8 @@ class OutputPage(BasePage):
     def confirm_draft(self, lines: list[str]) -> bool:
         """Say what keeps the policy from being published; True when the person asks for a
         draft instead."""
+        from wizard.ui.generation import ask_for_draft
+
         return ask_for_draft(self, lines)
 
     def is_generating(self) -> bool:
@@ -470,6 +480,8 @@ class OutputPage(BasePage):
                 count=self._total
             )
             if self._pending is not None:
+                from wizard import history
+
                 history.record(self.project, self._pending)
                 text += " " + _(
                     "Version {version} is now in the project's history; save the project to "

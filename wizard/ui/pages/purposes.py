@@ -7,10 +7,8 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QWidget
 from wizard import flow
 from wizard.flow import PageId
 from wizard.model.answers import Purpose
-from wizard.ui.item_table import ItemTable
 from wizard.ui.labels import duration_text, label
 from wizard.ui.pages.base import BasePage
-from wizard.ui.purpose_dialog import PurposeDialog
 from wizard.ui.tr import _, text_language
 
 
@@ -40,6 +38,8 @@ class PurposesPage(BasePage):
         )
 
     def build(self, body: QWidget) -> None:
+        from wizard.ui.item_table import ItemTable  # with the page's widgets
+
         layout = QHBoxLayout(body)
         self.items = ItemTable(
             [_("Purpose"), _("Data"), _("Legal basis"), _("Kept for")],
@@ -71,6 +71,8 @@ class PurposesPage(BasePage):
 
     def open_dialog(self, purpose: Purpose | None) -> Purpose | None:
         """Show the purpose editor; the edited purpose, or ``None`` when cancelled."""
+        from wizard.ui.purpose_dialog import PurposeDialog  # loads when first opened
+
         org = self.project.organisation
         dialog = PurposeDialog(
             purpose,

@@ -9,11 +9,8 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QVBoxLayout, QWid
 from wizard import flow
 from wizard.flow import PageId
 from wizard.model.answers import Recipient
-from wizard.ui.item_table import ItemTable
 from wizard.ui.labels import country_name, label
 from wizard.ui.pages.base import BasePage
-from wizard.ui.processor_picker import ProcessorPicker
-from wizard.ui.recipient_dialog import RecipientDialog
 from wizard.ui.tr import _, text_language
 
 
@@ -31,6 +28,8 @@ class RecipientsPage(BasePage):
         )
 
     def build(self, body: QWidget) -> None:
+        from wizard.ui.item_table import ItemTable  # with the page's widgets
+
         outer = QVBoxLayout(body)
         layout = QHBoxLayout()
         outer.addLayout(layout, 1)
@@ -105,6 +104,8 @@ class RecipientsPage(BasePage):
 
     def open_dialog(self, recipient: Recipient | None, is_new: bool = False) -> Recipient | None:
         """Show the recipient editor; the edited recipient, or ``None`` when cancelled."""
+        from wizard.ui.recipient_dialog import RecipientDialog  # loads when first opened
+
         dialog = RecipientDialog(
             recipient, self.project.purposes, self.project.publication.languages, self,
             is_new=is_new or recipient is None,
@@ -115,6 +116,8 @@ class RecipientsPage(BasePage):
 
     def pick_from_catalog(self) -> Any:
         """Show the catalogue picker; the chosen entry, or ``None`` when cancelled."""
+        from wizard.ui.processor_picker import ProcessorPicker  # loads when first opened
+
         picker = ProcessorPicker(self)
         if QDialog.DialogCode(picker.exec()) is not QDialog.DialogCode.Accepted:
             return None

@@ -1,14 +1,17 @@
 """Review: what is still missing or risky (each point explained, and jumping to its page), what
 the policy covers of Art. 13/14, and a preview. The findings and the coverage come from
-:mod:`wizard.review`; this page only lays them out."""
+:mod:`wizard.review`; this page only lays them out.
+
+What only the page's widgets and texts use (html, QTextBrowser, QtGui's font and colours) is
+imported where they are made, when the page is first shown: not with the other pages when the
+window gets ready."""
 
 from __future__ import annotations
 
 import threading
-from html import escape
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, QUrl
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -17,7 +20,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QSplitter,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +35,10 @@ from wizard.ui.pages.base import BasePage, page_number
 from wizard.ui.session import Session
 from wizard.ui.tr import _, ngettext, text_language, ui_language
 from wizard.ui.widgets import ERROR_COLOUR, WARNING_COLOUR
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWidgets import QTextBrowser
 
 #: How long after the pages are built the policy engine is loaded in the background.
 WARM_UP_DELAY_MS = 1500
@@ -90,6 +96,8 @@ class ReviewPage(BasePage):
         QTimer.singleShot(WARM_UP_DELAY_MS, self, start_warm_up)
 
     def build(self, body: QWidget) -> None:
+        from PySide6.QtWidgets import QTextBrowser
+
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -163,6 +171,8 @@ class ReviewPage(BasePage):
         self.language.currentIndexChanged.connect(self._show_language)
 
     def load(self) -> None:
+        from PySide6.QtGui import QBrush, QColor, QFont
+
         project = self.project
         self.points.clear()
         # The digest of the answers once for the findings and the preview below.
@@ -252,6 +262,8 @@ class ReviewPage(BasePage):
         return _("Rests on: {article}").format(article=article) if article else ""
 
     def _show_detail(self, item: QListWidgetItem | None, *_args: object) -> None:
+        from html import escape
+
         index = item.data(Qt.ItemDataRole.UserRole + 2) if item is not None else None
         if index is None or index >= len(self._findings):
             _set_html(self.detail, "")
@@ -299,6 +311,8 @@ class ReviewPage(BasePage):
     def show_coverage(self, document: Document | list[str] | None = None) -> None:
         """Fill the coverage tab for the preview language: each element, its status and the
         section that covers it (a link that scrolls the preview there)."""
+        from html import escape
+
         lang = self.language.currentData()
         if lang is None:
             _set_html(self.coverage, "")
@@ -352,6 +366,8 @@ class ReviewPage(BasePage):
         if lang is None:
             self.preview.clear()
             return
+        from html import escape
+
         from wizard.render.html import html_text
 
         if document is None:

@@ -4,18 +4,19 @@ for others, authorities under other laws, and the organisation's own sections.""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QCheckBox, QDialog, QGridLayout, QVBoxLayout, QWidget
 
 from wizard.flow import PageId
 from wizard.model.answers import LocalText, Security, SecurityMeasure
-from wizard.ui.extra_dialogs import OtherAuthorityDialog, OwnSectionDialog, ProcessorActivityDialog
-from wizard.ui.item_table import ItemTable
 from wizard.ui.labels import country_name, label
 from wizard.ui.pages.base import BasePage, section_label
 from wizard.ui.tr import _, text_language
 from wizard.ui.widgets import Explanation, LocalTextEdit, add_form_row, new_form
+
+if TYPE_CHECKING:
+    from wizard.ui.item_table import ItemTable
 
 
 class SecurityPage(BasePage):
@@ -32,6 +33,13 @@ class SecurityPage(BasePage):
         )
 
     def build(self, body: QWidget) -> None:
+        # The editors of the three lists load with the page's widgets, on its first visit.
+        from wizard.ui.extra_dialogs import (
+            OtherAuthorityDialog,
+            OwnSectionDialog,
+            ProcessorActivityDialog,
+        )
+
         layout = QVBoxLayout(body)
         layout.addWidget(section_label(_("How you protect the data")))
         grid = QGridLayout()
@@ -113,6 +121,8 @@ class SecurityPage(BasePage):
         texts: dict[str, str] | None = None,
     ) -> ItemTable:
         """A titled, explained table over one list of the project."""
+        from wizard.ui.item_table import ItemTable  # with the page's widgets
+
         layout.addWidget(section_label(title))
         layout.addWidget(Explanation(explanation))
         table = ItemTable(
