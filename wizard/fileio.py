@@ -20,10 +20,9 @@ from __future__ import annotations
 
 import errno
 import os
+import platform
 import re
-import secrets
 import shutil
-import socket
 import stat
 import time
 import zlib
@@ -38,13 +37,14 @@ _NAME_PART = 80
 
 
 def _host_tag() -> str:
-    return f"{zlib.crc32(socket.gethostname().encode('utf-8', 'replace')):08x}"
+    # The machine's network name (what socket.gethostname() gives, without loading sockets).
+    return f"{zlib.crc32(platform.node().encode('utf-8', 'replace')):08x}"
 
 
 def temp_name(target_name: str) -> str:
     """A new, recognisable name for the temporary file of ``target_name``."""
     part = target_name[:_NAME_PART]
-    return f".{part}.privacy-wizard-{_host_tag()}-{os.getpid()}-{secrets.token_hex(4)}.tmp"
+    return f".{part}.privacy-wizard-{_host_tag()}-{os.getpid()}-{os.urandom(4).hex()}.tmp"
 
 
 def _process_alive(pid: int) -> bool:

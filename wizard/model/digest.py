@@ -12,7 +12,6 @@ whatever else it keeps under the digest. Outside it, the function simply runs.
 from __future__ import annotations
 
 import functools
-import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -37,6 +36,8 @@ def answers_key(project: Project) -> bytes:
 def answers_dump(project: Project) -> tuple[bytes, str]:
     """:func:`answers_key` of ``project`` and the JSON text it is computed from (kept by a
     caller under :func:`answers_text` for what looks at all the answers' characters)."""
+    import hashlib  # loads OpenSSL's hashes too: not before the first digest
+
     text = project.model_dump_json()
     return hashlib.blake2b(text.encode(), digest_size=20).digest(), text
 

@@ -15,16 +15,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wizard import flow
 from wizard.languages import N_
 from wizard.law.elements import ELEMENTS, Element
 from wizard.law.findings import Finding, Gettext, _identity
 from wizard.model.answers import Project
-from wizard.policy.document import Document, Heading, ListBlock, Table
 from wizard.review.findings import findings
 from wizard.review.judges import Status, judge
+
+if TYPE_CHECKING:
+    from wizard.policy.document import Document, Heading, ListBlock, Table
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,14 @@ class Coverage:
 _LOCATED_WHEN_NOT_APPLICABLE = frozenset({"further_processing_notice"})
 
 
+# The document's classes are imported where a document is read: the review's findings (which
+# the wizard's pages show from their first visit) need no document, and importing the
+# document's classes takes a few milliseconds of the window's start.
+
+
 def _declared(block: Heading | ListBlock | Table) -> tuple[str, ...]:
+    from wizard.policy.document import ListBlock, Table
+
     if isinstance(block, Table):
         cells = (*block.header, *(cell for row in block.rows for cell in row))
         return tuple(element_id for cell in cells for element_id in cell.covers)
@@ -76,6 +85,8 @@ def locations(document: Document) -> dict[str, Heading]:
     """Each element id the document declares it gives, with the heading of the section that
     gives it (the first in document order): the heading that declares it, or the heading a
     list or a table declaring it stands under."""
+    from wizard.policy.document import Heading, ListBlock, Table
+
     found: dict[str, Heading] = {}
     heading: Heading | None = None
     for block in document.blocks:
@@ -92,6 +103,8 @@ def empty_cells(document: Document) -> dict[str, list[str]]:
     """Each element id a table's header cell declares for its column, with the rows (by the
     first line of their first cell) whose cell in that column the policy left empty: the
     column is there, but gives nothing for those rows (a purpose with no legal basis, say)."""
+    from wizard.policy.document import Table
+
     empty: dict[str, list[str]] = {}
     for block in document.blocks:
         if not isinstance(block, Table):

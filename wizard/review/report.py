@@ -4,17 +4,19 @@ plain data with stable keys (``check --format json``) and as text for a terminal
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wizard import languages
 from wizard.languages import N_
 from wizard.law.findings import Finding, Gettext, Severity, _identity
 from wizard.model.answers import Project
 from wizard.page_titles import PAGE_TITLES
-from wizard.policy.document import Document
 from wizard.review.coverage import Coverage, coverage
 from wizard.review.findings import errors, findings
 from wizard.review.judges import STATUS_LABELS
+
+if TYPE_CHECKING:
+    from wizard.policy.document import Document
 
 SEVERITY_LABELS: dict[Severity, str] = {
     Severity.ERROR: N_("must fix"),

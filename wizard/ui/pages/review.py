@@ -2,9 +2,9 @@
 the policy covers of Art. 13/14, and a preview. The findings and the coverage come from
 :mod:`wizard.review`; this page only lays them out.
 
-What only the page's widgets and texts use (html, QTextBrowser, QtGui's font and colours) is
-imported where they are made, when the page is first shown: not with the other pages when the
-window gets ready."""
+What only the page's widgets and texts use (html, QTextBrowser, QtGui's font and colours, the
+document's classes) is imported where they are made, when the page is first shown: not with the
+other pages when the window gets ready."""
 
 from __future__ import annotations
 
@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from wizard import review
 from wizard.flow import PageId
 from wizard.page_titles import PAGE_TITLES
-from wizard.policy.document import Document
 from wizard.review import Severity, Status
 from wizard.ui import answers_state as answers
 from wizard.ui.labels import language_name
@@ -39,6 +38,8 @@ from wizard.ui.widgets import ERROR_COLOUR, WARNING_COLOUR
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
     from PySide6.QtWidgets import QTextBrowser
+
+    from wizard.policy.document import Document
 
 #: How long after the pages are built the policy engine is loaded in the background.
 WARM_UP_DELAY_MS = 1500
@@ -313,6 +314,8 @@ class ReviewPage(BasePage):
         section that covers it (a link that scrolls the preview there)."""
         from html import escape
 
+        from wizard.policy.document import Document
+
         lang = self.language.currentData()
         if lang is None:
             _set_html(self.coverage, "")
@@ -368,6 +371,7 @@ class ReviewPage(BasePage):
             return
         from html import escape
 
+        from wizard.policy.document import Document
         from wizard.render.html import html_text
 
         if document is None:
