@@ -13,9 +13,10 @@ a starter is loaded, so the welcome page can list the starters before the model 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from wizard.languages import SOURCE
 from wizard.resources import read_text
@@ -26,8 +27,7 @@ if TYPE_CHECKING:
 __all__ = ["Starter", "load_starter", "starters"]
 
 
-@dataclass(frozen=True)
-class Starter:
+class Starter(msgspec.Struct, frozen=True):
     """One starter project: its id, its name and a one-line description per UI language."""
 
     id: str

@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
 from functools import cache
+
+import msgspec
 
 from wizard.model.answers import Safeguard
 from wizard.resources import read_text
 
 
-@dataclass(frozen=True)
-class AdequacyDecision:
+class AdequacyDecision(msgspec.Struct, frozen=True):
     """The decision that finds ``country`` adequate, and the safeguard the wizard names for it."""
 
     country: str

@@ -13,10 +13,11 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from types import MappingProxyType
+
+import msgspec
 
 from wizard.resources import read_text
 
@@ -35,8 +36,7 @@ _DATA_FILE = ("data", "children-age.csv")
 _COLUMNS = ("country", "age", "national_law", "provision", "source", "verified_on")
 
 
-@dataclass(frozen=True)
-class ConsentAge:
+class ConsentAge(msgspec.Struct, frozen=True):
     """One row of the Art. 8 table; empty strings mean "not confirmed by a source"."""
 
     country: str

@@ -12,14 +12,14 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass
 from functools import cache
+
+import msgspec
 
 from wizard.resources import read_text
 
 
-@dataclass(frozen=True)
-class Statute:
+class Statute(msgspec.Struct, frozen=True):
     """A statute of ``country``, found in a text by ``marker``."""
 
     country: str

@@ -10,17 +10,16 @@ Messages are English source strings marked with :func:`~wizard.languages.N_` and
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from dataclasses import field as dataclass_field
 from typing import Any
+
+import msgspec
 
 from wizard.flow.pages import PageId
 from wizard.languages import N_
 from wizard.model.answers import Email, LocalText, Purpose, Recipient, Strict, Url, plain
 
 
-@dataclass(frozen=True)
-class Issue:
+class Issue(msgspec.Struct, frozen=True):
     """Something missing or risky, on the page where it is answered.
 
     ``field`` is the model path (``organisation.email``, ``purposes[2].legal_basis``) so the UI can
@@ -32,7 +31,7 @@ class Issue:
     page: PageId
     field: str
     message: str
-    args: Mapping[str, Any] = dataclass_field(default_factory=dict)
+    args: Mapping[str, Any] = msgspec.field(default_factory=dict)
     blocking: bool = True
     translation: bool = False
     #: A stable code naming the kind of issue (the review explains it by this code; an issue

@@ -5,9 +5,9 @@ the review, the Output page and the documents all use)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from dataclasses import field as dataclass_field
 from typing import Any
+
+import msgspec
 
 from wizard.flow.issues import Issue, language_named, purpose_named, recipient_named
 from wizard.flow.pages import PageId
@@ -16,8 +16,7 @@ from wizard.model.answers import DocumentKind, LegalBasis, LocalText, Project, P
 from wizard.model.digest import once_per_answers
 
 
-@dataclass(frozen=True)
-class UsedText:
+class UsedText(msgspec.Struct, frozen=True):
     """A text of the person's own that the policy prints: where it is answered, its model
     path, whether the policy needs it even when it is empty, and the message naming it."""
 
@@ -26,7 +25,7 @@ class UsedText:
     text: LocalText
     required: bool
     message: str
-    args: Mapping[str, Any] = dataclass_field(default_factory=dict)
+    args: Mapping[str, Any] = msgspec.field(default_factory=dict)
     #: The document that prints it: the policy, or the record of processing activities.
     document: str = "policy"
 

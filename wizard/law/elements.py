@@ -4,14 +4,14 @@ language's version of the GDPR cites an article."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+import msgspec
 
 from wizard import languages
 from wizard.languages import N_
 
 
-@dataclass(frozen=True)
-class Element:
+class Element(msgspec.Struct, frozen=True):
     """One element a privacy notice must contain: its id, name and where Art. 13 and 14 ask
     for it (an empty reference: that article does not require it)."""
 

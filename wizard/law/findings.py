@@ -5,10 +5,10 @@ can make findings without importing the review."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from dataclasses import field as dataclass_field
 from enum import StrEnum
 from typing import Any
+
+import msgspec
 
 from wizard import flow
 from wizard.flow.issues import Issue
@@ -26,8 +26,7 @@ class Severity(StrEnum):
     WARNING = "warning"  # advice
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(msgspec.Struct, frozen=True):
     """Something missing or risky: a flow :class:`~wizard.flow.issues.Issue` with its explanation."""
 
     code: str
@@ -37,7 +36,7 @@ class Finding:
     article: str = ""
     #: A reference that is not translated (a national statute), added after ``article``.
     law: str = ""
-    args: Mapping[str, Any] = dataclass_field(default_factory=dict)
+    args: Mapping[str, Any] = msgspec.field(default_factory=dict)
 
     @property
     def page(self) -> PageId:

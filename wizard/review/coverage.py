@@ -13,9 +13,9 @@ partly, whatever the answers say.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from dataclasses import field as dataclass_field
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from wizard import flow
 from wizard.languages import N_
@@ -29,8 +29,7 @@ if TYPE_CHECKING:
     from wizard.policy.document import Document, Heading, ListBlock, Table
 
 
-@dataclass(frozen=True)
-class Coverage:
+class Coverage(msgspec.Struct, frozen=True):
     """Whether and where the policy covers one :class:`Element`.
 
     ``section`` and ``heading`` come from the generated document (``"2.1"``, ``"Our legitimate
@@ -44,7 +43,7 @@ class Coverage:
     heading: str = ""
     anchor: str = ""
     reason: str = ""
-    args: Mapping[str, Any] = dataclass_field(default_factory=dict)
+    args: Mapping[str, Any] = msgspec.field(default_factory=dict)
 
     def reason_text(self, gettext: Gettext = _identity, lang: str | None = None) -> str:
         args = flow.in_language(self.args, lang)

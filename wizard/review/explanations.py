@@ -4,16 +4,16 @@ review's own checks. English source strings marked with :func:`~wizard.languages
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from wizard.flow.issues import Issue
 from wizard.languages import N_
 from wizard.law.findings import Finding, Severity
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(msgspec.Struct, frozen=True):
     code: str
     explanation: str
     article: str

@@ -3,8 +3,9 @@ plain data with stable keys (``check --format json``) and as text for a terminal
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from wizard import languages
 from wizard.languages import N_
@@ -24,8 +25,7 @@ SEVERITY_LABELS: dict[Severity, str] = {
 }
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(msgspec.Struct, frozen=True):
     """Coverage and findings of one project, for one document language."""
 
     lang: str

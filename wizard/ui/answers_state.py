@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from wizard import flow, review
 from wizard.model.digest import answers_dump, answers_text, remembering
@@ -26,14 +27,13 @@ if TYPE_CHECKING:
 MAX_STATES = 4
 
 
-@dataclass
-class _State:
+class _State(msgspec.Struct):
     findings: list[review.Finding] | None = None
-    page_findings: dict[PageId, list[review.Finding]] = field(default_factory=dict)
-    complete: dict[PageId, bool] = field(default_factory=dict)
+    page_findings: dict[PageId, list[review.Finding]] = msgspec.field(default_factory=dict)
+    complete: dict[PageId, bool] = msgspec.field(default_factory=dict)
     #: What the legal checks and the texts the policy prints gave for these answers, shared
     #: by the findings and every page's open points (:func:`wizard.model.digest.remembering`).
-    results: dict[Callable[..., Any], Any] = field(default_factory=dict)
+    results: dict[Callable[..., Any], Any] = msgspec.field(default_factory=dict)
 
 
 _states: OrderedDict[bytes, _State] = OrderedDict()

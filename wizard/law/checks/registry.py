@@ -6,9 +6,9 @@ explanation) per registered function, the :class:`Hit` such a function returns p
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from dataclasses import field as dataclass_field
 from typing import Any
+
+import msgspec
 
 from wizard.flow.issues import Issue
 from wizard.flow.pages import PageId
@@ -17,14 +17,13 @@ from wizard.model.answers import LegalBasis, Project
 from wizard.model.digest import once_per_answers
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(msgspec.Struct, frozen=True):
     """One problem a check found: where, the message and, when it differs from the check's
     default, its severity."""
 
     field: str
     message: str
-    args: Mapping[str, Any] = dataclass_field(default_factory=dict)
+    args: Mapping[str, Any] = msgspec.field(default_factory=dict)
     severity: Severity | None = None
     #: The page the field is answered on, when it differs from the check's page.
     page: PageId | None = None
@@ -42,8 +41,7 @@ def hits_on_basis(project: Project, basis: LegalBasis, message: str) -> list[Hit
     ]
 
 
-@dataclass(frozen=True)
-class Check:
+class Check(msgspec.Struct, frozen=True):
     """A registered legal check."""
 
     code: str
