@@ -27,7 +27,6 @@ from wizard.fileio import atomic_write_bytes
 from wizard.languages import LANGUAGES
 from wizard.model.answers import Project
 from wizard.model.fields import LocalText
-from wizard.model.file_problems import problem_text, problems_of
 
 #: The project-file format this version writes and reads.
 FORMAT_VERSION = 4
@@ -61,6 +60,8 @@ def _validated(data: dict[str, Any], source: str) -> Project:
         return Project.model_validate_json(msgspec.json.encode(data))
     except msgspec.ValidationError as exc:
         # Read again field by field, to name every problem of the file, not only the first.
+        from wizard.model.file_problems import problem_text, problems_of
+
         problems = problems_of(data, Project) or [problem_text(exc)]
         raise ProjectFileError(source, problems) from None
 
