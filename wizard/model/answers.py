@@ -127,6 +127,10 @@ __all__ = [
 ]
 
 
+#: The project-file format this version writes and reads (wizard/model/project_file.py).
+FORMAT_VERSION = 4
+
+
 class Answers(Strict, kw_only=True):
     """Every answer of a project: what a published version's snapshot keeps (no history)."""
 
@@ -191,7 +195,8 @@ class PublishedVersion(Strict, kw_only=True):
 class Project(Answers, kw_only=True):
     """A whole project: everything needed to write the policy again next year."""
 
-    format_version: int = 3
+    #: The project-file format of these answers (what this version writes and reads).
+    format_version: int = FORMAT_VERSION
     #: The published versions, oldest first.
     history: list[PublishedVersion] = field(default_factory=list)
 

@@ -426,6 +426,14 @@ class Strict(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
         """The object as compact JSON text."""
         return msgspec.json.encode(self, enc_hook=encode_hook).decode()
 
+    def __deepcopy__(self, memo: dict[int, Any]) -> Self:
+        # The values were checked when they were set: a copy takes them as they are.
+        made = copy.copy(self)
+        memo[id(self)] = made
+        for name in self.__struct_fields__:
+            msgspec.Struct.__setattr__(made, name, copy.deepcopy(getattr(self, name), memo))
+        return made
+
     def model_copy(self, *, deep: bool = False, update: Mapping[str, Any] | None = None) -> Self:
         """A copy: of the object alone, or (``deep``) of everything in it, with the fields in
         ``update`` changed (each checked, then the object as a whole)."""

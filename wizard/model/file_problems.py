@@ -9,6 +9,7 @@ the person sees every problem at once.
 
 from __future__ import annotations
 
+import enum
 import re
 import types
 from typing import Any, Union, get_args, get_origin
@@ -153,11 +154,28 @@ def _value_problems(value: Any, hint: Any, name: str, where: str) -> list[str]:
     try:
         checked = msgspec.convert(value, hint, strict=True, dec_hook=decode_hook)
     except msgspec.ValidationError as exc:
-        return [_described(exc, where)]
+        problem = _described(exc, where)
+        choices = _choices(hint)
+        if choices and " is not one of the values this field takes" in problem:
+            problem = problem.replace(
+                " is not one of the values this field takes",
+                f" is not one of {', '.join(repr(choice) for choice in choices)}",
+            )
+        return [problem]
     try:
         Strict.check_value(hint, checked)
     except ValueError as exc:
         return [f"{where}: {exc}"]
+    return []
+
+
+def _choices(hint: Any) -> list[str]:
+    """The values of the closed list ``hint`` names (inside a list, a mapping or ``| None``)."""
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return [str(member.value) for member in hint]
+    for arg in get_args(hint):
+        if found := _choices(arg):
+            return found
     return []
 
 

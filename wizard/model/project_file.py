@@ -25,11 +25,10 @@ import msgspec
 
 from wizard.fileio import atomic_write_bytes
 from wizard.languages import LANGUAGES
+from wizard.model.answers import FORMAT_VERSION as FORMAT_VERSION
 from wizard.model.answers import Project
 from wizard.model.fields import LocalText
 
-#: The project-file format this version writes and reads.
-FORMAT_VERSION = 4
 SCHEMA_ID = "https://privacy-wizard.invalid/schema/project-v4.json"
 FILE_SUFFIX = ".privacy.json"
 #: The largest project file read: a real project with years of history is well under 1 MB.
