@@ -192,3 +192,30 @@ def test_a_value_outside_a_closed_list_is_named_with_the_values_it_may_take() ->
         "'legal_obligation', 'vital_interests', 'public_task', 'legitimate_interests'",
         "publication.formats[1]: 'odt' is not one of 'docx', 'pdf', 'html', 'md'",
     ]
+
+
+def _answers_classes() -> list[type]:
+    from wizard.model.fields import Strict
+
+    found: list[type] = []
+    todo: list[type] = [Strict]
+    while todo:
+        for sub in todo.pop().__subclasses__():
+            if sub.__module__.startswith("wizard.model"):
+                found.append(sub)
+            todo.append(sub)
+    return found
+
+
+def test_every_default_passes_its_checks() -> None:
+    """A new object skips the checks of the fields left at their default: each default must
+    pass them (and be kept as it is)."""
+    classes = _answers_classes()
+    assert {"Project", "Purpose", "Organisation", "Publication", "Children"} <= {
+        c.__name__ for c in classes
+    }
+    for cls in classes:
+        fields = cls._fields()  # type: ignore[attr-defined]
+        for name, default in cls._defaults().items():  # type: ignore[attr-defined]
+            value = default.factory() if hasattr(default, "factory") else default
+            assert fields[name].check(value) == value, f"{cls.__name__}.{name}"

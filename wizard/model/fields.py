@@ -342,6 +342,7 @@ class Strict(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 
     #: The fields and how each is checked, made on the class's first use.
     __checks: ClassVar[dict[type, dict[str, _Field]]] = {}
+    __defaults: ClassVar[dict[type, dict[str, Any]]] = {}
 
     @classmethod
     def _fields(cls) -> dict[str, _Field]:
@@ -351,11 +352,32 @@ class Strict(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
             Strict.__checks[cls] = fields
         return fields
 
+    @classmethod
+    def _defaults(cls) -> dict[str, Any]:
+        """Each field with a default: the default value, or the ``msgspec`` factory of it."""
+        defaults = Strict.__defaults.get(cls)
+        if defaults is None:
+            names = cls.__struct_fields__
+            tail = names[len(names) - len(cls.__struct_defaults__) :]
+            defaults = {
+                name: default
+                for name, default in zip(tail, cls.__struct_defaults__, strict=True)
+                if default is not msgspec.NODEFAULT
+            }
+            Strict.__defaults[cls] = defaults
+        return defaults
+
     def __post_init__(self) -> None:
         setter = msgspec.Struct.__setattr__
-        for name, field in self._fields().items():
+        defaults = self._defaults()
+        fields: dict[str, _Field] | None = None
+        for name in self.__struct_fields__:
             value = getattr(self, name)
-            checked = field.check(value)
+            if name in defaults and _is_default(value, defaults[name]):
+                continue  # a default needs no check (and a new object is mostly defaults)
+            if fields is None:
+                fields = self._fields()
+            checked = fields[name].check(value)
             if checked is not value:
                 setter(self, name, checked)
         self._check()
@@ -446,6 +468,26 @@ class Strict(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
                 msgspec.Struct.__setattr__(made, name, fields[name].check(value))
             made._check()  # once, the fields changed together
         return made
+
+
+def _is_default(value: Any, default: Any) -> bool:
+    """Whether ``value`` is the field's default as the class made it: the default value itself,
+    an empty list or mapping from a factory of one, or an object its factory made (checked when
+    it was made)."""
+    if isinstance(default, _FACTORY):
+        made = default.factory
+        if made in (list, dict):
+            return type(value) is made and not value
+        return isinstance(made, type) and type(value) is made
+    return value is default
+
+
+class _Probe(msgspec.Struct):
+    items: list[int] = msgspec.field(default_factory=list)
+
+
+#: The class msgspec keeps a ``field(default_factory=...)`` default in.
+_FACTORY = type(_Probe.__struct_defaults__[0])
 
 
 def _date_types() -> tuple[type, ...]:
