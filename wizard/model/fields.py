@@ -1,5 +1,6 @@
-"""The base of every answers object, the checked field types (country, language, e-mail, web
-address) and :class:`LocalText`, the person's own words in each output language.
+"""The base of every answers object and the checked field types (country, language, e-mail,
+web address); :class:`LocalText`, the person's own words in each output language, comes from
+:mod:`wizard.model.local_text` and is importable from here too.
 
 The answers are :mod:`msgspec` structs: their classes are made in microseconds (the answers
 model is loaded right after the window first shows, see README "Speed"), and a project file is
@@ -13,7 +14,7 @@ read and type-checked in C. :class:`Strict` adds what the answers need on top:
   category), after creation and after every assignment.
 
 A problem is a ``ValueError`` whose message starts with the field's path relative to the object
-(``country: unknown country code 'XX'``); :mod:`wizard.model.project_file` prefixes the path of the
+(``country: unknown country code 'XX'``); :mod:`wizard.model.file_problems` prefixes the path of the
 object in the file.
 """
 
@@ -28,8 +29,9 @@ from typing import Annotated, Any, ClassVar, Self, Union, get_args, get_origin
 import msgspec
 from msgspec import Meta
 
-from wizard.languages import LANGUAGES, SOURCE
+from wizard.languages import LANGUAGES
 from wizard.model.countries import is_country_code
+from wizard.model.local_text import LocalText, plain
 
 __all__ = [
     "Check",
@@ -128,104 +130,6 @@ Url = Annotated[str, Meta(extra_json_schema={"format": "uri"}), Check(_url)]
 
 
 NonEmpty = Annotated[str, Meta(min_length=1), Check(_non_empty)]
-
-
-class LocalText:
-    """A user's own text in one or more output languages, e.g. ``{"en": "...", "nl": "..."}``.
-
-    Texts are stripped, and a language whose text is empty is left out; a language that is not
-    one of the documents' is refused."""
-
-    __slots__ = ("root",)
-    __hash__ = None  # type: ignore[assignment]  # it can change, like a dict
-
-    root: dict[str, str]
-
-    def __init__(self, root: Mapping[str, str] | None = None) -> None:
-        texts: dict[str, str] = {}
-        if root is None:
-            root = {}
-        if not isinstance(root, Mapping):
-            raise ValueError(f"expected texts by language, got {type(root).__name__}")
-        for lang, text in root.items():
-            if not isinstance(lang, str) or lang not in LANGUAGES:
-                raise ValueError(
-                    f"{lang}: unsupported language {lang!r} (choose from {', '.join(LANGUAGES)})"
-                )
-            if not isinstance(text, str):
-                raise ValueError(f"{lang}: expected text, got {type(text).__name__}")
-            if text := text.strip():
-                texts[lang] = text
-        self.root = texts
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, LocalText):
-            return self.root == other.root
-        return NotImplemented
-
-    def __repr__(self) -> str:
-        return f"LocalText({self.root!r})"
-
-    def __copy__(self) -> LocalText:
-        return _local_text(dict(self.root))
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> LocalText:
-        return _local_text(dict(self.root))
-
-    def get(self, lang: str) -> str | None:
-        """The text in ``lang``, or ``None`` when it was not given in that language."""
-        return self.root.get(lang)
-
-    def languages(self) -> set[str]:
-        """The languages this text is available in."""
-        return set(self.root)
-
-    def text_in(self, lang: str | None) -> str:
-        """The text for a reader of ``lang``: in ``lang``, else in the source language, else in
-        the first registered language that has it ("" when it is written in none)."""
-        found = self.pick(lang)
-        return found[1] if found else ""
-
-    def pick(self, lang: str | None) -> tuple[str, str] | None:
-        """The language and the text :meth:`text_in` gives (``None`` when there is none)."""
-        for code in (lang, SOURCE, *LANGUAGES):
-            if code and (text := self.root.get(code)):
-                return code, text
-        return None
-
-    @classmethod
-    def join(cls, parts: Iterable[LocalText | str], sep: str = ", ") -> LocalText | str:
-        """``parts`` (texts, or plain strings that read the same in every language) joined with
-        ``sep``, language by language; a plain string when no part is a text."""
-        items = list(parts)
-        langs = [
-            lang
-            for lang in LANGUAGES
-            if any(isinstance(p, LocalText) and lang in p.root for p in items)
-        ]
-        if not langs:
-            return sep.join(plain(p, None) for p in items)
-        return cls({lang: sep.join(plain(p, lang) for p in items) for lang in langs})
-
-    def model_validate(self, data: Mapping[str, str]) -> LocalText:
-        """A new text from ``data`` (checked as on creation)."""
-        return LocalText(data)
-
-    def __bool__(self) -> bool:
-        return bool(self.root)
-
-
-def _local_text(texts: dict[str, str]) -> LocalText:
-    """A :class:`LocalText` of texts already checked (a copy)."""
-    text = LocalText.__new__(LocalText)
-    text.root = texts
-    return text
-
-
-def plain(value: LocalText | str, lang: str | None) -> str:
-    """``value`` for a reader of ``lang``: a text in that language (:meth:`LocalText.text_in`),
-    a plain string as it is."""
-    return value.text_in(lang) if isinstance(value, LocalText) else value
 
 
 def decode_hook(kind: type, value: Any) -> Any:
